@@ -1,0 +1,56 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+export interface TechspecApi {
+  /** The running language client, for tests and other extensions. */
+  client(): LanguageClient | undefined;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<TechspecApi> {
+  const output = vscode.window.createOutputChannel('Tech Spec', { log: true });
+  context.subscriptions.push(output);
+
+  const serverModule = context.asAbsolutePath('server/out/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.stdio },
+    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'untitled', language: 'markdown' },
+      { scheme: 'vscode-remote', language: 'markdown' },
+    ],
+    synchronize: { configurationSection: 'techspec' },
+    outputChannel: output,
+    traceOutputChannel: output,
+  };
+
+  const start = async () => {
+    client = new LanguageClient('techspec', 'Tech Spec Language Server', serverOptions, clientOptions);
+    await client.start();
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('techspec.restartServer', async () => {
+      output.info('Restarting the Tech Spec language server');
+      if (client) await client.restart();
+      else await start();
+    }),
+    { dispose: () => void client?.stop() },
+  );
+
+  try {
+    await start();
+  } catch (e) {
+    output.error(`The Tech Spec language server did not start: ${(e as Error).message}`);
+    void vscode.window.showErrorMessage(`Tech Spec: the language server did not start (${(e as Error).message}). See the "Tech Spec" output.`);
+  }
+  return { client: () => client };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

@@ -1,0 +1,37 @@
+// One build for every bundle: the extension client (Node, cjs), the language server (Node, cjs),
+// the preview webview (browser, iife) and the VS Code test suite (Node, cjs).
+// --production minifies and drops sourcemaps; --watch rebuilds on change.
+import * as esbuild from 'esbuild';
+import { readdirSync, existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  logLevel: 'warning',
+};
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] };
+
+const builds = [
+  { ...node, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js' },
+  { ...node, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
+];
+if (existsSync('client/src/webview/main.ts')) {
+  builds.push({ ...common, platform: 'browser', format: 'iife', target: 'chrome120', entryPoints: ['client/src/webview/main.ts'], outfile: 'client/out/webview/main.js' });
+}
+if (!production && existsSync('test/vscode')) {
+  const suites = readdirSync('test/vscode').filter((f) => f.endsWith('.ts')).map((f) => `test/vscode/${f}`);
+  builds.push({ ...node, entryPoints: suites, outdir: 'out/test/vscode', external: ['vscode', 'mocha'] });
+}
+
+const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+if (watch) {
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('esbuild: watching');
+} else {
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+}

@@ -1,0 +1,527 @@
+import type { Range } from 'vscode-languageserver-types';
+import type { Code, Heading, Html, ListItem, Nodes, Root, Table as MdTable, Yaml } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { LineIndex } from './text';
+import { parseMarkdown } from './parse';
+import { templateSectionFor, TEMPLATE_PLACEHOLDERS } from './template';
+
+/** A span of the document: offsets for slicing, a range for the protocol. */
+export interface Span {
+  start: number;
+  end: number;
+  range: Range;
+}
+
+export interface HeaderField {
+  key: 'status' | 'author' | 'prdLink' | 'lastUpdated';
+  label: string;
+  /** The value as written, trimmed. */
+  value: string;
+  valueSpan: Span;
+  lineSpan: Span;
+}
+
+export interface Section {
+  title: string;
+  depth: number;
+  /** The template section this heading counts as, if any. */
+  key?: string;
+  heading: Span;
+  /** From the heading to the start of the next heading of the same or a higher level. */
+  span: Span;
+}
+
+export interface Cell {
+  /** Source text of the cell, trimmed, escapes kept. */
+  raw: string;
+  /** The cell's text content, markup and escapes resolved. */
+  text: string;
+  span: Span;
+}
+
+export interface TableRow {
+  cells: Cell[];
+  span: Span;
+}
+
+export interface Table {
+  header: TableRow;
+  rows: TableRow[];
+  span: Span;
+  /** Key of the level-2 template section the table is in. */
+  sectionKey?: string;
+  /** Title of the nearest heading above the table. */
+  headingTitle?: string;
+}
+
+export interface DependencyRef {
+  id: string;
+  span: Span;
+}
+
+export interface Task {
+  id: string;
+  idCell: Cell;
+  title: string;
+  titleCell?: Cell;
+  estLines?: number;
+  estCell?: Cell;
+  /** Task IDs listed in the Dependencies cell (not `None`). */
+  deps: DependencyRef[];
+  /** Words in the Dependencies cell that mean "none" (`None`, `-`, `n/a`). */
+  noneMarkers: DependencyRef[];
+  depsCell?: Cell;
+  jira?: Cell;
+  row: TableRow;
+}
+
+export type TaskColumn = 'id' | 'task' | 'lines' | 'deps' | 'jira';
+
+export interface TaskTable {
+  table: Table;
+  /** Column index of each recognized column. */
+  columns: Partial<Record<TaskColumn, number>>;
+  tasks: Task[];
+}
+
+export interface GraphNodeRef {
+  id: string;
+  span: Span;
+}
+
+export interface GraphEdge {
+  from: GraphNodeRef;
+  to: GraphNodeRef;
+  span: Span;
+}
+
+export interface MermaidGraph {
+  block: CodeBlock;
+  nodes: GraphNodeRef[];
+  edges: GraphEdge[];
+}
+
+export interface CodeBlock {
+  lang?: string;
+  value: string;
+  span: Span;
+  /** Offset of the first character of the code (after the opening fence line). */
+  contentStart: number;
+  sectionKey?: string;
+}
+
+export interface Endpoint {
+  heading: Span;
+  /** The heading's text, inline code marks removed. */
+  text: string;
+  method?: string;
+  path?: string;
+  /** Heading to the next heading of the same or a higher level. */
+  span: Span;
+}
+
+export interface Placeholder {
+  text: string;
+  span: Span;
+}
+
+export interface Checkbox {
+  checked: boolean;
+  text: string;
+  span: Span;
+  sectionKey?: string;
+}
+
+export interface DisableDirective {
+  /** Line (0-based) the directive silences. */
+  line: number;
+  /** Codes or names; empty means every rule. */
+  rules: string[];
+}
+
+export interface SpecModel {
+  text: string;
+  lines: LineIndex;
+  root: Root;
+  frontMatter: Record<string, string>;
+  title?: { text: string; span: Span };
+  header: Partial<Record<HeaderField['key'], HeaderField>>;
+  /** Where header fields are, or would go: the end of the title's block. */
+  headerAnchor?: Span;
+  /** Level-2 sections in document order. */
+  sections: Section[];
+  /** Every heading, in order. */
+  headings: Section[];
+  tables: Table[];
+  taskTable?: TaskTable;
+  graph?: MermaidGraph;
+  codeBlocks: CodeBlock[];
+  endpoints: Endpoint[];
+  placeholders: Placeholder[];
+  checkboxes: Checkbox[];
+  directives: DisableDirective[];
+}
+
+const HEADER_LABELS: Record<string, HeaderField['key']> = {
+  status: 'status',
+  author: 'author',
+  authors: 'author',
+  owner: 'author',
+  'prd link': 'prdLink',
+  prd: 'prdLink',
+  'last updated': 'lastUpdated',
+  updated: 'lastUpdated',
+};
+
+export function buildModel(text: string, root: Root = parseMarkdown(text)): SpecModel {
+  const lines = new LineIndex(text);
+  const span = (start: number, end: number): Span => ({ start, end, range: lines.range(start, end) });
+  const nodeSpan = (n: Nodes): Span => span(n.position!.start.offset!, n.position!.end.offset!);
+
+  const model: SpecModel = {
+    text,
+    lines,
+    root,
+    frontMatter: {},
+    header: {},
+    sections: [],
+    headings: [],
+    tables: [],
+    codeBlocks: [],
+    endpoints: [],
+    placeholders: [],
+    checkboxes: [],
+    directives: [],
+  };
+
+  // Headings first: every other element is placed in the section that contains it.
+  const topHeadings = root.children.filter((n): n is Heading => n.type === 'heading');
+  for (let i = 0; i < topHeadings.length; i++) {
+    const h = topHeadings[i];
+    const next = topHeadings.slice(i + 1).find((o) => o.depth <= h.depth);
+    const start = h.position!.start.offset!;
+    const end = next ? next.position!.start.offset! : text.length;
+    const title = toString(h).trim();
+    const section: Section = { title, depth: h.depth, heading: nodeSpan(h), span: span(start, end) };
+    if (h.depth === 2) section.key = templateSectionFor(title)?.key;
+    model.headings.push(section);
+    if (h.depth === 2) model.sections.push(section);
+    if (h.depth === 1 && !model.title) model.title = { text: title, span: nodeSpan(h) };
+  }
+  const sectionAt = (offset: number): Section | undefined => {
+    let found: Section | undefined;
+    for (const s of model.sections) {
+      if (s.span.start <= offset) found = s;
+      else break;
+    }
+    return found && offset < found.span.end ? found : undefined;
+  };
+  const headingAbove = (offset: number): Section | undefined => {
+    let found: Section | undefined;
+    for (const h of model.headings) {
+      if (h.heading.start <= offset) found = h;
+      else break;
+    }
+    return found;
+  };
+
+  readHeader(model, span);
+
+  const visit = (node: Nodes) => {
+    switch (node.type) {
+      case 'yaml':
+        model.frontMatter = readFrontMatter((node as Yaml).value);
+        return;
+      case 'table': {
+        const t = readTable(node as MdTable, text, span, nodeSpan);
+        const sec = sectionAt(t.span.start);
+        t.sectionKey = sec?.key;
+        t.headingTitle = headingAbove(t.span.start)?.title;
+        model.tables.push(t);
+        for (const row of (node as MdTable).children) for (const cell of row.children) cell.children.forEach(visit);
+        return;
+      }
+      case 'code': {
+        const c = node as Code;
+        const s = nodeSpan(c);
+        const firstBreak = text.indexOf('\n', s.start);
+        const contentStart = firstBreak < 0 || firstBreak >= s.end ? s.end : firstBreak + 1;
+        const block: CodeBlock = { lang: c.lang ?? undefined, value: c.value, span: s, contentStart, sectionKey: sectionAt(s.start)?.key };
+        model.codeBlocks.push(block);
+        findPlaceholders(model, text.slice(contentStart, s.end), contentStart, span, true);
+        return;
+      }
+      case 'text':
+        findPlaceholders(model, text.slice(node.position!.start.offset!, node.position!.end.offset!), node.position!.start.offset!, span, false);
+        return;
+      case 'html':
+        readDirective(model, node as Html);
+        return;
+      case 'listItem': {
+        const li = node as ListItem;
+        if (typeof li.checked === 'boolean') {
+          model.checkboxes.push({ checked: li.checked, text: toString(li).trim(), span: nodeSpan(li), sectionKey: sectionAt(li.position!.start.offset!)?.key });
+        }
+        break;
+      }
+    }
+    if ('children' in node) for (const child of node.children) visit(child as Nodes);
+  };
+  visit(root);
+
+  model.taskTable = readTaskTable(model);
+  model.graph = readGraph(model, span);
+  model.endpoints = readEndpoints(model);
+  return model;
+}
+
+function readFrontMatter(yaml: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of yaml.split(/\r?\n/)) {
+    const m = /^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$/.exec(line);
+    if (m) out[m[1].toLowerCase()] = m[2].replace(/^["']|["']$/g, '');
+  }
+  return out;
+}
+
+/** Header fields: `**Key**: value` lines (in a blockquote or not) between the title and the first level-2 heading. */
+function readHeader(model: SpecModel, span: (s: number, e: number) => Span): void {
+  const firstSection = model.sections[0]?.heading.start ?? model.text.length;
+  const from = model.title ? model.title.span.end : 0;
+  const { lines } = model;
+  const firstLine = lines.positionAt(from).line + (model.title ? 1 : 0);
+  const lastLine = lines.positionAt(firstSection).line;
+  let lastFieldEnd: number | undefined;
+  for (let line = firstLine; line < lastLine && line < lines.lineCount; line++) {
+    const lineText = lines.lineText(line);
+    const m = /^(\s*(?:>\s*)?)\*\*([^*]+?)(:?)\*\*(:?)[ \t]*(.*?)\s*$/.exec(lineText);
+    if (!m) continue;
+    const key = HEADER_LABELS[m[2].trim().toLowerCase()];
+    if (!key || model.header[key]) continue;
+    const lineStart = lines.lineStarts[line];
+    const valueOffset = lineStart + lineText.trimEnd().length - m[5].length;
+    model.header[key] = {
+      key,
+      label: m[2].trim(),
+      value: m[5],
+      valueSpan: span(valueOffset, valueOffset + m[5].length),
+      lineSpan: span(lineStart, lineStart + lineText.length),
+    };
+    lastFieldEnd = lineStart + lineText.length;
+  }
+  const anchor = lastFieldEnd ?? model.title?.span.end;
+  if (anchor !== undefined) model.headerAnchor = span(anchor, anchor);
+}
+
+function cellSpan(text: string, start: number, end: number): [number, number] {
+  let s = start;
+  let e = end;
+  while (s < e && /[\s|]/.test(text[s]) && !(text[s] === '|' && s > start)) s++;
+  while (e > s && /\s/.test(text[e - 1])) e--;
+  if (e > s && text[e - 1] === '|' && text[e - 2] !== '\\') e--;
+  while (e > s && /\s/.test(text[e - 1])) e--;
+  return [s, e];
+}
+
+function readTable(node: MdTable, text: string, span: (s: number, e: number) => Span, nodeSpan: (n: Nodes) => Span): Table {
+  const rows: TableRow[] = node.children.map((row) => ({
+    span: nodeSpan(row),
+    cells: row.children.map((cell) => {
+      const [s, e] = cellSpan(text, cell.position!.start.offset!, cell.position!.end.offset!);
+      return { raw: text.slice(s, e), text: toString(cell).trim(), span: span(s, e) };
+    }),
+  }));
+  return { header: rows[0], rows: rows.slice(1), span: nodeSpan(node) };
+}
+
+function findPlaceholders(model: SpecModel, source: string, base: number, span: (s: number, e: number) => Span, inCode: boolean): void {
+  const re = /\[([^\[\]\n]+)\](?![(\[:])/g;
+  for (let m = re.exec(source); m; m = re.exec(source)) {
+    const inner = m[1];
+    if (source[m.index - 1] === '\\' || source[m.index + m[0].length - 2] === '\\') continue;
+    if (/^[ xX]$/.test(inner) || inner.startsWith('^')) continue;
+    if (inCode && !TEMPLATE_PLACEHOLDERS.has(inner)) continue;
+    model.placeholders.push({ text: m[0], span: span(base + m.index, base + m.index + m[0].length) });
+  }
+}
+
+function readDirective(model: SpecModel, node: Html): void {
+  const re = /<!--\s*techspec-disable-next-line\b([^>]*?)-->/g;
+  for (let m = re.exec(node.value); m; m = re.exec(node.value)) {
+    const rules = m[1].split(/[\s,]+/).filter(Boolean);
+    model.directives.push({ line: node.position!.end.line, rules });
+  }
+}
+
+const COLUMN_PATTERNS: [TaskColumn, RegExp][] = [
+  ['id', /^(id|task id|#|key)$/],
+  ['task', /^(task|tasks|title|name|description|summary)$/],
+  ['lines', /(line|loc|size|estimate|est)/],
+  ['deps', /(depend|deps|blocked by|requires|after)/],
+  ['jira', /(jira|ticket|issue|link)/],
+];
+
+export function taskColumnOf(header: string): TaskColumn | undefined {
+  const n = header.toLowerCase().replace(/[^a-z0-9#]+/g, ' ').trim();
+  return COLUMN_PATTERNS.find(([, re]) => re.test(n))?.[0];
+}
+
+const NONE_WORDS = new Set(['none', '-', '—', '–', 'n/a', 'na', 'nil']);
+
+function readTaskTable(model: SpecModel): TaskTable | undefined {
+  const table = model.tables.find((t) => t.sectionKey === 'task-breakdown' && t.header.cells.some((c) => taskColumnOf(c.text) === 'id'))
+    ?? model.tables.find((t) => t.sectionKey === 'task-breakdown');
+  if (!table) return undefined;
+  const columns: TaskTable['columns'] = {};
+  table.header.cells.forEach((c, i) => {
+    const col = taskColumnOf(c.text);
+    if (col && columns[col] === undefined) columns[col] = i;
+  });
+  const idCol = columns.id ?? 0;
+  const tasks: Task[] = [];
+  for (const row of table.rows) {
+    const idCell = row.cells[idCol];
+    if (!idCell) continue;
+    const cell = (col: TaskColumn) => (columns[col] === undefined ? undefined : row.cells[columns[col]!]);
+    const depsCell = cell('deps');
+    const deps: DependencyRef[] = [];
+    const noneMarkers: DependencyRef[] = [];
+    if (depsCell) {
+      const re = /[^,;\s]+/g;
+      for (let m = re.exec(depsCell.raw); m; m = re.exec(depsCell.raw)) {
+        const word = m[0].replace(/^[*_`]+|[*_`]+$/g, '');
+        const start = depsCell.span.start + m.index + m[0].indexOf(word);
+        const ref = { id: word, span: spanIn(model, start, start + word.length) };
+        if (!word || word.toLowerCase() === 'and') continue;
+        (NONE_WORDS.has(word.toLowerCase()) ? noneMarkers : deps).push(ref);
+      }
+    }
+    const titleCell = cell('task');
+    const estCell = cell('lines');
+    tasks.push({
+      id: idCell.text,
+      idCell,
+      title: titleCell?.text ?? '',
+      titleCell,
+      estCell,
+      estLines: estCell ? parseEstLines(estCell.text) : undefined,
+      deps,
+      noneMarkers,
+      depsCell,
+      jira: cell('jira'),
+      row,
+    });
+  }
+  return { table, columns, tasks };
+}
+
+function spanIn(model: SpecModel, start: number, end: number): Span {
+  return { start, end, range: model.lines.range(start, end) };
+}
+
+/** `~150`, `150`, `150 lines`, `1,200`, `100-200` (the upper bound). */
+export function parseEstLines(text: string): number | undefined {
+  const m = /^~?\s*(\d[\d,]*)(?:\s*[-–]\s*~?(\d[\d,]*))?\s*(?:lines?|loc)?$/i.exec(text.trim());
+  if (!m) return undefined;
+  return Number((m[2] ?? m[1]).replace(/,/g, ''));
+}
+
+function readGraph(model: SpecModel, span: (s: number, e: number) => Span): MermaidGraph | undefined {
+  const isFlowchart = (b: CodeBlock) => b.lang === 'mermaid' && /^\s*(graph|flowchart)\b/m.test(b.value.split('\n').find((l) => l.trim() && !l.trim().startsWith('%%')) ?? '');
+  const inTasks = model.codeBlocks.filter((b) => b.sectionKey === 'task-breakdown' && isFlowchart(b));
+  const block = inTasks[0];
+  if (!block) return undefined;
+  const graph: MermaidGraph = { block, nodes: [], edges: [] };
+  parseFlowchart(model.text, block.contentStart, block.contentStart + block.value.length, span, graph);
+  return graph;
+}
+
+const SKIP_STATEMENT = /^(graph|flowchart|subgraph|end|classDef|class|style|linkStyle|click|direction|%%)\b/;
+const ARROW = /^(?:<)?(?:--\s*[^->|][^>]*?\s*-->|==\s*[^=>|][^>]*?\s*==>|-{2,}[>ox]?|={2,}[>ox]?|-\.+-[>ox]?|~~~)(?:\s*\|[^|]*\|)?/;
+const SHAPE_OPEN: Record<string, string> = { '[': ']', '(': ')', '{': '}', '>': ']' };
+
+/** Mermaid flowchart statements: node declarations, chained edges (`A --> B --> C`), `&` groups, labels. */
+function parseFlowchart(text: string, start: number, end: number, span: (s: number, e: number) => Span, graph: MermaidGraph): void {
+  const body = text.slice(start, end);
+  const re = /[^\n;]+/g;
+  for (let m = re.exec(body); m; m = re.exec(body)) {
+    const stmt = m[0];
+    const trimmed = stmt.trim();
+    if (!trimmed || SKIP_STATEMENT.test(trimmed)) continue;
+    let i = 0;
+    const base = start + m.index;
+    const skipWs = () => {
+      while (i < stmt.length && /\s/.test(stmt[i])) i++;
+    };
+    const readNode = (): GraphNodeRef | undefined => {
+      skipWs();
+      const id = /^[A-Za-z0-9_]+/.exec(stmt.slice(i));
+      if (!id) return undefined;
+      const ref = { id: id[0], span: span(base + i, base + i + id[0].length) };
+      i += id[0].length;
+      const open = stmt[i];
+      if (open && SHAPE_OPEN[open]) {
+        const close = SHAPE_OPEN[open];
+        let depth = 0;
+        let quoted = false;
+        for (; i < stmt.length; i++) {
+          const c = stmt[i];
+          if (c === '"') quoted = !quoted;
+          if (quoted) continue;
+          if (c === open && open !== '>') depth++;
+          else if (c === close || (open === '(' && c === ')') || (open === '{' && c === '}')) {
+            depth--;
+            if (depth <= 0) {
+              i++;
+              break;
+            }
+          } else if (open === '>' && c === ']') {
+            i++;
+            break;
+          }
+        }
+        // Shapes like [[..]], ((..)) and {{..}} close with the same run of brackets.
+        while (i < stmt.length && stmt[i] === close) i++;
+      }
+      graph.nodes.push(ref);
+      return ref;
+    };
+    const readGroup = (): GraphNodeRef[] => {
+      const group: GraphNodeRef[] = [];
+      for (;;) {
+        const n = readNode();
+        if (!n) break;
+        group.push(n);
+        skipWs();
+        if (stmt[i] === '&') i++;
+        else break;
+      }
+      return group;
+    };
+    let left = readGroup();
+    for (;;) {
+      skipWs();
+      const arrow = ARROW.exec(stmt.slice(i));
+      if (!arrow || left.length === 0) break;
+      i += arrow[0].length;
+      const right = readGroup();
+      for (const a of left) for (const b of right) graph.edges.push({ from: a, to: b, span: span(a.span.start, b.span.end) });
+      left = right;
+    }
+  }
+}
+
+function readEndpoints(model: SpecModel): Endpoint[] {
+  const out: Endpoint[] = [];
+  const api = model.sections.filter((s) => s.key === 'api-design');
+  for (const h of model.headings) {
+    if (h.depth < 3 || !api.some((s) => h.span.start >= s.span.start && h.span.start < s.span.end)) continue;
+    const source = model.text.slice(h.heading.start, h.heading.end).replace(/^#+\s*/, '');
+    const text = h.title;
+    const looksLikeEndpoint = h.depth >= 4 || /^`/.test(source) || /^[A-Za-z]+\s+\//.test(text);
+    if (!looksLikeEndpoint) continue;
+    const m = /^([A-Za-z]+)\s+(\/\S*)$/.exec(text.trim());
+    out.push({ heading: h.heading, text, method: m?.[1], path: m?.[2], span: h.span });
+  }
+  return out;
+}

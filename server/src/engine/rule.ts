@@ -1,0 +1,45 @@
+import type { DiagnosticRelatedInformation, Range } from 'vscode-languageserver-types';
+import type { SpecModel } from './model';
+import type { EngineSettings, SeverityName } from './settings';
+
+/** What a fix needs, carried on the diagnostic so code actions never re-parse. */
+export type FixData =
+  | { kind: 'insertSection'; sectionKey: string }
+  | { kind: 'setStatus' }
+  | { kind: 'replaceDependency'; suggestion: string }
+  | { kind: 'removeDependency' }
+  | { kind: 'addTaskRow'; taskId: string }
+  | { kind: 'regenerateGraph' };
+
+export interface Finding {
+  range: Range;
+  message: string;
+  fix?: FixData;
+  /** Ranges elsewhere in the same document that explain the finding. */
+  related?: { range: Range; message: string }[];
+}
+
+export interface RuleContext {
+  model: SpecModel;
+  settings: EngineSettings;
+  /** Today as YYYY-MM-DD: the engine reads no clock. */
+  today: string;
+}
+
+export interface Rule {
+  /** Stable code, like TS406. */
+  code: string;
+  /** Stable kebab-case name. */
+  name: string;
+  defaultSeverity: SeverityName;
+  /** One line for docs and the closing note. */
+  description: string;
+  check(ctx: RuleContext): Finding[];
+}
+
+export interface DiagnosticData {
+  rule: string;
+  fix?: FixData;
+}
+
+export type RelatedInformation = DiagnosticRelatedInformation;

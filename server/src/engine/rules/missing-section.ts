@@ -1,0 +1,18 @@
+import type { Rule } from '../rule';
+import { TEMPLATE_SECTIONS } from '../template';
+
+export const missingSection: Rule = {
+  code: 'TS101',
+  name: 'missing-section',
+  defaultSeverity: 'warning',
+  description: 'A level-2 section of the template is missing.',
+  check({ model }) {
+    const present = new Set(model.sections.map((s) => s.key));
+    const at = model.title?.span.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return TEMPLATE_SECTIONS.filter((s) => !present.has(s.key)).map((s) => ({
+      range: at,
+      message: `Missing section "## ${s.title}". Add it where the template puts it (quick fix available).`,
+      fix: { kind: 'insertSection', sectionKey: s.key },
+    }));
+  },
+};

@@ -1,0 +1,55 @@
+import type { CodeAction, CompletionItem, Diagnostic, Position, Range } from 'vscode-languageserver-types';
+import { buildModel, type SpecModel } from './model';
+import { computeDiagnostics } from './diagnostics';
+import { DEFAULT_SETTINGS, type EngineSettings } from './settings';
+import { isTechSpec } from './specFile';
+import { getCodeActions } from './fixes';
+import { getCompletions } from './completion';
+import { buildGraphModel } from './graph';
+import type { GraphModel } from '../protocol';
+
+export interface SpecDocument {
+  uri: string;
+  version: number;
+  text: string;
+}
+
+export interface Analysis {
+  uri: string;
+  version: number;
+  /** Undefined when the document is not a tech spec: it then gets nothing from us. */
+  model?: SpecModel;
+  diagnostics: Diagnostic[];
+}
+
+export interface LanguageServiceOptions {
+  /** Today as YYYY-MM-DD; the engine reads no clock of its own. */
+  today(): string;
+}
+
+export interface LanguageService {
+  analyze(doc: SpecDocument, settings?: EngineSettings): Analysis;
+  getCodeActions(analysis: Analysis, range: Range, diagnostics: Diagnostic[], only?: string[]): CodeAction[];
+  getCompletions(analysis: Analysis, position: Position): CompletionItem[];
+  getGraph(analysis: Analysis): GraphModel;
+}
+
+export function createLanguageService(options: LanguageServiceOptions): LanguageService {
+  return {
+    analyze(doc, settings = DEFAULT_SETTINGS) {
+      const base = { uri: doc.uri, version: doc.version };
+      if (!isTechSpec(doc.uri, doc.text, settings.files)) return { ...base, diagnostics: [] };
+      const model = buildModel(doc.text);
+      return { ...base, model, diagnostics: computeDiagnostics(model, settings, options.today(), doc.uri) };
+    },
+    getCodeActions(analysis, range, diagnostics, only) {
+      return analysis.model ? getCodeActions(analysis.model, analysis.uri, range, diagnostics, analysis.diagnostics, only) : [];
+    },
+    getCompletions(analysis, position) {
+      return analysis.model ? getCompletions(analysis.model, position) : [];
+    },
+    getGraph(analysis) {
+      return buildGraphModel(analysis.model, analysis.uri, analysis.version);
+    },
+  };
+}

@@ -1,0 +1,64 @@
+export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
+export type RuleSetting = SeverityName | 'off';
+
+export interface EngineSettings {
+  /** Globs of paths that are tech specs, matched against the workspace-relative or absolute path. */
+  files: string[];
+  /** Per rule, by code (`TS406`) or name (`unknown-dependency`): a severity or `off`. */
+  rules: Record<string, RuleSetting>;
+  /** Est. Lines above this is flagged (the template asks for PRs of ~200-400 lines). */
+  maxTaskLines: number;
+  /** A task ID must match this regular expression. */
+  taskIdPattern: string;
+}
+
+export const DEFAULT_SETTINGS: EngineSettings = {
+  files: ['**/*.spec.md', '**/specs/**/*.md', '**/*-spec.md', '**/*.techspec.md'],
+  rules: {},
+  maxTaskLines: 400,
+  taskIdPattern: '^T\\d+$',
+};
+
+const RULE_SETTINGS: RuleSetting[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+/** Checks raw settings from the client; every invalid value is reported and replaced by its default. */
+export function validateSettings(raw: unknown): { settings: EngineSettings; problems: string[] } {
+  const problems: string[] = [];
+  const settings: EngineSettings = { ...DEFAULT_SETTINGS, rules: {} };
+  if (raw === undefined || raw === null) return { settings, problems };
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    return { settings, problems: ['techspec: settings must be an object; using the defaults.'] };
+  }
+  const r = raw as Record<string, unknown>;
+  if (r.files !== undefined) {
+    if (Array.isArray(r.files) && r.files.every((f) => typeof f === 'string' && f.trim() !== '')) settings.files = r.files as string[];
+    else problems.push('techspec.files must be a list of glob strings; using the default globs.');
+  }
+  if (r.maxTaskLines !== undefined) {
+    if (typeof r.maxTaskLines === 'number' && Number.isFinite(r.maxTaskLines) && r.maxTaskLines > 0) settings.maxTaskLines = r.maxTaskLines;
+    else problems.push(`techspec.maxTaskLines must be a positive number, not ${JSON.stringify(r.maxTaskLines)}; using ${DEFAULT_SETTINGS.maxTaskLines}.`);
+  }
+  if (r.taskIdPattern !== undefined) {
+    let ok = typeof r.taskIdPattern === 'string' && r.taskIdPattern !== '';
+    if (ok) {
+      try {
+        new RegExp(r.taskIdPattern as string, 'u');
+      } catch {
+        ok = false;
+      }
+    }
+    if (ok) settings.taskIdPattern = r.taskIdPattern as string;
+    else problems.push(`techspec.taskIdPattern must be a valid regular expression, not ${JSON.stringify(r.taskIdPattern)}; using ${DEFAULT_SETTINGS.taskIdPattern}.`);
+  }
+  if (r.rules !== undefined) {
+    if (typeof r.rules !== 'object' || r.rules === null || Array.isArray(r.rules)) {
+      problems.push('techspec.rules must be an object like { "TS406": "error", "placeholder": "off" }; ignoring it.');
+    } else {
+      for (const [key, value] of Object.entries(r.rules)) {
+        if (RULE_SETTINGS.includes(value as RuleSetting)) settings.rules[key] = value as RuleSetting;
+        else problems.push(`techspec.rules.${key} must be one of ${RULE_SETTINGS.join(', ')}, not ${JSON.stringify(value)}; using the rule's default.`);
+      }
+    }
+  }
+  return { settings, problems };
+}

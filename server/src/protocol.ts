@@ -1,0 +1,68 @@
+// Custom messages between the extension client and the language server, typed once for both.
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { Range } from 'vscode-languageserver-types';
+
+export interface GraphTask {
+  id: string;
+  title: string;
+  /** Est. Lines as a number, or null when the cell is empty or not a number. */
+  estLines: number | null;
+  jira?: string;
+  /** The task's row in the document. */
+  range: Range;
+  /** The ID cell, for selecting the task in the editor. */
+  idRange: Range;
+}
+
+export interface GraphEdgeInfo {
+  /** The task that must be done first. */
+  from: string;
+  /** The task that depends on `from`. */
+  to: string;
+  inCycle: boolean;
+  critical: boolean;
+}
+
+export interface UnknownDependency {
+  /** The ID that names no task. */
+  id: string;
+  /** The task whose Dependencies cell names it. */
+  from: string;
+}
+
+export type GraphStatus = 'ok' | 'not-spec' | 'no-task-breakdown' | 'empty-table';
+
+/** The task dependency graph of one spec: everything the preview draws, computed on the server. */
+export interface GraphModel {
+  uri: string;
+  version: number;
+  status: GraphStatus;
+  /** Says what is wrong when status is not ok, for the panel to show. */
+  message?: string;
+  tasks: GraphTask[];
+  edges: GraphEdgeInfo[];
+  /** Each dependency cycle once, as the path of its members (first not repeated). */
+  cycles: string[][];
+  unknown: UnknownDependency[];
+  /** The longest path weighted by Est. Lines, in order; empty when cycles make it undefined. */
+  criticalPath: string[];
+  criticalLines: number;
+  /** Groups of tasks that can run in parallel once the waves before them are done. */
+  waves: string[][];
+  totalLines: number;
+}
+
+export interface GraphParams {
+  uri: string;
+}
+
+/** Client → server: the dependency graph of an open document. */
+export const GraphRequest = new RequestType<GraphParams, GraphModel, void>('techspec/graph');
+
+export interface DidAnalyzeParams {
+  uri: string;
+  version: number;
+}
+
+/** Server → client: a document's analysis changed (the preview then asks for the graph again). */
+export const DidAnalyzeNotification = new NotificationType<DidAnalyzeParams>('techspec/didAnalyze');

@@ -1,0 +1,166 @@
+// LSP glue: wires the connection to the pure engine. No analysis logic lives here.
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Diagnostic,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageService, type Analysis } from './engine/service';
+import { validateSettings, DEFAULT_SETTINGS, type EngineSettings } from './engine/settings';
+import { DidAnalyzeNotification, GraphRequest } from './protocol';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const service = createLanguageService({ today: () => new Date().toISOString().slice(0, 10) });
+
+/** Documents larger than this are not analyzed; the user is told why. */
+const MAX_DOCUMENT_LENGTH = 20_000_000;
+
+let canPullConfiguration = false;
+const settingsByUri = new Map<string, Promise<EngineSettings>>();
+const reportedProblems = new Set<string>();
+const analyses = new Map<string, Analysis>();
+const scheduled = new Map<string, NodeJS.Immediate>();
+
+const log = (message: string) => connection.console.log(message);
+
+process.on('unhandledRejection', (e) => connection.console.error(`techspec: unhandled rejection: ${String(e)}`));
+process.on('uncaughtException', (e) => connection.console.error(`techspec: uncaught exception: ${e.stack ?? e}`));
+
+connection.onInitialize((params): InitializeResult => {
+  canPullConfiguration = !!params.capabilities.workspace?.configuration;
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, `${CodeActionKind.SourceFixAll}.techspec`], resolveProvider: false },
+      completionProvider: { triggerCharacters: [' ', ',', '|', '#', '>', '&'] },
+    },
+    serverInfo: { name: 'techspec', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'techspec' });
+});
+
+function settingsFor(uri: string): Promise<EngineSettings> {
+  if (!canPullConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
+  let s = settingsByUri.get(uri);
+  if (!s) {
+    s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'techspec' }).then(
+      (raw) => {
+        const { settings, problems } = validateSettings(raw);
+        for (const p of problems) {
+          if (reportedProblems.has(p)) continue;
+          reportedProblems.add(p);
+          log(p);
+          void connection.window.showWarningMessage(p);
+        }
+        return settings;
+      },
+      () => DEFAULT_SETTINGS,
+    );
+    settingsByUri.set(uri, s);
+  }
+  return s;
+}
+
+function analyzeNow(doc: TextDocument, settings: EngineSettings): Analysis {
+  const text = doc.getText();
+  if (text.length > MAX_DOCUMENT_LENGTH) {
+    const message = `techspec: this document is ${(text.length / 1e6).toFixed(1)} MB; specs above ${MAX_DOCUMENT_LENGTH / 1e6} MB are not analyzed.`;
+    return { uri: doc.uri, version: doc.version, diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, source: 'techspec', message }] };
+  }
+  try {
+    return service.analyze({ uri: doc.uri, version: doc.version, text }, settings);
+  } catch (e) {
+    connection.console.error(`techspec: analysis of ${doc.uri} failed: ${(e as Error).stack ?? e}`);
+    const diagnostic: Diagnostic = {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: 1,
+      source: 'techspec',
+      message: `techspec could not analyze this document (${(e as Error).message}). See the "Tech Spec" output for details.`,
+    };
+    return { uri: doc.uri, version: doc.version, diagnostics: [diagnostic] };
+  }
+}
+
+/** The analysis of the document as it is now, computed if the cached one is stale. */
+async function currentAnalysis(uri: string): Promise<Analysis | undefined> {
+  const doc = documents.get(uri);
+  if (!doc) return undefined;
+  const cached = analyses.get(uri);
+  if (cached && cached.version === doc.version) return cached;
+  const settings = await settingsFor(uri);
+  const latest = documents.get(uri);
+  if (!latest) return undefined;
+  const again = analyses.get(uri);
+  if (again && again.version === latest.version) return again;
+  const analysis = analyzeNow(latest, settings);
+  analyses.set(uri, analysis);
+  return analysis;
+}
+
+/** Coalesces bursts of changes: the analysis runs once the pending messages are handled. */
+function schedule(uri: string): void {
+  const pending = scheduled.get(uri);
+  if (pending) clearImmediate(pending);
+  scheduled.set(
+    uri,
+    setImmediate(() => {
+      scheduled.delete(uri);
+      void publish(uri);
+    }),
+  );
+}
+
+async function publish(uri: string): Promise<void> {
+  const analysis = await currentAnalysis(uri);
+  const doc = documents.get(uri);
+  // A newer version arrived while settings were read: its own run publishes.
+  if (!analysis || !doc || analysis.version !== doc.version) return;
+  await connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: analysis.diagnostics });
+  await connection.sendNotification(DidAnalyzeNotification, { uri, version: analysis.version });
+}
+
+documents.onDidOpen((e) => schedule(e.document.uri));
+documents.onDidChangeContent((e) => schedule(e.document.uri));
+documents.onDidClose((e) => {
+  const pending = scheduled.get(e.document.uri);
+  if (pending) clearImmediate(pending);
+  scheduled.delete(e.document.uri);
+  analyses.delete(e.document.uri);
+  settingsByUri.delete(e.document.uri);
+  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+connection.onDidChangeConfiguration(() => {
+  settingsByUri.clear();
+  reportedProblems.clear();
+  analyses.clear();
+  for (const doc of documents.all()) schedule(doc.uri);
+});
+
+connection.onCodeAction(async (params) => {
+  const analysis = await currentAnalysis(params.textDocument.uri);
+  if (!analysis) return [];
+  return service.getCodeActions(analysis, params.range, params.context.diagnostics, params.context.only);
+});
+
+connection.onCompletion(async (params) => {
+  const analysis = await currentAnalysis(params.textDocument.uri);
+  return analysis ? service.getCompletions(analysis, params.position) : [];
+});
+
+connection.onRequest(GraphRequest, async ({ uri }) => {
+  const analysis = await currentAnalysis(uri);
+  return service.getGraph(analysis ?? { uri, version: 0, diagnostics: [] });
+});
+
+documents.listen(connection);
+connection.listen();
