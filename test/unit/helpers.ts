@@ -1,0 +1,29 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { createLanguageService } from '../../server/src/engine/service';
+import { DEFAULT_SETTINGS, type EngineSettings } from '../../server/src/engine/settings';
+
+/** The URI unit fixtures live at: a path that `techspec.files` matches by default. */
+export const SPEC_URI = 'file:///w/x.spec.md';
+/** The fixed "today" of unit tests (the date gen-spec.mjs writes as Last Updated). */
+export const TODAY = '2026-11-25';
+
+/** Every diagnostic the engine reports for `markdown` as a spec document, in document order. */
+export function diagnose(markdown: string, settings: Partial<EngineSettings> = {}, today: string = TODAY): Diagnostic[] {
+  const service = createLanguageService({ today: () => today });
+  return service.analyze({ uri: SPEC_URI, version: 1, text: markdown }, { ...DEFAULT_SETTINGS, ...settings }).diagnostics;
+}
+
+/** A document from lines, joined with `\n` and ending with one. */
+export function lines(...ls: string[]): string {
+  return ls.join('\n') + '\n';
+}
+
+/** Only the diagnostics of the given codes (TS202) or names (status-invalid). */
+export function only(diagnostics: Diagnostic[], ...codes: string[]): Diagnostic[] {
+  return diagnostics.filter((d) => codes.includes(String(d.code)) || codes.includes((d.data as { rule?: string } | undefined)?.rule ?? ''));
+}
+
+/** `[line, startChar, endLine, endChar]` of a diagnostic, for compact literal assertions. */
+export function at(d: Diagnostic): [number, number, number, number] {
+  return [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character];
+}
