@@ -99,6 +99,8 @@ export interface MermaidGraph {
   block: CodeBlock;
   nodes: GraphNodeRef[];
   edges: GraphEdge[];
+  /** IDs of `subgraph` blocks: edges may name them, but they are groups, not nodes. */
+  subgraphs: string[];
 }
 
 export interface CodeBlock {
@@ -426,30 +428,42 @@ export function parseEstLines(text: string): number | undefined {
   return Number((m[2] ?? m[1]).replace(/,/g, ''));
 }
 
+/** Lines of a mermaid block's text after its optional `---` front matter. */
+function mermaidLines(value: string): string[] {
+  const lines = value.split(/\r?\n/);
+  const first = lines.findIndex((l) => l.trim() !== '');
+  if (first < 0 || lines[first].trim() !== '---') return lines;
+  const close = lines.findIndex((l, i) => i > first && l.trim() === '---');
+  return close < 0 ? [] : lines.slice(close + 1);
+}
+
+/** A mermaid block whose diagram is a flowchart (`graph LR`, `flowchart TD`). */
+export function isFlowchart(b: CodeBlock): boolean {
+  return b.lang === 'mermaid' && /^\s*(graph|flowchart)\b/.test(mermaidLines(b.value).find((l) => l.trim() && !l.trim().startsWith('%%')) ?? '');
+}
+
 function readGraph(model: SpecModel, span: (s: number, e: number) => Span): MermaidGraph | undefined {
-  const isFlowchart = (b: CodeBlock) => b.lang === 'mermaid' && /^\s*(graph|flowchart)\b/m.test(b.value.split('\n').find((l) => l.trim() && !l.trim().startsWith('%%')) ?? '');
   const inTasks = model.codeBlocks.filter((b) => b.sectionKey === 'task-breakdown' && isFlowchart(b));
   const block = inTasks[0];
   if (!block) return undefined;
-  const graph: MermaidGraph = { block, nodes: [], edges: [] };
+  const graph: MermaidGraph = { block, nodes: [], edges: [], subgraphs: [] };
   parseFlowchart(model.text, block.contentStart, block.contentStart + block.value.length, span, graph);
   return graph;
 }
 
-const SKIP_STATEMENT = /^(graph|flowchart|subgraph|end|classDef|class|style|linkStyle|click|direction|%%)\b/;
+const SKIP_STATEMENT = /^(graph|flowchart|subgraph|end|classDef|class|style|linkStyle|click|direction|accTitle|accDescr|%%)\b/;
 const ARROW = /^(?:<)?(?:--\s*[^->|][^>]*?\s*-->|==\s*[^=>|][^>]*?\s*==>|-{2,}[>ox]?|={2,}[>ox]?|-\.+-[>ox]?|~~~)(?:\s*\|[^|]*\|)?/;
 const SHAPE_OPEN: Record<string, string> = { '[': ']', '(': ')', '{': '}', '>': ']' };
 
 /** Mermaid flowchart statements: node declarations, chained edges (`A --> B --> C`), `&` groups, labels. */
 function parseFlowchart(text: string, start: number, end: number, span: (s: number, e: number) => Span, graph: MermaidGraph): void {
-  const body = text.slice(start, end);
-  const re = /[^\n;]+/g;
-  for (let m = re.exec(body); m; m = re.exec(body)) {
-    const stmt = m[0];
+  for (const [offset, stmt] of flowchartStatements(text.slice(start, end))) {
     const trimmed = stmt.trim();
+    const sub = /^subgraph\s+([A-Za-z0-9_]+)\s*(?:\[|$)/.exec(trimmed);
+    if (sub) graph.subgraphs.push(sub[1]);
     if (!trimmed || SKIP_STATEMENT.test(trimmed)) continue;
     let i = 0;
-    const base = start + m.index;
+    const base = start + offset;
     const skipWs = () => {
       while (i < stmt.length && /\s/.test(stmt[i])) i++;
     };
@@ -483,6 +497,8 @@ function parseFlowchart(text: string, start: number, end: number, span: (s: numb
         // Shapes like [[..]], ((..)) and {{..}} close with the same run of brackets.
         while (i < stmt.length && stmt[i] === close) i++;
       }
+      const cls = /^:::[\w-]+/.exec(stmt.slice(i));
+      if (cls) i += cls[0].length;
       graph.nodes.push(ref);
       return ref;
     };
@@ -509,6 +525,57 @@ function parseFlowchart(text: string, start: number, end: number, span: (s: numb
       left = right;
     }
   }
+}
+
+/**
+ * A flowchart's statements with their offsets: one per line, or per `;` outside labels;
+ * front matter and `%%` comments left out.
+ */
+function flowchartStatements(body: string): [number, string][] {
+  const out: [number, string][] = [];
+  let from = 0;
+  const lines = body.split('\n');
+  if (lines.find((l) => l.trim() !== '')?.trim() === '---') {
+    const open = body.indexOf('---');
+    const close = body.indexOf('\n---', open + 3);
+    if (close < 0) return out;
+    const after = body.indexOf('\n', close + 4);
+    from = after < 0 ? body.length : after + 1;
+  }
+  let stmtStart = from;
+  let depth = 0;
+  let quoted = false;
+  let piped = false;
+  const flush = (endAt: number) => {
+    if (endAt > stmtStart) out.push([stmtStart, body.slice(stmtStart, endAt)]);
+  };
+  for (let i = from; i < body.length; i++) {
+    const c = body[i];
+    if (c === '\n') {
+      flush(i);
+      stmtStart = i + 1;
+      depth = 0;
+      quoted = piped = false;
+    } else if (c === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === '[' || c === '(' || c === '{') depth++;
+    else if (c === ']' || c === ')' || c === '}') depth = Math.max(0, depth - 1);
+    else if (depth > 0) continue;
+    else if (c === '|') piped = !piped;
+    else if (piped) continue;
+    else if (c === ';') {
+      flush(i);
+      stmtStart = i + 1;
+    } else if (c === '%' && body[i + 1] === '%') {
+      // A comment runs to the end of the line.
+      flush(i);
+      const nl = body.indexOf('\n', i);
+      i = (nl < 0 ? body.length : nl) - 1;
+      stmtStart = nl < 0 ? body.length : nl;
+    }
+  }
+  flush(body.length);
+  return out;
 }
 
 function readEndpoints(model: SpecModel): Endpoint[] {

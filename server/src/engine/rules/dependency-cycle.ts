@@ -1,0 +1,24 @@
+import type { Finding, Rule } from '../rule';
+import { findCycles, taskGraph } from '../taskGraph';
+
+export const dependencyCycle: Rule = {
+  code: 'TS409',
+  name: 'dependency-cycle',
+  defaultSeverity: 'error',
+  description: 'Tasks depend on each other in a cycle; each cycle is reported once, on every member.',
+  check({ model }) {
+    const g = taskGraph(model);
+    const out: Finding[] = [];
+    for (const cycle of findCycles(g)) {
+      // The path follows "is needed by": each member depends on the one before it.
+      const path = [...cycle, cycle[0]].join(' → ');
+      const related = cycle.map((id, i) => ({
+        range: g.tasks.get(id)!.idCell.span.range,
+        message: `${id} depends on ${cycle[(i + cycle.length - 1) % cycle.length]}`,
+      }));
+      const message = `Dependency cycle: ${path}. None of these tasks can start; remove one of the dependencies.`;
+      for (const id of cycle) out.push({ range: g.tasks.get(id)!.idCell.span.range, message, related });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,26 @@
+import type { Finding, Rule } from '../rule';
+import { cellRange } from './support/tasks';
+
+export const emptyTask: Rule = {
+  code: 'TS405',
+  name: 'empty-task',
+  defaultSeverity: 'warning',
+  description: 'A task row has an empty ID or an empty Task title.',
+  check({ model }) {
+    const out: Finding[] = [];
+    for (const t of model.taskTable?.tasks ?? []) {
+      if (t.row.cells.every((c) => c.text === '')) {
+        out.push({ range: t.row.span.range, message: 'Empty task row: fill in its ID and title, or delete it.' });
+        continue;
+      }
+      if (!t.id) {
+        const what = t.title ? `Task "${t.title}"` : 'This task';
+        out.push({ range: cellRange(model, t.idCell), message: `${what} has no ID. Give it the next free ID.` });
+      }
+      if (t.titleCell && !t.titleCell.text) {
+        out.push({ range: cellRange(model, t.titleCell), message: `${t.id ? `Task ${t.id}` : 'This task'} has no title. Say what the task does.` });
+      }
+    }
+    return out;
+  },
+};

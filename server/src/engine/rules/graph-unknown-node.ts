@@ -1,0 +1,35 @@
+import type { Finding, Rule } from '../rule';
+import type { GraphNodeRef } from '../model';
+import { referencedIds, taskIds } from './support/tasks';
+
+export const graphUnknownNode: Rule = {
+  code: 'TS503',
+  name: 'graph-unknown-node',
+  defaultSeverity: 'warning',
+  description: 'A node of the Task Dependency Graph is no task of the table.',
+  check({ model }) {
+    const { taskTable, graph } = model;
+    if (!taskTable || !graph) return [];
+    const ids = taskIds(model);
+    // An ID the table lists as a dependency is drawn as the table says; TS406 reports it there.
+    const referenced = referencedIds(model);
+    const subgraphs = new Set(graph.subgraphs);
+    const occurrences = new Map<string, GraphNodeRef[]>();
+    for (const n of graph.nodes) {
+      if (ids.has(n.id) || referenced.has(n.id) || subgraphs.has(n.id)) continue;
+      const list = occurrences.get(n.id);
+      if (list) list.push(n);
+      else occurrences.set(n.id, [n]);
+    }
+    const out: Finding[] = [];
+    for (const [id, [first, ...rest]] of occurrences) {
+      out.push({
+        range: first.span.range,
+        message: `Graph node "${id}" is no task in the table. Add a task row for it, or remove it from the graph (regenerating the graph from the table removes it).`,
+        fix: { kind: 'regenerateGraph' },
+        ...(rest.length ? { related: rest.map((n) => ({ range: n.span.range, message: `"${id}" again` })) } : {}),
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,16 @@
+import type { Rule } from '../rule';
+
+export const noneMixedWithIds: Rule = {
+  code: 'TS408',
+  name: 'none-mixed-with-ids',
+  defaultSeverity: 'warning',
+  description: '"None" and task IDs in the same Dependencies cell.',
+  check({ model }) {
+    return (model.taskTable?.tasks ?? [])
+      .filter((t) => t.noneMarkers.length > 0 && t.deps.length > 0)
+      .map((t) => ({
+        range: t.noneMarkers[0].span.range,
+        message: `"${t.noneMarkers[0].id}" next to task IDs (${t.deps.map((d) => d.id).join(', ')}): remove "${t.noneMarkers[0].id}", or the IDs if the task has no dependencies.`,
+      }));
+  },
+};
