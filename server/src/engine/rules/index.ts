@@ -1,5 +1,23 @@
 import type { Rule } from '../rule';
 import { missingSection } from './missing-section';
+import { sectionOrder } from './section-order';
+import { duplicateSection } from './duplicate-section';
+import { statusMissing } from './status-missing';
+import { statusInvalid } from './status-invalid';
+import { authorMissing } from './author-missing';
+import { prdLinkNotLink } from './prd-link-not-link';
+import { lastUpdatedInvalid } from './last-updated-invalid';
+import { lastUpdatedFuture } from './last-updated-future';
+import { placeholder } from './placeholder';
+import { tableCellCount } from './table-cell-count';
+import { riskLevelInvalid } from './risk-level-invalid';
+import { riskWithoutMitigation } from './risk-without-mitigation';
+import { endpointHeadingInvalid } from './endpoint-heading-invalid';
+import { duplicateEndpoint } from './duplicate-endpoint';
+import { errorStatusInvalid } from './error-status-invalid';
+import { invalidJson } from './invalid-json';
+import { approvedWithPlaceholders } from './approved-with-placeholders';
+import { approvedWithOpenQuestions } from './approved-with-open-questions';
 import { taskTableMissing } from './task-table-missing';
 import { taskTableColumns } from './task-table-columns';
 import { duplicateTaskId } from './duplicate-task-id';
@@ -17,8 +35,13 @@ import { graphUnknownNode } from './graph-unknown-node';
 
 /** Every rule, in code order. Codes and names are stable: settings and disable comments use them. */
 export const RULES: Rule[] = [
-  missingSection,
+  missingSection, sectionOrder, duplicateSection,
+  // Header (TS2xx) and placeholders (TS301).
+  statusMissing, statusInvalid, authorMissing, prdLinkNotLink, lastUpdatedInvalid, lastUpdatedFuture, placeholder,
   // Task Breakdown (TS4xx) and its dependency graph (TS5xx).
   taskTableMissing, taskTableColumns, duplicateTaskId, malformedTaskId, emptyTask, unknownDependency, selfDependency,
   noneMixedWithIds, dependencyCycle, estLinesNotNumber, estLinesTooLarge, graphEdgeMissing, graphEdgeExtra, graphUnknownNode,
+  // Tables (TS601), risks (TS7xx), API design (TS8xx), readiness (TS9xx).
+  tableCellCount, riskLevelInvalid, riskWithoutMitigation, endpointHeadingInvalid, duplicateEndpoint, errorStatusInvalid, invalidJson,
+  approvedWithPlaceholders, approvedWithOpenQuestions,
 ];

@@ -1,0 +1,21 @@
+import type { Rule } from '../rule';
+import { MAX_RELATED } from './approved-with-placeholders';
+
+export const approvedWithOpenQuestions: Rule = {
+  code: 'TS902',
+  name: 'approved-with-open-questions',
+  defaultSeverity: 'error',
+  description: 'Status is Approved while Open Questions has unchecked items.',
+  check({ model }) {
+    const status = model.header.status;
+    const open = model.checkboxes.filter((c) => c.sectionKey === 'open-questions' && !c.checked);
+    if (status?.value !== 'Approved' || open.length === 0) return [];
+    const count = open.length === 1 ? '1 open question is unchecked' : `${open.length} open questions are unchecked`;
+    return [{
+      range: status.valueSpan.range,
+      message: `Status is Approved but ${count}: decide them and check them off, or set Status back to In Review.`,
+      fix: { kind: 'setStatus' },
+      related: open.slice(0, MAX_RELATED).map((c) => ({ range: c.span.range, message: `Open question: ${c.text}` })),
+    }];
+  },
+};

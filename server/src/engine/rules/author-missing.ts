@@ -1,0 +1,15 @@
+import type { Rule } from '../rule';
+import { headerRange } from './status-missing';
+
+export const authorMissing: Rule = {
+  code: 'TS203',
+  name: 'author-missing',
+  defaultSeverity: 'warning',
+  description: 'The header has no Author, or it is empty.',
+  check({ model }) {
+    const field = model.header.author;
+    if (!field) return [{ range: headerRange(model), message: 'The header has no Author: add "> **Author**: Your Name" under the title.' }];
+    if (field.value === '') return [{ range: field.lineSpan.range, message: 'Author is empty: write who owns this spec.' }];
+    return [];
+  },
+};

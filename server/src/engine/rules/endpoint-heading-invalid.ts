@@ -1,0 +1,57 @@
+import type { Endpoint, SpecModel } from '../model';
+import type { Finding, Rule } from '../rule';
+import { HTTP_METHODS } from '../template';
+import { closest, headingTextRange, orList } from './support/markdown';
+
+/** `METHOD /path`, optionally followed by a separated note: `GET /users (paginated)`, `GET /users - list`. */
+const ENDPOINT = /^(\S+)\s+(\/\S*)(?:\s+[-–—:(].*)?$/;
+
+export interface ParsedEndpoint {
+  method: string;
+  path: string;
+}
+
+/** The endpoint's method and path when its heading is a valid `METHOD /path`. */
+export function parseEndpoint(text: string): ParsedEndpoint | undefined {
+  const m = ENDPOINT.exec(text.trim());
+  if (!m || !(HTTP_METHODS as readonly string[]).includes(m[1])) return undefined;
+  return { method: m[1], path: m[2] };
+}
+
+/** Headings under API Design that try to name an endpoint (others, like "#### Pagination", are prose). */
+function meantAsEndpoint(model: SpecModel, e: Endpoint): boolean {
+  const source = model.text.slice(e.heading.start, e.heading.end).replace(/^[ \t]*#+[ \t]*/, '');
+  const first = /^\S+/.exec(e.text.trim())?.[0] ?? '';
+  return source.startsWith('`') || /(^|\s)\//.test(e.text) || (HTTP_METHODS as readonly string[]).includes(first.toUpperCase());
+}
+
+function problem(text: string): string {
+  const words = text.trim().split(/\s+/);
+  const [first = ''] = words;
+  const pathWord = words.find((w) => w.startsWith('/'));
+  const path = pathWord ?? `/${words.slice(1).join('/') || 'resource'}`.replace(/\/+/g, '/');
+  const upper = first.toUpperCase();
+  if ((HTTP_METHODS as readonly string[]).includes(upper)) {
+    if (upper !== first) return `write the HTTP method in capitals: "${upper} ${path}".`;
+    return `it has no path starting with /: write it as METHOD /path, like "${upper} ${path}".`;
+  }
+  const suggestion = first.startsWith('/') ? undefined : closest(first, HTTP_METHODS);
+  const like = `${suggestion ?? 'GET'} ${pathWord ?? (first.startsWith('/') ? first : path)}`;
+  const notMethod = first.startsWith('/') ? 'it has no HTTP method' : `"${first}" is not an HTTP method`;
+  return `${notMethod}: write METHOD /path with one of ${orList(HTTP_METHODS)}, like "${like}".`;
+}
+
+export const endpointHeadingInvalid: Rule = {
+  code: 'TS801',
+  name: 'endpoint-heading-invalid',
+  defaultSeverity: 'warning',
+  description: 'An endpoint heading under API Design is not METHOD /path with a real HTTP method.',
+  check({ model }) {
+    const findings: Finding[] = [];
+    for (const e of model.endpoints) {
+      if (parseEndpoint(e.text) || !meantAsEndpoint(model, e)) continue;
+      findings.push({ range: headingTextRange(model, e.heading), message: `Endpoint heading "${e.text.trim()}": ${problem(e.text)}` });
+    }
+    return findings;
+  },
+};

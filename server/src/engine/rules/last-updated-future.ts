@@ -1,0 +1,14 @@
+import type { Rule } from '../rule';
+import { dateProblem } from './last-updated-invalid';
+
+export const lastUpdatedFuture: Rule = {
+  code: 'TS206',
+  name: 'last-updated-future',
+  defaultSeverity: 'warning',
+  description: 'Last Updated is later than today.',
+  check({ model, today }) {
+    const field = model.header.lastUpdated;
+    if (!field || dateProblem(field.value) || field.value <= today) return [];
+    return [{ range: field.valueSpan.range, message: `Last Updated ${field.value} is in the future (today is ${today}): write the date of the last change.` }];
+  },
+};
