@@ -1,7 +1,417 @@
-import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
-import type { SpecModel } from './model';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import type { CodeBlock, DependencyRef, SpecModel, Task } from './model';
+import { taskColumnOf } from './model';
+import type { DiagnosticData, FixData } from './rule';
+import { normalizeHeading, STATUS_VALUES, TEMPLATE_SECTIONS, templateSection } from './template';
+import { taskGraph } from './taskGraph';
+import { levenshtein } from './text';
 
-// Replaced by the code-actions work.
-export function getCodeActions(_model: SpecModel, _uri: string, _range: Range, _context: Diagnostic[], _all: Diagnostic[], _only?: string[]): CodeAction[] {
-  return [];
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.techspec`;
+
+/** An edit in offsets, turned into a TextEdit once the edits of an action are final. */
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function dataOf(d: Diagnostic): DiagnosticData | undefined {
+  const data = d.data as DiagnosticData | undefined;
+  return data && typeof data === 'object' && typeof data.rule === 'string' ? data : undefined;
+}
+
+function fixOf(d: Diagnostic): FixData | undefined {
+  return dataOf(d)?.fix;
+}
+
+/** LSP kind matching: `source` asks for `source.fixAll.techspec`, `quickfix` for `quickfix`. */
+function wants(only: string[] | undefined, kind: string): boolean {
+  if (!only) return kind === CodeActionKind.QuickFix;
+  return only.some((k) => k === '' || kind === k || kind.startsWith(k + '.'));
+}
+
+function toTextEdits(model: SpecModel, edits: Edit[]): TextEdit[] {
+  return [...edits].sort((a, b) => a.start - b.start).map((e) => ({ range: model.lines.range(e.start, e.end), newText: e.text }));
+}
+
+function action(model: SpecModel, uri: string, title: string, edits: Edit[], diagnostics: Diagnostic[], isPreferred = false): CodeAction {
+  const a: CodeAction = { title, kind: CodeActionKind.QuickFix, diagnostics, edit: { changes: { [uri]: toTextEdits(model, edits) } } };
+  if (isPreferred) a.isPreferred = true;
+  return a;
+}
+
+/** Line breaks of inserted text follow the document's. */
+function withEol(model: SpecModel, s: string): string {
+  const eol = model.lines.eol;
+  return eol === '\n' ? s : s.replace(/\n/g, eol);
+}
+
+export function getCodeActions(model: SpecModel, uri: string, _range: Range, context: Diagnostic[], all: Diagnostic[], only?: string[]): CodeAction[] {
+  const out: CodeAction[] = [];
+  if (wants(only, CodeActionKind.QuickFix)) {
+    const seen = new Set<string>();
+    for (const d of context) {
+      const fix = fixOf(d);
+      if (!fix) continue;
+      for (const a of quickFixes(model, uri, d, fix, all)) {
+        // Several diagnostics can lead to the same fix (the graph, insert all): offer it once.
+        const key = a.title + JSON.stringify(a.edit);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(a);
+      }
+    }
+  }
+  if (only && wants(only, FIX_ALL_KIND)) {
+    const fixAll = fixAllAction(model, uri, all);
+    if (fixAll) out.push(fixAll);
+  }
+  return out;
+}
+
+function quickFixes(model: SpecModel, uri: string, d: Diagnostic, fix: FixData, all: Diagnostic[]): CodeAction[] {
+  switch (fix.kind) {
+    case 'insertSection': {
+      const section = templateSection(fix.sectionKey);
+      if (!section || model.sections.some((s) => s.key === section.key)) return [];
+      const out = [action(model, uri, `Insert section "## ${section.title}"`, insertSections(model, [section.key]), [d], true)];
+      const missing = all.filter((o) => fixOf(o)?.kind === 'insertSection');
+      const keys = missingKeys(model, missing);
+      if (keys.length > 1) out.push(action(model, uri, `Insert all ${keys.length} missing sections`, insertSections(model, keys), missing));
+      return out;
+    }
+    case 'setStatus':
+      return statusFixes(model, uri, d);
+    case 'replaceDependency': {
+      const found = findDependency(model, d, (t, r) => r.id !== t.id && !taskGraph(model).tasks.has(r.id));
+      if (!found) return [];
+      const { task, ref } = found;
+      const out: CodeAction[] = [];
+      if (task.deps.some((o) => o.id === fix.suggestion)) {
+        out.push(action(model, uri, `Remove ${ref.id} (${fix.suggestion} is already a dependency)`, [removeDependency(task, ref)], [d], true));
+      } else {
+        out.push(action(model, uri, `Replace ${ref.id} with ${fix.suggestion}`, [{ start: ref.span.start, end: ref.span.end, text: fix.suggestion }], [d], true));
+        out.push(action(model, uri, `Remove ${ref.id} from the dependencies of ${task.id}`, [removeDependency(task, ref)], [d]));
+      }
+      return out;
+    }
+    case 'removeDependency': {
+      const found = findDependency(model, d, (t, r) => r.id === t.id);
+      if (!found) return [];
+      return [action(model, uri, `Remove ${found.ref.id} from the dependencies of ${found.task.id}`, [removeDependency(found.task, found.ref)], [d], true)];
+    }
+    case 'addTaskRow': {
+      const edit = addTaskRow(model, fix.taskId);
+      return edit ? [action(model, uri, `Add a row for task ${fix.taskId}`, [edit], [d], true)] : [];
+    }
+    case 'regenerateGraph': {
+      const edits = regenerateGraph(model, new Map());
+      if (!edits) return [];
+      const related = all.filter((o) => fixOf(o)?.kind === 'regenerateGraph');
+      return [action(model, uri, model.graph ? 'Regenerate the Task Dependency Graph from the table' : 'Add a Task Dependency Graph generated from the table', edits, related.length ? related : [d], true)];
+    }
+  }
+}
+
+// ---- sections ----
+
+/** Keys of the sections that the diagnostics say are missing and the model agrees are, in template order. */
+function missingKeys(model: SpecModel, diagnostics: Diagnostic[]): string[] {
+  const present = new Set(model.sections.map((s) => s.key));
+  const wanted = new Set(diagnostics.map((d) => fixOf(d)).flatMap((f) => (f?.kind === 'insertSection' ? [f.sectionKey] : [])));
+  return TEMPLATE_SECTIONS.filter((s) => wanted.has(s.key) && !present.has(s.key)).map((s) => s.key);
+}
+
+const RULE_LINE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+/** The text before `offset` ends with a thematic break (`---`), blank lines aside. */
+function endsWithRule(text: string, offset: number): boolean {
+  const before = text.slice(0, offset).replace(/\s+$/, '');
+  const last = before.slice(before.lastIndexOf('\n') + 1);
+  return RULE_LINE.test(last);
+}
+
+/** What to add so that text ending at `offset` ends with a blank line (nothing at the start of the document). */
+function blankLineBefore(text: string, offset: number, eol: string): string {
+  if (offset === 0) return '';
+  const before = text.slice(0, offset);
+  if (/(\r?\n|\r)[ \t]*(\r?\n|\r)$/.test(before)) return '';
+  if (/(\r?\n|\r)$/.test(before)) return before.slice(0, -eol.length).trim() === '' ? '' : eol;
+  return eol + eol;
+}
+
+/**
+ * Inserts the template skeletons of `keys` where the template puts them: after the last present
+ * section that comes before in template order, else before the first present one that comes after.
+ * Sections that land at the same place share one edit, in template order.
+ */
+function insertSections(model: SpecModel, keys: string[]): Edit[] {
+  const { text } = model;
+  const eol = model.lines.eol;
+  const order = new Map(TEMPLATE_SECTIONS.map((s, i) => [s.key, i]));
+  const present = model.sections.filter((s) => s.key !== undefined);
+  const groups = new Map<number, string[]>();
+  for (const key of [...keys].sort((a, b) => order.get(a)! - order.get(b)!)) {
+    const i = order.get(key)!;
+    const before = present.filter((s) => order.get(s.key!)! < i);
+    const after = present.filter((s) => order.get(s.key!)! > i);
+    let offset: number;
+    if (before.length) offset = Math.max(...before.map((s) => s.span.end));
+    else if (after.length) offset = Math.min(...after.map((s) => s.heading.start));
+    else offset = text.length;
+    if (!groups.has(offset)) groups.set(offset, []);
+    groups.get(offset)!.push(key);
+  }
+  // Documents that separate sections with `---` get one between the new sections too.
+  const usesRules = model.sections.some((s, i) => i > 0 && endsWithRule(text, s.heading.start));
+  const edits: Edit[] = [];
+  for (const [offset, group] of groups) {
+    const bodies = group.map((k) => withEol(model, templateSection(k)!.skeleton.replace(/\s*(?:\n---\s*)?$/, '')));
+    const atEnd = text.slice(offset).trim() === '';
+    let insert: string;
+    if (atEnd) {
+      // Appended: a rule before each new section (unless one is there already), none after the last.
+      const empty = text.slice(0, offset).trim() === '';
+      const rule = (i: number) => (usesRules && !(i === 0 && (empty || endsWithRule(text, offset))) ? `---${eol}${eol}` : '');
+      insert = (empty ? '' : blankLineBefore(text, offset, eol)) + bodies.map((b, i) => rule(i) + b).join(eol + eol) + eol;
+    } else {
+      const sep = usesRules ? `${eol}${eol}---${eol}${eol}` : eol + eol;
+      insert = blankLineBefore(text, offset, eol) + bodies.map((b) => b + sep).join('');
+    }
+    edits.push({ start: offset, end: offset, text: insert });
+  }
+  return edits;
+}
+
+// ---- status ----
+
+function statusFixes(model: SpecModel, uri: string, d: Diagnostic): CodeAction[] {
+  const status = model.header.status;
+  if (status) {
+    const current = status.value.toLowerCase();
+    const closest = STATUS_VALUES.map((v) => ({ v, dist: levenshtein(current, v.toLowerCase()) })).sort((a, b) => a.dist - b.dist)[0];
+    const preferred = closest.dist <= Math.floor(closest.v.length / 2) ? closest.v : 'Draft';
+    return STATUS_VALUES.filter((v) => v !== status.value).map((v) =>
+      action(model, uri, `Set Status to ${v}`, [{ start: status.valueSpan.start, end: status.valueSpan.end, text: v }], [d], v === preferred),
+    );
+  }
+  const eol = model.lines.eol;
+  const fields = Object.values(model.header);
+  const quoted = fields.length === 0 || fields.some((f) => /^\s*>/.test(model.text.slice(f.lineSpan.start, f.lineSpan.end)));
+  const line = (v: string) => `${quoted ? '> ' : ''}**Status**: ${v}`;
+  let at: number;
+  let make: (v: string) => string;
+  if (model.headerAnchor && fields.length) {
+    at = model.headerAnchor.start;
+    make = (v) => eol + line(v);
+  } else if (model.headerAnchor) {
+    at = model.headerAnchor.start;
+    make = (v) => eol + eol + line(v);
+  } else {
+    at = 0;
+    make = (v) => line(v) + eol + eol;
+  }
+  return STATUS_VALUES.map((v) => action(model, uri, `Add Status: ${v}`, [{ start: at, end: at, text: make(v) }], [d], v === 'Draft'));
+}
+
+// ---- dependencies ----
+
+/** The task row and dependency the diagnostic points at; `pick` chooses when the range is wider than one token. */
+function findDependency(model: SpecModel, d: Diagnostic, pick: (t: Task, r: DependencyRef) => boolean): { task: Task; ref: DependencyRef } | undefined {
+  const at = model.lines.offsetAt(d.range.start);
+  const end = model.lines.offsetAt(d.range.end);
+  for (const task of model.taskTable?.tasks ?? []) {
+    if (at < task.row.span.start || at > task.row.span.end) continue;
+    const exact = task.deps.find((r) => r.span.start === at && r.span.end === end);
+    if (exact) return { task, ref: exact };
+    const inside = task.deps.find((r) => r.span.start <= at && at < r.span.end);
+    if (inside) return { task, ref: inside };
+    const chosen = task.deps.find((r) => pick(task, r));
+    if (chosen) return { task, ref: chosen };
+  }
+  return undefined;
+}
+
+/** Removes a dependency and one separator next to it; the last one left becomes `None`. */
+function removeDependency(task: Task, ref: DependencyRef): Edit {
+  const cell = task.depsCell!;
+  const words: { start: number; end: number }[] = [];
+  const re = /[^,;\s]+/g;
+  for (let m = re.exec(cell.raw); m; m = re.exec(cell.raw)) {
+    if (m[0].toLowerCase() === 'and') continue;
+    words.push({ start: cell.span.start + m.index, end: cell.span.start + m.index + m[0].length });
+  }
+  const i = words.findIndex((w) => w.start <= ref.span.start && ref.span.end <= w.end);
+  const w = words[i];
+  if (words.length === 1) return { start: w.start, end: w.end, text: 'None' };
+  if (i + 1 < words.length) return { start: w.start, end: words[i + 1].start, text: '' };
+  return { start: words[i - 1].end, end: w.end, text: '' };
+}
+
+// ---- task rows ----
+
+function addTaskRow(model: SpecModel, taskId: string): Edit | undefined {
+  const tt = model.taskTable;
+  if (!tt || tt.tasks.some((t) => t.id === taskId)) return undefined;
+  const { table } = tt;
+  const cells = table.header.cells.map((c, i) => {
+    if (i === (tt.columns.id ?? 0)) return taskId;
+    switch (taskColumnOf(c.text)) {
+      case 'lines':
+        return '~';
+      case 'deps':
+        return 'None';
+      default:
+        return '';
+    }
+  });
+  const lastRow = table.rows.length ? table.rows[table.rows.length - 1].span : table.header.span;
+  let line = model.lines.positionAt(lastRow.end).line;
+  if (!table.rows.length) line++; // after the delimiter row
+  const lastLine = model.lines.lineText(line);
+  const piped = /^\s*\|/.test(lastLine);
+  const indent = /^\s*/.exec(lastLine)![0];
+  const row = piped ? `${indent}| ${cells.join(' | ')} |` : indent + cells.join(' | ');
+  const end = model.lines.lineEnd(line);
+  return { start: end, end, text: model.lines.eol + row };
+}
+
+// ---- graph ----
+
+const STYLE_STATEMENT = /^\s*(classDef|class|style|linkStyle|click)\b/;
+
+function nodeLabel(task: Task): string {
+  let title = task.title.replace(/\s+/g, ' ').trim();
+  if (title.length > 32) {
+    const cut = title.slice(0, 32);
+    title = (cut.includes(' ') ? cut.slice(0, cut.lastIndexOf(' ')) : cut) + '…';
+  }
+  if (!title) return task.id;
+  const label = `${task.id}: ${title}`;
+  return /["[\](){}<>|;#&`]/.test(label) ? `${task.id}["${label.replace(/"/g, '#quot;')}"]` : `${task.id}[${label}]`;
+}
+
+/**
+ * The graph's statements as the table states it (plus `added` dependencies, ID → IDs): one
+ * `A --> B` per dependency in table order, a node labelled with its title where first mentioned,
+ * and a bare node for a task with no edges.
+ */
+function graphStatements(model: SpecModel, added: Map<string, string[]>): string[] {
+  const g = taskGraph(model);
+  const mentioned = new Set<string>();
+  const ref = (id: string) => {
+    if (mentioned.has(id)) return id;
+    mentioned.add(id);
+    return nodeLabel(g.tasks.get(id)!);
+  };
+  const deps = (id: string) => [...g.deps.get(id)!, ...(added.get(id) ?? []).filter((d) => d !== id && g.tasks.has(d) && !g.deps.get(id)!.includes(d))];
+  const hasEdge = new Set<string>();
+  for (const id of g.tasks.keys()) for (const d of deps(id)) hasEdge.add(id).add(d);
+  const out: string[] = [];
+  for (const id of g.tasks.keys()) {
+    const ds = deps(id);
+    if (!ds.length && !hasEdge.has(id)) out.push(ref(id));
+    for (const d of ds) {
+      const from = ref(d);
+      out.push(`${from} --> ${ref(id)}`);
+    }
+  }
+  return out;
+}
+
+/** Edits that make the graph block say what the table says; a new block when there is none. */
+function regenerateGraph(model: SpecModel, added: Map<string, string[]>): Edit[] | undefined {
+  const tt = model.taskTable;
+  if (!tt) return undefined;
+  const statements = graphStatements(model, added);
+  const eol = model.lines.eol;
+  const graph = model.graph;
+  if (graph) return replaceGraphBody(model, graph.block, statements);
+  const block = (indent: string) => ['```mermaid', 'graph LR', ...statements.map((s) => indent + s), '```'].join(eol);
+  const heading = model.headings.find((h) => h.depth > 2 && normalizeHeading(h.title) === 'task dependency graph' && h.heading.start > tt.table.span.start);
+  if (heading) return [{ start: heading.heading.end, end: heading.heading.end, text: eol + eol + block('    ') }];
+  const end = model.lines.lineEnd(model.lines.positionAt(tt.table.span.end).line);
+  return [{ start: end, end, text: `${eol}${eol}### Task Dependency Graph${eol}${eol}${block('    ')}` }];
+}
+
+/** Replaces the block's statements, keeping its header line, indentation and style statements; only changed lines are edited. */
+function replaceGraphBody(model: SpecModel, block: CodeBlock, statements: string[]): Edit[] {
+  const eol = model.lines.eol;
+  const start = block.contentStart;
+  const end = block.contentStart + block.value.length;
+  const oldLines = model.text.slice(start, end).split(/\r?\n|\r/);
+  const headerIndex = oldLines.findIndex((l) => /^\s*(graph|flowchart)\b/.test(l));
+  const body = oldLines.slice(headerIndex + 1);
+  const indent = /^\s*/.exec(body.find((l) => l.trim() && !STYLE_STATEMENT.test(l) && !/^\s*%%/.test(l)) ?? '')![0] || '    ';
+  const kept = body.filter((l) => STYLE_STATEMENT.test(l));
+  const newLines = [...oldLines.slice(0, headerIndex + 1), ...statements.map((s) => indent + s), ...kept];
+  // Trim the lines both versions share so the edit covers only what changes.
+  let p = 0;
+  while (p < oldLines.length && p < newLines.length && oldLines[p] === newLines[p]) p++;
+  let s = 0;
+  while (s < oldLines.length - p && s < newLines.length - p && oldLines[oldLines.length - 1 - s] === newLines[newLines.length - 1 - s]) s++;
+  if (p === oldLines.length && p === newLines.length) return [];
+  const firstLine = model.lines.positionAt(start).line;
+  const lineStart = (i: number) => model.lines.lineStarts[firstLine + i];
+  const changedOld = oldLines.slice(p, oldLines.length - s);
+  const changedNew = newLines.slice(p, newLines.length - s);
+  if (changedOld.length === 0) {
+    // Pure insertion before line p (or at the end of the content).
+    if (p < oldLines.length) return [{ start: lineStart(p), end: lineStart(p), text: changedNew.map((l) => l + eol).join('') }];
+    return [{ start: end, end, text: changedNew.map((l) => eol + l).join('') }];
+  }
+  const from = lineStart(p);
+  const to = model.lines.lineEnd(firstLine + oldLines.length - s - 1);
+  if (changedNew.length === 0) {
+    // Pure deletion: take the line breaks with the lines.
+    if (oldLines.length - s < oldLines.length) return [{ start: from, end: lineStart(oldLines.length - s), text: '' }];
+    return [{ start: model.lines.lineEnd(firstLine + p - 1), end: to, text: '' }];
+  }
+  return [{ start: from, end: to, text: changedNew.join(eol) }];
+}
+
+// ---- fix all ----
+
+function overlaps(a: Edit, b: Edit): boolean {
+  if (a.start === a.end && b.start === b.end) return a.start === b.start;
+  return a.start < b.end && b.start < a.end;
+}
+
+/**
+ * The safe fixes in one edit: unknown dependencies replaced by their suggestion, self-dependencies
+ * removed, missing sections inserted, and the graph regenerated from the table as it will read.
+ */
+function fixAllAction(model: SpecModel, uri: string, all: Diagnostic[]): CodeAction | undefined {
+  const edits: Edit[] = [];
+  const fixed: Diagnostic[] = [];
+  const add = (es: Edit[], d: Diagnostic[]) => {
+    if (es.some((e) => edits.some((o) => overlaps(e, o)))) return false;
+    edits.push(...es);
+    fixed.push(...d);
+    return true;
+  };
+  const added = new Map<string, string[]>();
+  for (const d of all) {
+    const fix = fixOf(d);
+    if (fix?.kind === 'replaceDependency') {
+      const found = findDependency(model, d, (t, r) => r.id !== t.id && !taskGraph(model).tasks.has(r.id));
+      if (!found) continue;
+      const { task, ref } = found;
+      const already = task.deps.some((o) => o.id === fix.suggestion);
+      const edit = already ? removeDependency(task, ref) : { start: ref.span.start, end: ref.span.end, text: fix.suggestion };
+      if (add([edit], [d]) && !already) added.set(task.id, [...(added.get(task.id) ?? []), fix.suggestion]);
+    } else if (fix?.kind === 'removeDependency') {
+      const found = findDependency(model, d, (t, r) => r.id === t.id);
+      if (found && found.ref.id === found.task.id) add([removeDependency(found.task, found.ref)], [d]);
+    }
+  }
+  const keys = missingKeys(model, all);
+  if (keys.length) add(insertSections(model, keys), all.filter((d) => fixOf(d)?.kind === 'insertSection'));
+  const graphDiagnostics = all.filter((d) => fixOf(d)?.kind === 'regenerateGraph');
+  if (graphDiagnostics.length || (model.graph && added.size)) {
+    const es = regenerateGraph(model, added);
+    if (es && es.length) add(es, graphDiagnostics);
+  }
+  if (!edits.length) return undefined;
+  return { title: 'Fix all safe techspec problems', kind: FIX_ALL_KIND, diagnostics: fixed, edit: { changes: { [uri]: toTextEdits(model, edits) } } };
 }
