@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { headerRange } from './status-missing';
+import { trimmedRange } from './support/markdown';
 
 export const authorMissing: Rule = {
   code: 'TS203',
@@ -9,7 +10,7 @@ export const authorMissing: Rule = {
   check({ model }) {
     const field = model.header.author;
     if (!field) return [{ range: headerRange(model), message: 'The header has no Author: add "> **Author**: Your Name" under the title.' }];
-    if (field.value === '') return [{ range: field.lineSpan.range, message: 'Author is empty: write who owns this spec.' }];
+    if (field.value === '') return [{ range: trimmedRange(model, field.lineSpan), message: 'Author is empty: write who owns this spec.' }];
     return [];
   },
 };

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { isPlaceholder } from './support/markdown';
+import { isPlaceholder, trimmedRange } from './support/markdown';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -27,7 +27,7 @@ export const lastUpdatedInvalid: Rule = {
   check({ model, today }) {
     const field = model.header.lastUpdated;
     if (!field || isPlaceholder(model, field.valueSpan)) return [];
-    if (field.value === '') return [{ range: field.lineSpan.range, message: `Last Updated is empty: write the date of the last change as YYYY-MM-DD (today is ${today}).` }];
+    if (field.value === '') return [{ range: trimmedRange(model, field.lineSpan), message: `Last Updated is empty: write the date of the last change as YYYY-MM-DD (today is ${today}).` }];
     const problem = dateProblem(field.value);
     if (!problem) return [];
     return [{ range: field.valueSpan.range, message: `Last Updated "${field.value}" ${problem}: write the date as YYYY-MM-DD, like ${today}.` }];

@@ -1,7 +1,7 @@
 import type { Nodes } from 'mdast';
 import type { Span } from '../model';
 import type { Rule } from '../rule';
-import { isPlaceholder } from './support/markdown';
+import { isPlaceholder, trimmedRange } from './support/markdown';
 
 /** True when a link (inline, reference or autolink, with a destination) lies inside the span. */
 function hasLink(node: Nodes, span: Span): boolean {
@@ -24,7 +24,7 @@ export const prdLinkNotLink: Rule = {
     const field = model.header.prdLink;
     if (!field || isPlaceholder(model, field.valueSpan)) return [];
     if (field.value === '') {
-      return [{ range: field.lineSpan.range, message: 'PRD Link is empty: paste the PRD\'s URL or a markdown link like [PRD](https://…).' }];
+      return [{ range: trimmedRange(model, field.lineSpan), message: 'PRD Link is empty: paste the PRD\'s URL or a markdown link like [PRD](https://…).' }];
     }
     if (hasLink(model.root, field.valueSpan)) return [];
     return [{ range: field.valueSpan.range, message: `PRD Link "${field.value}" is not a link: write the PRD's URL or a markdown link like [PRD](https://…).` }];

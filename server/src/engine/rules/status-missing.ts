@@ -2,7 +2,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { SpecModel } from '../model';
 import type { Rule } from '../rule';
 import { STATUS_VALUES } from '../template';
-import { headingTextRange, orList } from './support/markdown';
+import { headingTextRange, orList, trimmedRange } from './support/markdown';
 
 /** Where a missing header field is reported: the title, or the start of the document. */
 export function headerRange(model: SpecModel): Range {
@@ -21,7 +21,7 @@ export const statusMissing: Rule = {
       return [{ range: headerRange(model), message: `The header has no Status: add "> **Status**: Draft" under the title (${orList(STATUS_VALUES)}).` }];
     }
     if (field.value === '') {
-      return [{ range: field.lineSpan.range, message: `Status is empty: write ${orList(STATUS_VALUES)}.` }];
+      return [{ range: trimmedRange(model, field.lineSpan), message: `Status is empty: write ${orList(STATUS_VALUES)}.` }];
     }
     return [];
   },

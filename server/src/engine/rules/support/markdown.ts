@@ -59,3 +59,9 @@ export function orList(values: readonly string[]): string {
 }
 
 export const lineOf = (range: Range): number => range.start.line + 1;
+
+/** The span's range without trailing blanks (an empty header field's line). */
+export function trimmedRange(model: SpecModel, span: Span): Range {
+  const end = span.start + model.text.slice(span.start, span.end).trimEnd().length;
+  return model.lines.range(span.start, end);
+}
