@@ -13,7 +13,7 @@ export const approvedWithOpenQuestions: Rule = {
     const count = open.length === 1 ? '1 open question is unchecked' : `${open.length} open questions are unchecked`;
     return [{
       range: status.valueSpan.range,
-      message: `Status is Approved but ${count}: decide them and check them off, or set Status back to In Review.`,
+      message: `Status is Approved but ${count}: decide each and check it off, or set Status back to In Review.`,
       fix: { kind: 'setStatus' },
       related: open.slice(0, MAX_RELATED).map((c) => ({ range: c.span.range, message: `Open question: ${c.text}` })),
     }];
