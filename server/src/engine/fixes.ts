@@ -21,7 +21,9 @@ function dataOf(d: Diagnostic): DiagnosticData | undefined {
 }
 
 function fixOf(d: Diagnostic): FixData | undefined {
-  return dataOf(d)?.fix;
+  const data = dataOf(d);
+  // status-missing carries no data: its fix is to add the field.
+  return data?.fix ?? (data?.rule === 'status-missing' ? { kind: 'setStatus' } : undefined);
 }
 
 /** LSP kind matching: `source` asks for `source.fixAll.techspec`, `quickfix` for `quickfix`. */
@@ -190,9 +192,13 @@ function statusFixes(model: SpecModel, uri: string, d: Diagnostic): CodeAction[]
   if (status) {
     const current = status.value.toLowerCase();
     const closest = STATUS_VALUES.map((v) => ({ v, dist: levenshtein(current, v.toLowerCase()) })).sort((a, b) => a.dist - b.dist)[0];
-    const preferred = closest.dist <= Math.floor(closest.v.length / 2) ? closest.v : 'Draft';
+    // Approved too early (placeholders, open questions) goes back to In Review; a typo to its value.
+    let preferred: string = status.value === 'Approved' ? 'In Review' : closest.dist <= Math.floor(closest.v.length / 2) ? closest.v : 'Draft';
+    if (preferred === status.value) preferred = '';
+    const { start, end } = status.valueSpan;
+    const space = status.value === '' && model.text[start - 1] === ':' ? ' ' : '';
     return STATUS_VALUES.filter((v) => v !== status.value).map((v) =>
-      action(model, uri, `Set Status to ${v}`, [{ start: status.valueSpan.start, end: status.valueSpan.end, text: v }], [d], v === preferred),
+      action(model, uri, `Set Status to ${v}`, [{ start, end, text: space + v }], [d], v === preferred),
     );
   }
   const eol = model.lines.eol;
