@@ -13,7 +13,8 @@ const common = {
   sourcemap: production ? false : 'linked',
   logLevel: 'warning',
 };
-const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] };
+// mainFields: ESM entry first; jsonc-parser's UMD build hides its requires from the bundler.
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], mainFields: ['module', 'main'] };
 
 const builds = [
   { ...node, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js' },
