@@ -34,6 +34,8 @@ function actionsFor(text: string, pick: (d: Diagnostic) => boolean, settings: Pa
 }
 
 const code = (c: string) => (d: Diagnostic) => d.code === c;
+/** The missing-section diagnostic of one template section. */
+const missing = (key: string) => (d: Diagnostic) => (d.data as { fix?: { sectionKey?: string } } | undefined)?.fix?.sectionKey === key;
 const titles = (as: CodeAction[]) => as.map((a) => [a.title, a.isPreferred ?? false]);
 const NO_SECTIONS = { rules: { 'missing-section': 'off' as const } };
 
@@ -157,7 +159,7 @@ test('empty Status: the value goes after the colon with a space', () => {
 
 test('missing section: its template skeleton after the section before it in the template', () => {
   const text = lines('# Technical Spec: X', '', '## Overview', '', 'Text.', '', '## API Design', '', 'None.');
-  const { actions } = actionsFor(text, (d) => d.code === 'TS101' && d.message.includes('Architecture'));
+  const { actions } = actionsFor(text, missing('architecture'));
   assert.deepEqual(titles(actions).slice(0, 1), [['Insert section "## Architecture"', true]]);
   const out = applyAction(text, actions[0]);
   const architecture = TEMPLATE_TEXT.slice(TEMPLATE_TEXT.indexOf('## Architecture'), TEMPLATE_TEXT.indexOf('---', TEMPLATE_TEXT.indexOf('## Architecture')) - 2);
@@ -166,7 +168,7 @@ test('missing section: its template skeleton after the section before it in the 
 
 test('missing section with none before it: before the first section after it; `---` separators are kept', () => {
   const text = lines('# Technical Spec: X', '', '---', '', '## Architecture', '', 'Boxes.', '', '---', '', '## References', '', '- a');
-  const { actions } = actionsFor(text, (d) => d.code === 'TS101' && d.message.includes('Overview'));
+  const { actions } = actionsFor(text, missing('overview'));
   assert.equal(
     applyAction(text, actions[0]),
     lines('# Technical Spec: X', '', '---', '', '## Overview', '', '[1-2 paragraph summary of the technical approach. What are we building and at a high level, how?]', '', '---', '', '## Architecture', '', 'Boxes.', '', '---', '', '## References', '', '- a'),
@@ -175,7 +177,7 @@ test('missing section with none before it: before the first section after it; `-
 
 test('missing last section: appended after a `---`, the document ending in one line break', () => {
   const text = lines('# Technical Spec: X', '', '## Overview', '', 'Text.', '', '---', '', '## Open Questions / Decisions Needed', '', '- [x] Done');
-  const { actions } = actionsFor(text, (d) => d.code === 'TS101' && d.message.includes('References'));
+  const { actions } = actionsFor(text, missing('references'));
   assert.equal(
     applyAction(text, actions[0]),
     text + lines('', '---', '', '## References', '', '- [Link to related documentation]', '- [Link to similar implementations]', '- [Link to external API docs]'),
@@ -184,7 +186,7 @@ test('missing last section: appended after a `---`, the document ending in one l
 
 test('insert all missing sections: one action, sections in template order, CRLF kept', () => {
   const text = '# Technical Spec: X\r\n\r\n## Overview\r\n\r\nText.\r\n\r\n## Task Breakdown\r\n\r\nLater.';
-  const { actions, all } = actionsFor(text, (d) => d.code === 'TS101' && d.message.includes('Architecture'));
+  const { actions, all } = actionsFor(text, missing('architecture'));
   const insertAll = actions.find((a) => a.title === 'Insert all 10 missing sections')!;
   assert.ok(insertAll, `no insert-all action among ${actions.map((a) => a.title)}`);
   assert.equal(insertAll.diagnostics!.length, all.filter(code('TS101')).length);
@@ -266,7 +268,7 @@ test('source.fixAll.techspec with missing sections inserts them too; quick fixes
   const out = applyAction(text, actions[0]);
   assert.deepEqual(actionsFor(out, code('TS101')).context, []);
   assert.deepEqual(actionsFor(text, code('TS101'), {}, ['source.fixAll']).actions.map((a) => a.kind), ['source.fixAll.techspec']);
-  const architecture = (d: Diagnostic) => d.code === 'TS101' && d.message.includes('Architecture');
+  const architecture = missing('architecture');
   assert.deepEqual(actionsFor(text, architecture, {}, ['quickfix']).actions.map((a) => a.kind), ['quickfix', 'quickfix']);
   assert.deepEqual(actionsFor(text, architecture).actions.map((a) => a.kind), ['quickfix', 'quickfix']);
   assert.deepEqual(actionsFor(text, code('TS101'), {}, ['refactor']).actions, []);
