@@ -125,7 +125,7 @@ async function publish(uri: string): Promise<void> {
   // A newer version arrived while settings were read: its own run publishes.
   if (!analysis || !doc || analysis.version !== doc.version) return;
   await connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: analysis.diagnostics });
-  await connection.sendNotification(DidAnalyzeNotification, { uri, version: analysis.version });
+  await connection.sendNotification(DidAnalyzeNotification, { uri, version: analysis.version, isSpec: analysis.model !== undefined });
 }
 
 documents.onDidOpen((e) => schedule(e.document.uri));
