@@ -7,7 +7,8 @@ import { headingTextRange, orList, trimmedRange } from './support/markdown';
 /** Where a missing header field is reported: the title, or the start of the document. */
 export function headerRange(model: SpecModel): Range {
   if (model.title) return headingTextRange(model, model.title.span);
-  return model.lines.range(0, model.lines.lineEnd(0));
+  const start = model.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  return model.lines.range(start, Math.max(start, model.lines.lineEnd(0)));
 }
 
 export const statusMissing: Rule = {
