@@ -1,0 +1,157 @@
+#!/usr/bin/env node
+// Runs the VS Code suite (out/test/vscode/index.js) inside a real VS Code, offline: the VS Code
+// 1.100.3 server from code-server, opened in Debian's Chromium via playwright-core. The page URL
+// carries extensionDevelopmentPath and extensionTestsPath; the workbench reports the extension
+// host's output through window.codeAutomationLog and the result through window.codeAutomationExit.
+//
+// Screenshots: the suite logs a line `techspec-screenshot {"name":…,"waitFor":[…]}`; this runner
+// waits until the page shows what `waitFor` names, saves test-results/<name>.png (written under
+// a temporary name, then renamed) and the suite, which waits for that file, goes on.
+//
+// Usage: node scripts/run-vscode-tests.mjs [--workspace DIR] [--grep PATTERN] [--extension-dir DIR | --installed-vsix FILE]
+import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { format, parseArgs } from 'node:util';
+import { checkHost, launchChromium, makeProfile, root, runServerCli, startServer, withTimeout, workbenchUrl } from './lib/vscode-host.mjs';
+
+const { values: opts } = parseArgs({
+  options: {
+    workspace: { type: 'string', default: join(root, 'test/fixtures') },
+    grep: { type: 'string' },
+    'installed-vsix': { type: 'string' },
+    tests: { type: 'string', default: join(root, 'out/test/vscode/index.js') },
+    timeout: { type: 'string', default: '240' },
+    verbose: { type: 'boolean', default: false },
+  },
+});
+
+const SCREENSHOT_MARKER = 'techspec-screenshot ';
+/** Lines of the suite (test/vscode/helpers.ts log()); the rest of the workbench's log goes to the log file. */
+const TEST_MARKER = 'techspec-test| ';
+const resultsDir = join(root, 'test-results');
+const totalTimeoutMs = Number(opts.timeout) * 1000;
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
+
+checkHost();
+if (!existsSync(opts.tests)) throw new Error(`No built suite at ${opts.tests}. Run: npm run build`);
+mkdirSync(resultsDir, { recursive: true });
+/** Everything the workbench and the extension host logged, for when something goes wrong. */
+const hostLogPath = join(resultsDir, 'vscode-host.log');
+const hostLog = createWriteStream(hostLogPath);
+
+const profile = makeProfile();
+let server;
+let browser;
+let exitCode = 1;
+try {
+  let extensionDevelopmentPath = root;
+  if (opts['installed-vsix']) {
+    // The extension as users install it: into the fresh profile, with no development path.
+    const vsix = resolve(opts['installed-vsix']);
+    const out = await runServerCli(['--install-extension', vsix, '--extensions-dir', profile.extensionsDir, '--user-data-dir', profile.userDataDir, '--accept-server-license-terms']);
+    console.log(out.trim());
+    extensionDevelopmentPath = undefined;
+  }
+
+  server = await startServer({
+    userDataDir: profile.userDataDir,
+    extensionsDir: profile.extensionsDir,
+    env: {
+      TECHSPEC_TEST_RESULTS: resultsDir,
+      ...(opts.grep ? { TECHSPEC_TEST_GREP: opts.grep } : {}),
+      ...(opts['installed-vsix'] ? { TECHSPEC_INSTALLED: '1' } : {}),
+    },
+    log: (line) => {
+      hostLog.write(`[server] ${line}\n`);
+      if (opts.verbose) console.log(`[server] ${line}`);
+    },
+  });
+  console.log(`vscode host: server on 127.0.0.1:${server.port} (${elapsed()})`);
+
+  browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+
+  let resolveExit;
+  const exited = new Promise((r) => (resolveExit = r));
+  let screenshots = Promise.resolve();
+  await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    const text = Array.isArray(args) ? format(...args) : String(args);
+    hostLog.write(`[${type}] ${text}\n`);
+    for (const line of text.split('\n')) {
+      const at = line.indexOf(SCREENSHOT_MARKER);
+      if (at >= 0) {
+        const request = JSON.parse(line.slice(at + SCREENSHOT_MARKER.length));
+        screenshots = screenshots
+          .then(() => takeScreenshot(page, request))
+          .catch((e) => {
+            console.error(`vscode host: screenshot ${request.name} failed: ${e.message}`);
+            writeFileSync(join(resultsDir, `${request.name}.failed.txt`), e.message);
+          });
+      } else if (line.startsWith(TEST_MARKER)) {
+        console.log(line.slice(TEST_MARKER.length));
+      } else if (opts.verbose) {
+        console.log(`[${type}] ${line}`);
+      }
+    }
+  });
+  page.on('pageerror', (e) => hostLog.write(`[page error] ${e.message}\n`));
+
+  const url = workbenchUrl(server.port, {
+    folder: resolve(opts.workspace),
+    extensionDevelopmentPath,
+    extensionTestsPath: resolve(opts.tests),
+  });
+  if (opts.verbose) console.log(`vscode host: opening ${url}`);
+  await page.goto(url);
+  exitCode = await withTimeout(exited, totalTimeoutMs, `The suite did not finish within ${opts.timeout} s (no codeAutomationExit from the workbench).`);
+  await screenshots;
+  console.log(`vscode host: suite exited with ${exitCode} after ${elapsed()}`);
+} catch (e) {
+  console.error(e instanceof Error ? e.message : e);
+  console.error(`vscode host: the full log is in ${hostLogPath}`);
+  exitCode = 1;
+} finally {
+  await browser?.close().catch(() => {});
+  await server?.stop();
+  profile.cleanup();
+  hostLog.end();
+}
+process.exit(exitCode);
+
+/** Waits until the page shows each `waitFor` item, then saves test-results/<name>.png. */
+async function takeScreenshot(page, { name, waitFor = [] }) {
+  const timeout = 20_000;
+  for (const item of waitFor) {
+    if (item === 'webview') {
+      await waitForWebviewContent(page, timeout);
+    } else {
+      await page.waitForSelector(item, { state: 'visible', timeout }).catch(() => {
+        throw new Error(`"${item}" did not become visible within ${timeout / 1000} s`);
+      });
+    }
+  }
+  const file = join(resultsDir, `${name}.png`);
+  rmSync(join(resultsDir, `${name}.failed.txt`), { force: true });
+  await page.screenshot({ path: `${file}.tmp.png` });
+  renameSync(`${file}.tmp.png`, file);
+  console.log(`vscode host: saved ${file}`);
+}
+
+/** A webview's content lives two iframes deep; wait until one of them has drawn something. */
+async function waitForWebviewContent(page, timeout) {
+  const deadline = Date.now() + timeout;
+  await page.waitForSelector('iframe.webview.ready', { state: 'attached', timeout }).catch(() => {
+    throw new Error(`no webview iframe became ready within ${timeout / 1000} s`);
+  });
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (frame.name() !== 'active-frame' && !frame.url().includes('fake.html')) continue;
+      const drawn = await frame.evaluate(() => (document.body?.children.length ?? 0) > 0 && document.body.getBoundingClientRect().height > 0).catch(() => false);
+      if (drawn) return;
+    }
+    if (Date.now() > deadline) throw new Error(`no webview frame drew any content within ${timeout / 1000} s`);
+    await page.waitForEvent('framenavigated', { timeout: Math.max(1, deadline - Date.now()) }).catch(() => {});
+  }
+}

@@ -1,0 +1,287 @@
+// The extension inside a real VS Code: activation, diagnostics, quick fixes, completion,
+// snippets and grammar, server restart, and the preview. Tests tagged @installed also run
+// against the packaged VSIX (scripts/check-vsix.mjs).
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse as parseJsonc, type ParseError, printParseErrorCode } from 'jsonc-parser';
+import * as vscode from 'vscode';
+import {
+  EXTENSION_ID,
+  closeAllEditors,
+  codeOf,
+  describe as describeDiagnostics,
+  fixture,
+  fixtureText,
+  log,
+  nextDiagnosticsChange,
+  openEditor,
+  openUntitled,
+  rangeText,
+  screenshot,
+  techspecDiagnostics,
+  waitFor,
+  waitForDiagnostics,
+} from './helpers';
+import { renderSnippet } from './snippetText';
+
+const DEFECTS = 'defects.spec.md';
+const CLEAN = 'clean.spec.md';
+const README = 'README.md';
+
+/**
+ * The diagnostics planted in test/fixtures/defects.spec.md, as code and range
+ * (startLine:startChar-endLine:endChar, zero-based), compared exactly: no more, no fewer.
+ */
+const DEFECTS_EXPECTED = [
+  'TS101 0:0-0:45', // "## Security Considerations" is missing: flagged on the title line
+  'TS406 131:44-131:46', // T4 depends on T9, which is no task
+  'TS407 133:40-133:42', // T6 depends on itself
+  'TS502 142:4-142:13', // the graph draws T3 --> T4; the table says T4 needs T2 and T9
+  'TS301 154:29-154:52', // "[Pagination, streaming]" is the template's placeholder
+].sort();
+
+function extension(): vscode.Extension<unknown> {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
+  return ext;
+}
+
+function summary(ds: readonly vscode.Diagnostic[]): string[] {
+  return ds.map((d) => `${codeOf(d)} ${rangeText(d.range)}`).sort();
+}
+
+describe('techspec in VS Code', function () {
+  after(closeAllEditors);
+
+  describe('activation @installed', () => {
+    it('activates on a spec and starts the language server', async () => {
+      const uri = fixture(DEFECTS);
+      const diagnosticsCame = waitForDiagnostics(uri, (ds) => ds.length > 0, 'the spec got no techspec diagnostics after it was opened', 45_000);
+      await openEditor(uri);
+      await diagnosticsCame;
+      const ext = extension();
+      assert.equal(ext.isActive, true, 'the extension is not active although a spec is open');
+      if (process.env.TECHSPEC_INSTALLED) {
+        // The run checks the packaged extension, not the development folder this suite lives in.
+        assert.ok(relative(ext.extensionPath, __dirname).startsWith('..'), `the extension was loaded from ${ext.extensionPath}, not from the installed VSIX`);
+        const pkg = ext.packageJSON as { contributes?: { snippets?: { path: string }[]; grammars?: { path: string }[] } };
+        for (const c of [...(pkg.contributes?.snippets ?? []), ...(pkg.contributes?.grammars ?? [])]) {
+          assert.ok(existsSync(join(ext.extensionPath, c.path)), `the VSIX lacks ${c.path}`);
+        }
+        for (const f of ['client/out/extension.js', 'server/out/server.js']) assert.ok(existsSync(join(ext.extensionPath, f)), `the VSIX lacks ${f}`);
+        for (const f of ['test', 'client/src', 'server/src', 'node_modules']) assert.ok(!existsSync(join(ext.extensionPath, f)), `the VSIX carries ${f}`);
+      }
+    });
+
+    it('gives a plain README.md no diagnostics', async () => {
+      const uri = fixture(README);
+      // The server publishes an empty set for a document it looked at and left alone.
+      const published = nextDiagnosticsChange(uri, 'the language server published nothing for README.md after it was opened');
+      await openEditor(uri);
+      assert.deepEqual(summary(await published), []);
+      assert.deepEqual(summary(techspecDiagnostics(uri)), []);
+    });
+
+    it('gives a complete spec no diagnostics', async () => {
+      const uri = fixture(CLEAN);
+      const published = nextDiagnosticsChange(uri, 'the language server published nothing for clean.spec.md after it was opened');
+      await openEditor(uri);
+      assert.deepEqual(summary(await published), []);
+    });
+  });
+
+  describe('diagnostics @installed', () => {
+    it('reports the planted defects with their codes and ranges', async () => {
+      const uri = fixture(DEFECTS);
+      await openEditor(uri);
+      const got = await waitForDiagnostics(uri, (ds) => ds.length >= DEFECTS_EXPECTED.length, `the planted defects (${DEFECTS_EXPECTED.join(', ')}) were not all reported`);
+      assert.deepEqual(summary(got), DEFECTS_EXPECTED);
+      for (const d of got) assert.ok(d.message.length > 20, `${codeOf(d)} has no useful message: "${d.message}"`);
+      const security = got.find((d) => codeOf(d) === 'TS101');
+      assert.match(security?.message ?? '', /Security Considerations/);
+      assert.equal(security?.severity, vscode.DiagnosticSeverity.Warning);
+
+      // Show the task table, where most of the squiggles are, above the Problems panel.
+      const editor = vscode.window.activeTextEditor!;
+      const unknown = got.find((d) => codeOf(d) === 'TS406')!;
+      editor.revealRange(unknown.range, vscode.TextEditorRevealType.InCenter);
+      editor.selection = new vscode.Selection(unknown.range.start, unknown.range.start);
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      await screenshot('diagnostics-editor-and-problems', ['.monaco-editor .squiggly-error', '.markers-panel .monaco-list-row']);
+    });
+  });
+
+  describe('quick fixes', () => {
+    it('shows the quick-fix menu on a missing-section diagnostic', async function () {
+      const uri = fixture(DEFECTS);
+      const editor = await openEditor(uri);
+      const [missing] = await waitForDiagnostics(uri, (ds) => ds.some((d) => codeOf(d) === 'TS101'), 'no TS101 on the defects fixture');
+      editor.selection = new vscode.Selection(missing.range.start, missing.range.start);
+      await vscode.commands.executeCommand('workbench.action.closePanel');
+      await vscode.commands.executeCommand('editor.action.quickFix');
+      const shot = await screenshot('quick-fix-menu', ['.action-widget .monaco-list-row.action']);
+      await vscode.commands.executeCommand('hideCodeActionWidget');
+      if (!shot) this.skip();
+    });
+
+    it('inserts a missing section, and its diagnostic goes away', async () => {
+      const text = await fixtureText(DEFECTS);
+      const editor = await openUntitled(text);
+      const uri = editor.document.uri;
+      const isSecurity = (d: vscode.Diagnostic) => codeOf(d) === 'TS101' && d.message.includes('Security Considerations');
+      const before = await waitForDiagnostics(uri, (ds) => ds.some(isSecurity), 'no TS101 for "Security Considerations" on the untitled copy of the defects fixture');
+      const diagnostic = before.find(isSecurity)!;
+
+      const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      const titles = actions.map((a) => a.title);
+      const fix = actions.find((a): a is vscode.CodeAction => 'edit' in a && !!a.edit && /insert\b.*section\b.*Security Considerations/i.test(a.title));
+      assert.ok(fix, `no "Insert section … Security Considerations" quick fix among: ${JSON.stringify(titles)}`);
+      assert.equal(fix.kind?.value, vscode.CodeActionKind.QuickFix.value);
+
+      const others = before.filter((d) => !isSecurity(d));
+      const after = waitForDiagnostics(uri, (ds) => editor.document.version > 1 && !ds.some(isSecurity), 'the TS101 for "Security Considerations" did not go away after the quick fix');
+      assert.equal(await vscode.workspace.applyEdit(fix.edit!), true, 'workspace.applyEdit refused the quick fix');
+      const remaining = await after;
+
+      const fixed = editor.document.getText();
+      const at = fixed.indexOf('\n## Security Considerations\n');
+      assert.ok(at > fixed.indexOf('\n## Task Breakdown\n') && at < fixed.indexOf('\n## Performance Considerations\n'), 'the section was not inserted between Task Breakdown and Performance Considerations, where the template puts it');
+      // The fix inserts text and changes nothing else.
+      const inserted = fixed.length - text.length;
+      assert.ok(inserted > 0);
+      const start = firstDifference(text, fixed);
+      assert.equal(fixed.slice(0, start) + fixed.slice(start + inserted), text, 'the quick fix changed text other than the inserted section');
+      // Other findings stay, moved down by the inserted lines where they come after it; inside the
+      // inserted section there are only the template skeleton's placeholders.
+      const from = editor.document.positionAt(start).line;
+      const added = editor.document.positionAt(start + inserted).line - from;
+      const shift = (d: vscode.Diagnostic) => {
+        const by = d.range.start.line >= from ? added : 0;
+        return `${codeOf(d)} ${rangeText(new vscode.Range(d.range.start.translate(by), d.range.end.translate(by)))}`;
+      };
+      const inside = (d: vscode.Diagnostic) => d.range.start.line >= from && d.range.end.line < from + added;
+      assert.deepEqual(summary(remaining.filter((d) => !inside(d))), others.map(shift).sort(), `findings outside the inserted section changed; now: ${describeDiagnostics(remaining)}`);
+      assert.deepEqual([...new Set(remaining.filter(inside).map(codeOf))], ['TS301'], 'the inserted skeleton has findings other than its placeholders');
+    });
+  });
+
+  describe('completion', () => {
+    it('offers the task IDs in a Dependencies cell', async () => {
+      const text = (await fixtureText(CLEAN)).replace('| T5 | Add integration tests | ~200 | T4 | REP-5 |', '| T5 | Add integration tests | ~200 | T4,  | REP-5 |');
+      const editor = await openUntitled(text);
+      const uri = editor.document.uri;
+      const lines = text.split('\n');
+      const line = lines.findIndex((l) => l.startsWith('| T5 |'));
+      const position = new vscode.Position(line, lines[line].indexOf('T4, ') + 'T4, '.length);
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
+      const items = new Map(list.items.map((i) => [typeof i.label === 'string' ? i.label : i.label.label, i]));
+      const labels = [...items.keys()];
+      for (const id of ['T1', 'T2', 'T3']) assert.ok(items.has(id), `${id} is not offered in T5's Dependencies cell; offered: ${JSON.stringify(labels)}`);
+      assert.ok(!items.has('T5'), 'T5 is offered as a dependency of itself');
+      assert.ok(!items.has('T6'), 'T6 is offered as a dependency of T5, which would close the cycle T5 → T6 → T5');
+      const t1 = items.get('T1')!;
+      const detail = t1.detail ?? (typeof t1.label === 'string' ? undefined : t1.label.description ?? t1.label.detail);
+      assert.match(detail ?? '', /Create report_exports migration/, 'T1 does not carry its title as detail');
+    });
+  });
+
+  describe('snippets and grammar', () => {
+    type Contributions = { snippets?: { language: string; path: string }[]; grammars?: { path: string; scopeName: string; injectTo?: string[] }[] };
+    const contributes = () => (extension().packageJSON as { contributes?: Contributions }).contributes ?? {};
+    const read = (path: string) => readFileSync(join(extension().extensionPath, path), 'utf8');
+
+    function parseFile(path: string): unknown {
+      const errors: ParseError[] = [];
+      const value = parseJsonc(read(path), errors, { allowTrailingComma: true });
+      assert.deepEqual(errors.map((e) => `${printParseErrorCode(e.error)} at offset ${e.offset}`), [], `${path} does not parse`);
+      return value;
+    }
+
+    function snippets(): { file: string; name: string; prefix: string; body: string }[] {
+      const out = [];
+      for (const s of contributes().snippets ?? []) {
+        const file = parseFile(s.path) as Record<string, { prefix: string | string[]; body: string | string[] }>;
+        for (const [name, snippet] of Object.entries(file)) {
+          const prefix = Array.isArray(snippet.prefix) ? snippet.prefix[0] : snippet.prefix;
+          out.push({ file: s.path, name, prefix, body: Array.isArray(snippet.body) ? snippet.body.join('\n') : snippet.body });
+        }
+      }
+      return out;
+    }
+
+    it('contributes snippet files that exist and parse, with spec- prefixes', () => {
+      const files = contributes().snippets ?? [];
+      assert.ok(files.length > 0, 'package.json contributes no snippets');
+      for (const f of files) assert.equal(f.language, 'markdown', `${f.path} is not contributed for markdown`);
+      const all = snippets();
+      assert.ok(all.length >= 5, `only ${all.length} snippets are contributed`);
+      for (const s of all) assert.match(s.prefix, /^spec-/, `snippet "${s.name}" in ${s.file} has prefix "${s.prefix}"`);
+    });
+
+    it('contributes an injection grammar into markdown that exists and parses', () => {
+      const grammars = contributes().grammars ?? [];
+      assert.ok(grammars.length > 0, 'package.json contributes no grammar');
+      for (const g of grammars) {
+        const grammar = parseFile(g.path) as { scopeName?: string; injectionSelector?: string; patterns?: unknown[] };
+        assert.equal(grammar.scopeName, g.scopeName, `${g.path} declares scope ${grammar.scopeName}, package.json says ${g.scopeName}`);
+        assert.ok(g.injectTo?.includes('text.html.markdown'), `${g.path} is not injected into markdown`);
+        assert.ok(grammar.injectionSelector, `${g.path} has no injectionSelector`);
+        assert.ok(Array.isArray(grammar.patterns) && grammar.patterns.length > 0, `${g.path} has no patterns`);
+      }
+    });
+
+    it('expands every contributed snippet with editor.insertSnippet', async () => {
+      for (const s of snippets()) {
+        const editor = await openUntitled('');
+        const expected = renderSnippet(s.body, editor.document);
+        const changed = waitFor(vscode.workspace.onDidChangeTextDocument, () => (editor.document.getText() === expected ? true : undefined), 10_000, `snippet "${s.name}" (${s.prefix}) did not expand to its body`);
+        assert.equal(await editor.insertSnippet(new vscode.SnippetString(s.body)), true, `insertSnippet refused "${s.name}"`);
+        await changed;
+        await vscode.commands.executeCommand('leaveSnippet');
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      }
+    });
+  });
+
+  describe('server restart', () => {
+    it('techspec.restartServer brings the diagnostics back', async () => {
+      const uri = fixture(DEFECTS);
+      await openEditor(uri);
+      const before = summary(await waitForDiagnostics(uri, (ds) => ds.length > 0, 'the defects fixture has no diagnostics before the restart'));
+      let cleared = false;
+      const back = waitFor(
+        vscode.languages.onDidChangeDiagnostics,
+        () => {
+          const now = techspecDiagnostics(uri);
+          if (!now.length) cleared = true;
+          return cleared && now.length ? now : undefined;
+        },
+        30_000,
+        'the diagnostics were not cleared and published again after techspec.restartServer',
+      );
+      await vscode.commands.executeCommand('techspec.restartServer');
+      assert.deepEqual(summary(await back), before);
+    });
+  });
+
+  describe('preview', () => {
+    it('techspec.showPreview opens the dependency-graph panel for the spec', async () => {
+      const commands = await vscode.commands.getCommands(true);
+      assert.ok(commands.includes('techspec.showPreview'), 'the command techspec.showPreview is not registered');
+      await openEditor(fixture(CLEAN));
+      const isPreview = (t: vscode.Tab) => t.input instanceof vscode.TabInputWebview && /techspec/i.test(t.input.viewType);
+      const opened = waitFor(vscode.window.tabGroups.onDidChangeTabs, () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find(isPreview), 30_000, 'techspec.showPreview opened no techspec webview tab');
+      await vscode.commands.executeCommand('techspec.showPreview');
+      const tab = await opened;
+      log(`      preview tab: "${tab.label}" (${(tab.input as vscode.TabInputWebview).viewType})`);
+      await screenshot('preview-panel', ['webview']);
+    });
+  });
+});
+
+function firstDifference(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
