@@ -28,8 +28,12 @@ export function cellRange(model: SpecModel, cell: Cell): Range {
 
 /** True when the whole span is one template placeholder: TS301 reports it, other rules stay quiet. */
 export function isPlaceholder(model: SpecModel, span: Span): boolean {
-  return model.placeholders.some((p) => p.span.start === span.start && p.span.end === span.end);
+  let spans = placeholderSpans.get(model);
+  if (!spans) placeholderSpans.set(model, (spans = new Set(model.placeholders.map((p) => `${p.span.start}:${p.span.end}`))));
+  return spans.has(`${span.start}:${span.end}`);
 }
+
+const placeholderSpans = new WeakMap<SpecModel, Set<string>>();
 
 /** The candidate closest to `value` (case-insensitive edit distance), or undefined when none is close. */
 export function closest(value: string, candidates: readonly string[], maxDistance = Math.max(2, Math.floor(value.length / 2))): string | undefined {
