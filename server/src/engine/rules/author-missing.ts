@@ -6,9 +6,10 @@ export const authorMissing: Rule = {
   code: 'TS203',
   name: 'author-missing',
   defaultSeverity: 'warning',
-  description: 'The header has no Author, or it is empty.',
+  description: 'The header has no Author (nor the front matter), or it is empty.',
   check({ model }) {
     const field = model.header.author;
+    if (!field && (model.frontMatter.author || model.frontMatter.owner)) return [];
     if (!field) return [{ range: headerRange(model), message: 'The header has no Author: add "> **Author**: Your Name" under the title.' }];
     if (field.value === '') return [{ range: trimmedRange(model, field.lineSpan), message: 'Author is empty: write who owns this spec.' }];
     return [];

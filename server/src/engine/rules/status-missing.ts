@@ -15,9 +15,10 @@ export const statusMissing: Rule = {
   code: 'TS201',
   name: 'status-missing',
   defaultSeverity: 'warning',
-  description: 'The header has no Status, or it is empty.',
+  description: 'The header has no Status (nor the front matter), or it is empty.',
   check({ model }) {
     const field = model.header.status;
+    if (!field && model.frontMatter.status) return [];
     if (!field) {
       return [{ range: headerRange(model), message: `The header has no Status: add "> **Status**: Draft" under the title (${orList(STATUS_VALUES)}).` }];
     }
