@@ -120,6 +120,7 @@ test('TS206: Last Updated later than today (today comes from the caller, not a c
   assert.equal(d.message, 'Last Updated 2026-11-26 is in the future (today is 2026-11-25): write the date of the last change.');
   assert.deepEqual(header(spec({ date: '2026-11-25' })), [], 'today is not the future');
   assert.deepEqual(header(spec({ date: '2026-11-26' }), '2026-12-01'), []);
+  assert.deepEqual(header(spec({ date: '2026-11-26' }), ''), [], 'no usable today, no claim about the future');
 });
 
 test('header values that are template placeholders are left to TS301', () => {

@@ -8,7 +8,7 @@ export const lastUpdatedFuture: Rule = {
   description: 'Last Updated is later than today.',
   check({ model, today }) {
     const field = model.header.lastUpdated;
-    if (!field || dateProblem(field.value) || field.value <= today) return [];
+    if (!field || dateProblem(field.value) || dateProblem(today) || field.value <= today) return [];
     return [{ range: field.valueSpan.range, message: `Last Updated ${field.value} is in the future (today is ${today}): write the date of the last change.` }];
   },
 };
