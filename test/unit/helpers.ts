@@ -27,3 +27,8 @@ export function only(diagnostics: Diagnostic[], ...codes: string[]): Diagnostic[
 export function at(d: Diagnostic): [number, number, number, number] {
   return [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character];
 }
+
+/** A diagnostic's message as text (LSP 3.18 types also allow MarkupContent). */
+export function messageOf(d: Diagnostic): string {
+  return typeof d.message === 'string' ? d.message : d.message.value;
+}
