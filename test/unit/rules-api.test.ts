@@ -32,6 +32,13 @@ test('TS801: a heading that is not METHOD /path with a real method, ranged on th
   assert.equal(ds[0].severity, 2);
 });
 
+test('TS801: words after the path need a separator', () => {
+  const [d] = codes(api('#### POST /users for admins'), 'TS801');
+  assert.deepEqual(at(d), [5, 5, 5, 27]);
+  assert.equal(d.message, 'Endpoint heading "POST /users for admins": put the words after the path in parentheses or after a dash: "POST /users (for admins)".');
+  assert.deepEqual(codes(api('#### POST /users (for admins)', '#### POST /users - for admins', '#### POST /users: for admins'), 'TS801'), []);
+});
+
 test('TS801: endpoint-like headings outside API Design are not endpoints', () => {
   assert.deepEqual(codes(lines('# Technical Spec: X', '', '## Overview', '', '#### FETCH /users'), 'TS801'), []);
 });

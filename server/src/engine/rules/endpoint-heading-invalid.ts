@@ -3,8 +3,8 @@ import type { Finding, Rule } from '../rule';
 import { HTTP_METHODS } from '../template';
 import { closest, headingTextRange, orList } from './support/markdown';
 
-/** `METHOD /path`, optionally followed by a separated note: `GET /users (paginated)`, `GET /users - list`. */
-const ENDPOINT = /^(\S+)\s+(\/\S*)(?:\s+[-–—:(].*)?$/;
+/** `METHOD /path`, optionally followed by a separated note: `GET /users (paginated)`, `GET /users - list`, `GET /users: list`. */
+const ENDPOINT = /^(\S+)\s+(\/\S*?)(?::(?:\s.*)?|\s+[-–—(].*)?$/;
 
 export interface ParsedEndpoint {
   method: string;
@@ -33,6 +33,10 @@ function problem(text: string): string {
   const upper = first.toUpperCase();
   if ((HTTP_METHODS as readonly string[]).includes(upper)) {
     if (upper !== first) return `write the HTTP method in capitals: "${upper} ${path}".`;
+    if (pathWord && words[1] === pathWord) {
+      const note = words.slice(2).join(' ');
+      return `put the words after the path in parentheses or after a dash: "${upper} ${pathWord} (${note})".`;
+    }
     return `it has no path starting with /: write it as METHOD /path, like "${upper} ${path}".`;
   }
   const suggestion = first.startsWith('/') ? undefined : closest(first, HTTP_METHODS);
