@@ -94,3 +94,12 @@ test('rules never throw on garbage, and every range stays inside the document', 
     }
   }
 });
+
+test('rule names and codes work in settings and disable comments', () => {
+  const text = lines('# Technical Spec: X', '', '<!-- techspec-disable-next-line status-invalid -->', '> **Status**: Done', '> **Author**: [Name]', '', '## Overview', '', '<!-- techspec-disable-next-line TS301 -->', '[Summary]', '[More]');
+  assert.deepEqual(brief(ours(text)), ['TS301 4,14,4,20', 'TS301 10,0,10,6']);
+  const ds = only(diagnose(text, { rules: { placeholder: 'off', TS202: 'error' } }), ...OURS);
+  assert.deepEqual(brief(ds), []);
+  const severities = only(diagnose(lines('# Technical Spec: X', '> **Status**: Done'), { rules: { 'status-invalid': 'hint' } }), 'TS202');
+  assert.deepEqual(severities.map((d) => d.severity), [4]);
+});
