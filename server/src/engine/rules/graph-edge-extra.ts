@@ -1,5 +1,5 @@
 import type { Finding, Rule } from '../rule';
-import { edgeKey, referencedIds, taskIds } from './support/tasks';
+import { referencedIds, tableEdges, tasksById } from './support/tasks';
 
 export const graphEdgeExtra: Rule = {
   code: 'TS502',
@@ -9,16 +9,15 @@ export const graphEdgeExtra: Rule = {
   check({ model }) {
     const { taskTable, graph } = model;
     if (!taskTable || !graph) return [];
-    const listed = new Set<string>();
-    for (const t of taskTable.tasks) for (const d of t.deps) listed.add(edgeKey(d.id, t.id));
+    const listed = tableEdges(model);
     // Edges at nodes that are no task are left to TS503; subgraphs stand for groups of nodes.
-    const ids = taskIds(model);
+    const ids = tasksById(model);
     const referenced = referencedIds(model);
     const subgraphs = new Set(graph.subgraphs);
     const known = (id: string) => (ids.has(id) || referenced.has(id)) && !subgraphs.has(id);
     const out: Finding[] = [];
     for (const e of graph.edges) {
-      if (!known(e.from.id) || !known(e.to.id) || listed.has(edgeKey(e.from.id, e.to.id))) continue;
+      if (listed.has(e.from.id, e.to.id) || !known(e.from.id) || !known(e.to.id)) continue;
       out.push({
         range: e.span.range,
         message: `The graph draws ${e.from.id} --> ${e.to.id}, but ${e.to.id} does not list ${e.from.id} in its Dependencies. Add the dependency to the table, or regenerate the graph from it (quick fix).`,

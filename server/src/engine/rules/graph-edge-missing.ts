@@ -1,6 +1,6 @@
 import type { Finding, Rule } from '../rule';
-import { isFlowchart } from '../model';
-import { edgeKey, taskIds } from './support/tasks';
+import { isFlowchart, type DependencyRef, type Task } from '../model';
+import { graphEdges, tasksById } from './support/tasks';
 
 export const graphEdgeMissing: Rule = {
   code: 'TS501',
@@ -10,10 +10,11 @@ export const graphEdgeMissing: Rule = {
   check({ model }) {
     const table = model.taskTable;
     if (!table) return [];
-    const ids = taskIds(model);
+    const ids = tasksById(model);
     // Edges the graph should draw: dependencies on existing tasks. Unknown and self
     // dependencies are the table's own defects (TS406, TS407), not something to draw.
-    const expected = table.tasks.flatMap((t) => t.deps.filter((d) => t.id && d.id !== t.id && ids.has(d.id)).map((d) => ({ t, d })));
+    const expected: { t: Task; d: DependencyRef }[] = [];
+    for (const t of table.tasks) for (const d of t.deps) if (t.id && d.id !== t.id && ids.has(d.id)) expected.push({ t, d });
     if (!expected.length) return [];
     if (!model.graph) {
       // A flowchart elsewhere may be the user's graph in another place: stay silent then.
@@ -25,10 +26,10 @@ export const graphEdgeMissing: Rule = {
         fix: { kind: 'regenerateGraph' },
       }];
     }
-    const drawn = new Set(model.graph.edges.map((e) => edgeKey(e.from.id, e.to.id)));
+    const drawn = graphEdges(model);
     const out: Finding[] = [];
     for (const { t, d } of expected) {
-      if (drawn.has(edgeKey(d.id, t.id))) continue;
+      if (drawn.has(d.id, t.id)) continue;
       out.push({
         range: d.span.range,
         message: `Task ${t.id} depends on ${d.id}, but the Task Dependency Graph has no edge ${d.id} --> ${t.id}. Add it, or regenerate the graph from the table (quick fix).`,

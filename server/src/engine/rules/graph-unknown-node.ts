@@ -1,6 +1,6 @@
 import type { Finding, Rule } from '../rule';
 import type { GraphNodeRef } from '../model';
-import { referencedIds, taskIds } from './support/tasks';
+import { referencedIds, tasksById } from './support/tasks';
 
 export const graphUnknownNode: Rule = {
   code: 'TS503',
@@ -10,7 +10,7 @@ export const graphUnknownNode: Rule = {
   check({ model }) {
     const { taskTable, graph } = model;
     if (!taskTable || !graph) return [];
-    const ids = taskIds(model);
+    const ids = tasksById(model);
     // An ID the table lists as a dependency is drawn as the table says; TS406 reports it there.
     const referenced = referencedIds(model);
     const subgraphs = new Set(graph.subgraphs);

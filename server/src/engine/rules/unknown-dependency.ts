@@ -1,39 +1,48 @@
 import type { Finding, FixData, Rule } from '../rule';
 import { compareNatural, levenshtein } from '../text';
-import { taskIdRegExp, taskIds } from './support/tasks';
+import { taskGraph, transitiveDependents } from '../taskGraph';
+import { graphEdges, taskIdRegExp, tasksById } from './support/tasks';
 
-/** The existing ID nearest to `id` in edit distance (ties: natural order), if it is close enough to be a typo. */
-export function closestTaskId(id: string, candidates: Iterable<string>): string | undefined {
+/**
+ * The existing ID nearest to `id` in edit distance, if close enough to be a typo (one edit per
+ * three characters, at least one). Ties go to an ID in `preferred`, then to natural order.
+ */
+export function closestTaskId(id: string, candidates: Iterable<string>, preferred: ReadonlySet<string> = new Set()): string | undefined {
   const limit = Math.max(1, Math.floor(id.length / 3));
-  let best: string | undefined;
-  let bestDistance = Infinity;
+  const lower = id.toLowerCase();
+  let best: { id: string; distance: number; preferred: boolean } | undefined;
   for (const c of candidates) {
-    const d = levenshtein(id.toLowerCase(), c.toLowerCase());
-    if (d > limit) continue;
-    if (d < bestDistance || (d === bestDistance && compareNatural(c, best!) < 0)) {
-      best = c;
-      bestDistance = d;
-    }
+    if (Math.abs(c.length - id.length) > limit) continue;
+    const distance = levenshtein(lower, c.toLowerCase());
+    if (distance > limit) continue;
+    const cand = { id: c, distance, preferred: preferred.has(c) };
+    if (!best || cand.distance < best.distance
+      || (cand.distance === best.distance && (cand.preferred !== best.preferred ? cand.preferred : compareNatural(c, best.id) < 0))) best = cand;
   }
-  return best;
+  return best?.id;
 }
 
 export const unknownDependency: Rule = {
   code: 'TS406',
   name: 'unknown-dependency',
   defaultSeverity: 'error',
-  description: 'A dependency names no task in the table.',
+  description: 'A dependency names no task in the table; the closest existing ID is suggested.',
   check({ model, settings }) {
-    const ids = taskIds(model);
+    const ids = tasksById(model);
     const wellFormed = taskIdRegExp(settings);
     const out: Finding[] = [];
     for (const t of model.taskTable?.tasks ?? []) {
+      if (t.deps.every((d) => ids.has(d.id))) continue;
+      const unknown = t.deps.filter((d) => !ids.has(d.id));
       const listed = new Set(t.deps.map((d) => d.id));
-      for (const dep of t.deps) {
-        if (ids.has(dep.id)) continue;
-        // Not the row itself, nor an ID the cell already lists: either would make a new defect.
-        const candidates = [...ids].filter((id) => id !== t.id && !listed.has(id));
-        const suggestion = closestTaskId(dep.id, candidates);
+      // Not the row itself, an ID the cell already lists, or a task that needs this one: each would make a new defect.
+      const needsThis = t.id ? transitiveDependents(taskGraph(model), t.id) : new Set<string>();
+      const candidates = [...ids.keys()].filter((id) => id !== t.id && !listed.has(id) && !needsThis.has(id));
+      // The graph may draw the edge the table misspells.
+      const drawn = graphEdges(model);
+      const inGraph = new Set(candidates.filter((id) => drawn.has(id, t.id)));
+      for (const dep of unknown) {
+        const suggestion = closestTaskId(dep.id, candidates, inGraph);
         let fix: FixData | undefined;
         let advice: string;
         if (suggestion) {

@@ -2,6 +2,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Cell, SpecModel } from '../../model';
 import type { EngineSettings } from '../../settings';
 import { DEFAULT_SETTINGS } from '../../settings';
+import { taskGraph } from '../../taskGraph';
 
 /** A cell's range; an empty cell gets the blank between its pipes, so the squiggle is visible. */
 export function cellRange(model: SpecModel, cell: Cell): Range {
@@ -23,19 +24,59 @@ export function taskIdRegExp(settings: EngineSettings): RegExp {
   }
 }
 
-/** Every non-empty task ID of the table. */
-export function taskIds(model: SpecModel): Set<string> {
-  const ids = new Set<string>();
-  for (const t of model.taskTable?.tasks ?? []) if (t.id) ids.add(t.id);
-  return ids;
+/** Every non-empty task ID of the table, to its first row (the shared, cached task graph's). */
+export function tasksById(model: SpecModel): ReadonlyMap<string, unknown> {
+  return taskGraph(model).tasks;
 }
 
-/** `T1>T2` stands for "T2 depends on T1", the direction a mermaid edge `T1 --> T2` draws. */
-export const edgeKey = (from: string, to: string): string => `${from}\u0000${to}`;
+/** Directed edges `from → to` ("to depends on from", as mermaid's `from --> to` draws it), without building string keys. */
+export class EdgeSet {
+  private readonly out = new Map<string, Set<string>>();
 
-/** Every ID the Dependencies column names, known or not: what the table itself says the graph should contain. */
-export function referencedIds(model: SpecModel): Set<string> {
-  const ids = new Set<string>();
-  for (const t of model.taskTable?.tasks ?? []) for (const d of t.deps) ids.add(d.id);
+  add(from: string, to: string): void {
+    let targets = this.out.get(from);
+    if (!targets) this.out.set(from, (targets = new Set()));
+    targets.add(to);
+  }
+
+  has(from: string, to: string): boolean {
+    return this.out.get(from)?.has(to) ?? false;
+  }
+}
+
+const listedEdges = new WeakMap<SpecModel, EdgeSet>();
+const drawnEdges = new WeakMap<SpecModel, EdgeSet>();
+const referenced = new WeakMap<SpecModel, Set<string>>();
+
+/** Every edge the Dependencies column states, unknown and self dependencies included. */
+export function tableEdges(model: SpecModel): EdgeSet {
+  let set = listedEdges.get(model);
+  if (!set) {
+    set = new EdgeSet();
+    for (const t of model.taskTable?.tasks ?? []) for (const d of t.deps) set.add(d.id, t.id);
+    listedEdges.set(model, set);
+  }
+  return set;
+}
+
+/** Every edge the Task Dependency Graph draws. */
+export function graphEdges(model: SpecModel): EdgeSet {
+  let set = drawnEdges.get(model);
+  if (!set) {
+    set = new EdgeSet();
+    for (const e of model.graph?.edges ?? []) set.add(e.from.id, e.to.id);
+    drawnEdges.set(model, set);
+  }
+  return set;
+}
+
+/** Every ID the Dependencies column names, known or not: what the table itself says the graph may contain. */
+export function referencedIds(model: SpecModel): ReadonlySet<string> {
+  let ids = referenced.get(model);
+  if (!ids) {
+    ids = new Set();
+    for (const t of model.taskTable?.tasks ?? []) for (const d of t.deps) ids.add(d.id);
+    referenced.set(model, ids);
+  }
   return ids;
 }
