@@ -1,5 +1,6 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
-import type { CodeBlock, DependencyRef, SpecModel, Task } from './model';
+import { diffArrays } from 'diff';
+import type { DependencyRef, GraphEdge, SpecModel, Task } from './model';
 import { taskColumnOf } from './model';
 import type { DiagnosticData, FixData } from './rule';
 import { normalizeHeading, STATUS_VALUES, TEMPLATE_SECTIONS, templateSection } from './template';
@@ -284,8 +285,6 @@ function addTaskRow(model: SpecModel, taskId: string): Edit | undefined {
 
 // ---- graph ----
 
-const STYLE_STATEMENT = /^\s*(classDef|class|style|linkStyle|click)\b/;
-
 function nodeLabel(task: Task): string {
   let title = task.title.replace(/\s+/g, ' ').trim();
   if (title.length > 32) {
@@ -297,83 +296,136 @@ function nodeLabel(task: Task): string {
   return /["[\](){}<>|;#&`]/.test(label) ? `${task.id}["${label.replace(/"/g, '#quot;')}"]` : `${task.id}[${label}]`;
 }
 
-/**
- * The graph's statements as the table states it (plus `added` dependencies, ID → IDs): one
- * `A --> B` per dependency in table order, a node labelled with its title where first mentioned,
- * and a bare node for a task with no edges.
- */
-function graphStatements(model: SpecModel, added: Map<string, string[]>): string[] {
+/** The edges the table states (plus `added` dependencies, ID → IDs), as [from, to] in table order. */
+function tableEdges(model: SpecModel, added: Map<string, string[]>): [string, string][] {
   const g = taskGraph(model);
-  const mentioned = new Set<string>();
+  const out: [string, string][] = [];
+  for (const id of g.tasks.keys()) {
+    const deps = [...g.deps.get(id)!];
+    for (const d of added.get(id) ?? []) if (d !== id && g.tasks.has(d) && !deps.includes(d)) deps.push(d);
+    for (const d of deps) out.push([d, id]);
+  }
+  return out;
+}
+
+/**
+ * Statements for `edges` (one `A --> B` each) and for tasks with no edge at all (a bare node),
+ * skipping what `mentioned` already has; with `labelled`, a node gets `T1[T1: title]` where first mentioned.
+ */
+function graphStatements(model: SpecModel, edges: [string, string][], mentioned: Set<string>, labelled: boolean): string[] {
+  const g = taskGraph(model);
   const ref = (id: string) => {
-    if (mentioned.has(id)) return id;
+    if (mentioned.has(id) || !labelled) return mentioned.add(id), id;
     mentioned.add(id);
     return nodeLabel(g.tasks.get(id)!);
   };
-  const deps = (id: string) => [...g.deps.get(id)!, ...(added.get(id) ?? []).filter((d) => d !== id && g.tasks.has(d) && !g.deps.get(id)!.includes(d))];
-  const hasEdge = new Set<string>();
-  for (const id of g.tasks.keys()) for (const d of deps(id)) hasEdge.add(id).add(d);
+  const byTarget = new Map<string, string[]>();
+  for (const [from, to] of edges) byTarget.set(to, [...(byTarget.get(to) ?? []), from]);
   const out: string[] = [];
   for (const id of g.tasks.keys()) {
-    const ds = deps(id);
-    if (!ds.length && !hasEdge.has(id)) out.push(ref(id));
-    for (const d of ds) {
-      const from = ref(d);
-      out.push(`${from} --> ${ref(id)}`);
+    const from = byTarget.get(id) ?? [];
+    if (!from.length && !mentioned.has(id) && !edges.some(([f]) => f === id)) out.push(ref(id));
+    for (const f of from) {
+      const left = ref(f);
+      out.push(`${left} --> ${ref(id)}`);
     }
   }
   return out;
 }
 
-/** Edits that make the graph block say what the table says; a new block when there is none. */
+/**
+ * Edits that make the graph say what the table says (with `added` dependencies): statements with an
+ * edge the table does not state or a node that is no task go, missing edges are added after the last
+ * statement; everything else (labels, order, styles, comments) stays. A new block when there is none.
+ */
 function regenerateGraph(model: SpecModel, added: Map<string, string[]>): Edit[] | undefined {
   const tt = model.taskTable;
   if (!tt) return undefined;
-  const statements = graphStatements(model, added);
   const eol = model.lines.eol;
+  const expected = tableEdges(model, added);
   const graph = model.graph;
-  if (graph) return replaceGraphBody(model, graph.block, statements);
-  const block = (indent: string) => ['```mermaid', 'graph LR', ...statements.map((s) => indent + s), '```'].join(eol);
-  const heading = model.headings.find((h) => h.depth > 2 && normalizeHeading(h.title) === 'task dependency graph' && h.heading.start > tt.table.span.start);
-  if (heading) return [{ start: heading.heading.end, end: heading.heading.end, text: eol + eol + block('    ') }];
-  const end = model.lines.lineEnd(model.lines.positionAt(tt.table.span.end).line);
-  return [{ start: end, end, text: `${eol}${eol}### Task Dependency Graph${eol}${eol}${block('    ')}` }];
+  if (!graph) {
+    const block = ['```mermaid', 'graph LR', ...graphStatements(model, expected, new Set(), true).map((s) => '    ' + s), '```'].join(eol);
+    const heading = model.headings.find((h) => h.depth > 2 && normalizeHeading(h.title) === 'task dependency graph' && h.heading.start > tt.table.span.start);
+    if (heading) return [{ start: heading.heading.end, end: heading.heading.end, text: eol + eol + block }];
+    const end = model.lines.lineEnd(model.lines.positionAt(tt.table.span.end).line);
+    return [{ start: end, end, text: `${eol}${eol}### Task Dependency Graph${eol}${eol}${block}` }];
+  }
+  const tasks = taskGraph(model).tasks;
+  const wanted = new Set(expected.map(([f, t]) => `${f}>${t}`));
+  const groups = new Set(graph.subgraphs);
+  const { block } = graph;
+  const firstLine = model.lines.positionAt(block.contentStart).line;
+  const lastLine = model.lines.positionAt(block.contentStart + block.value.length).line;
+  const oldLines: string[] = [];
+  for (let l = firstLine; l <= lastLine; l++) oldLines.push(model.lines.lineText(l));
+  const headerIndex = Math.max(0, oldLines.findIndex((l) => /^\s*(graph|flowchart)\b/.test(l)));
+  const labelled = graph.nodes.some((n) => /[[({>]/.test(model.text[n.span.end] ?? ''));
+  const kept: string[] = oldLines.slice(0, headerIndex + 1);
+  const keptIndex = new Set<number>();
+  const mentioned = new Set<string>();
+  let insertAt = kept.length;
+  let indent = '';
+  for (let i = headerIndex + 1; i < oldLines.length; i++) {
+    const from = model.lines.lineStarts[firstLine + i];
+    const to = model.lines.lineEnd(firstLine + i);
+    const on = <T extends { span: { start: number } }>(xs: T[]) => xs.filter((x) => x.span.start >= from && x.span.start <= to);
+    const nodes = on(graph.nodes);
+    const edges = on(graph.edges);
+    const isTaskEdge = (e: GraphEdge) => tasks.has(e.from.id) && tasks.has(e.to.id);
+    const stale = nodes.some((n) => !tasks.has(n.id) && !groups.has(n.id)) || edges.some((e) => isTaskEdge(e) && !wanted.has(`${e.from.id}>${e.to.id}`));
+    if (stale) continue;
+    kept.push(oldLines[i]);
+    keptIndex.add(i);
+    if (nodes.length) {
+      insertAt = kept.length;
+      indent ||= /^\s*/.exec(oldLines[i])![0];
+      for (const n of nodes) mentioned.add(n.id);
+    }
+  }
+  const drawn = new Set<string>();
+  for (const e of graph.edges) if (keptIndex.has(e.span.range.start.line - firstLine)) drawn.add(`${e.from.id}>${e.to.id}`);
+  const missing = expected.filter(([f, t]) => !drawn.has(`${f}>${t}`));
+  const statements = graphStatements(model, missing, mentioned, labelled).map((s) => (indent || '    ') + s);
+  const newLines = [...kept.slice(0, insertAt), ...statements, ...kept.slice(insertAt)];
+  return lineEdits(model, firstLine, oldLines, newLines);
 }
 
-/** Replaces the block's statements, keeping its header line, indentation and style statements; only changed lines are edited. */
-function replaceGraphBody(model: SpecModel, block: CodeBlock, statements: string[]): Edit[] {
+/** The smallest line edits from `oldLines` (starting at document line `firstLine`) to `newLines`. */
+function lineEdits(model: SpecModel, firstLine: number, oldLines: string[], newLines: string[]): Edit[] {
   const eol = model.lines.eol;
-  const start = block.contentStart;
-  const end = block.contentStart + block.value.length;
-  const oldLines = model.text.slice(start, end).split(/\r?\n|\r/);
-  const headerIndex = oldLines.findIndex((l) => /^\s*(graph|flowchart)\b/.test(l));
-  const body = oldLines.slice(headerIndex + 1);
-  const indent = /^\s*/.exec(body.find((l) => l.trim() && !STYLE_STATEMENT.test(l) && !/^\s*%%/.test(l)) ?? '')![0] || '    ';
-  const kept = body.filter((l) => STYLE_STATEMENT.test(l));
-  const newLines = [...oldLines.slice(0, headerIndex + 1), ...statements.map((s) => indent + s), ...kept];
-  // Trim the lines both versions share so the edit covers only what changes.
-  let p = 0;
-  while (p < oldLines.length && p < newLines.length && oldLines[p] === newLines[p]) p++;
-  let s = 0;
-  while (s < oldLines.length - p && s < newLines.length - p && oldLines[oldLines.length - 1 - s] === newLines[newLines.length - 1 - s]) s++;
-  if (p === oldLines.length && p === newLines.length) return [];
-  const firstLine = model.lines.positionAt(start).line;
-  const lineStart = (i: number) => model.lines.lineStarts[firstLine + i];
-  const changedOld = oldLines.slice(p, oldLines.length - s);
-  const changedNew = newLines.slice(p, newLines.length - s);
-  if (changedOld.length === 0) {
-    // Pure insertion before line p (or at the end of the content).
-    if (p < oldLines.length) return [{ start: lineStart(p), end: lineStart(p), text: changedNew.map((l) => l + eol).join('') }];
-    return [{ start: end, end, text: changedNew.map((l) => eol + l).join('') }];
+  const start = (i: number) => model.lines.lineStarts[firstLine + i];
+  const end = (i: number) => model.lines.lineEnd(firstLine + i);
+  const edits: Edit[] = [];
+  let i = 0;
+  let removed: string[] = [];
+  let added: string[] = [];
+  const flush = () => {
+    if (removed.length && added.length) edits.push({ start: start(i - removed.length), end: end(i - 1), text: added.join(eol) });
+    else if (removed.length) {
+      const first = i - removed.length;
+      // Take a line break with the deleted lines: the one after them, or before them at the end.
+      if (i < oldLines.length) edits.push({ start: start(first), end: start(i), text: '' });
+      else edits.push({ start: end(first - 1), end: end(i - 1), text: '' });
+    } else if (added.length) {
+      if (i < oldLines.length) edits.push({ start: start(i), end: start(i), text: added.map((l) => l + eol).join('') });
+      else edits.push({ start: end(i - 1), end: end(i - 1), text: added.map((l) => eol + l).join('') });
+    }
+    removed = [];
+    added = [];
+  };
+  for (const change of diffArrays(oldLines, newLines)) {
+    if (change.removed) {
+      removed.push(...change.value);
+      i += change.value.length;
+    } else if (change.added) added.push(...change.value);
+    else {
+      flush();
+      i += change.value.length;
+    }
   }
-  const from = lineStart(p);
-  const to = model.lines.lineEnd(firstLine + oldLines.length - s - 1);
-  if (changedNew.length === 0) {
-    // Pure deletion: take the line breaks with the lines.
-    if (oldLines.length - s < oldLines.length) return [{ start: from, end: lineStart(oldLines.length - s), text: '' }];
-    return [{ start: model.lines.lineEnd(firstLine + p - 1), end: to, text: '' }];
-  }
-  return [{ start: from, end: to, text: changedNew.join(eol) }];
+  flush();
+  return edits;
 }
 
 // ---- fix all ----
