@@ -33,8 +33,8 @@ function spec(...rows: string[]): string {
 const R1 = '| T1 | Migrate | ~50 | None | J-1 |';
 const R2 = '| T2 | Repo | ~150 | T1 | J-2 |';
 
-test('a correct table: nothing, with dependencies written "T1, T2" or "T1,T2"', () => {
-  const text = spec(R1, R2, '| T3 | Service | ~200 | T1, T2 | J-3 |', '| T4 | API | 150 lines | T2,T3 | J-4 |');
+test('a correct table: nothing, with dependencies written "T1, T2", "T1,T2" or "T1 & T2"', () => {
+  const text = spec(R1, R2, '| T3 | Service | ~200 | T1, T2 | J-3 |', '| T4 | API | 150 lines | T2,T3 | J-4 |', '| T5 | UI | ~90 | T3 & T4 | J-5 |');
   assert.deepEqual(only(diagnose(text), 'TS401', 'TS402', 'TS403', 'TS404', 'TS405', 'TS406', 'TS407', 'TS408', 'TS409', 'TS410', 'TS411'), []);
 });
 

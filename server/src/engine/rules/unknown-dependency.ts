@@ -1,4 +1,5 @@
 import type { Finding, FixData, Rule } from '../rule';
+import type { DependencyRef } from '../model';
 import { compareNatural, levenshtein } from '../text';
 import { taskGraph, transitiveDependents } from '../taskGraph';
 import { graphEdges, taskIdRegExp, tasksById } from './support/tasks';
@@ -32,8 +33,10 @@ export const unknownDependency: Rule = {
     const wellFormed = taskIdRegExp(settings);
     const out: Finding[] = [];
     for (const t of model.taskTable?.tasks ?? []) {
-      if (t.deps.every((d) => ids.has(d.id))) continue;
-      const unknown = t.deps.filter((d) => !ids.has(d.id));
+      // A token of punctuation only (`T1 & T2`, `T1 / T2`) is a separator, not a misspelt ID.
+      const isUnknown = (d: DependencyRef) => !ids.has(d.id) && /[\p{L}\p{N}]/u.test(d.id);
+      if (!t.deps.some(isUnknown)) continue;
+      const unknown = t.deps.filter(isUnknown);
       const listed = new Set(t.deps.map((d) => d.id));
       // Not the row itself, an ID the cell already lists, or a task that needs this one: each would make a new defect.
       const needsThis = t.id ? transitiveDependents(taskGraph(model), t.id) : new Set<string>();
