@@ -51,7 +51,10 @@ try {
     const vsix = resolve(opts['installed-vsix']);
     const out = await runServerCli(['--install-extension', vsix, '--extensions-dir', profile.extensionsDir, '--user-data-dir', profile.userDataDir, '--accept-server-license-terms']);
     console.log(out.trim());
-    extensionDevelopmentPath = undefined;
+    // The workbench runs extensionTestsPath only alongside a development path: an empty folder
+    // holds no extension, so the one that runs is the installed VSIX.
+    extensionDevelopmentPath = join(profile.dir, 'no-development-extension');
+    mkdirSync(extensionDevelopmentPath);
   }
 
   server = await startServer({

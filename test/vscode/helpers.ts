@@ -134,6 +134,7 @@ export async function closeAllEditors(): Promise<void> {
  */
 export async function screenshot(name: string, waitFor: string[] = [], timeoutMs = 45_000): Promise<boolean> {
   if (!resultsDir) return false;
+  if (process.env.TECHSPEC_INSTALLED) name = `vsix-${name}`;
   const file = join(resultsDir, `${name}.png`);
   // The runner writes this instead when what `waitFor` names never showed.
   const failed = join(resultsDir, `${name}.failed.txt`);

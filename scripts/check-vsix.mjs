@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+// The extension as users get it: packages techspec.vsix (`npm run package`), installs it into a
+// fresh profile of the offline VS Code server, and runs the suite's @installed tests with no
+// development copy of the extension: it must activate, report diagnostics, and carry its bundles,
+// snippets and grammars but no sources or tests.
+import { execFileSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { root } from './lib/vscode-host.mjs';
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit' });
+
+// The suite bundle (out/test/vscode) comes from the development build; the VSIX from --production.
+run(process.execPath, ['esbuild.mjs']);
+run(npm, ['run', 'package']);
+const vsix = join(root, 'techspec.vsix');
+console.log(`check-vsix: ${vsix} is ${(statSync(vsix).size / 1024).toFixed(0)} KB`);
+try {
+  run(process.execPath, ['scripts/run-vscode-tests.mjs', '--installed-vsix', vsix, '--grep', '@installed', '--timeout', '120']);
+} catch (e) {
+  process.exit(typeof e.status === 'number' ? e.status : 1);
+}
