@@ -33,6 +33,7 @@ test('a graph that matches the table: nothing (labels, & groups, chains, edge la
     ['graph LR', '    T1[T1: Migration] --> T2[T2: Repository]', '    T1 & T2 --> T3[T3: Service]', '    T3 -->|calls| T4[T4: API]'],
     ['graph TD', '  T1 --> T2 --> T3 --> T4', '  T1 --> T3'],
     ['flowchart LR', '  T1-->T2', '  T1 -.-> T3', '  T2 == uses ==> T3', '  T3 -- serves --> T4'],
+    ['flowchart LR', '  T1 -- schema --- T2', '  T1 -. maybe .-> T3', '  T2 ==>|data| T3 --> T4'],
   ];
   for (const g of graphs) assert.deepEqual(brief(mine(diagnose(spec(ROWS, g)))), [], g.join('\n'));
 });

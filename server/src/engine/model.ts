@@ -452,7 +452,7 @@ function readGraph(model: SpecModel, span: (s: number, e: number) => Span): Merm
 }
 
 const SKIP_STATEMENT = /^(graph|flowchart|subgraph|end|classDef|class|style|linkStyle|click|direction|accTitle|accDescr|%%)\b/;
-const ARROW = /^(?:<)?(?:--\s*[^->|][^>]*?\s*-->|==\s*[^=>|][^>]*?\s*==>|-{2,}[>ox]?|={2,}[>ox]?|-\.+-[>ox]?|~~~)(?:\s*\|[^|]*\|)?/;
+const ARROW = /^(?:<)?(?:--\s*[^->|][^>]*?\s*--[->]|==\s*[^=>|][^>]*?\s*==[=>]|-\.\s*[^.>|-][^>]*?\s*\.->|-{2,}[>ox]?|={2,}[>ox]?|-\.+-[>ox]?|~~~)(?:\s*\|[^|]*\|)?/;
 const SHAPE_OPEN: Record<string, string> = { '[': ']', '(': ')', '{': '}', '>': ']' };
 
 /** Mermaid flowchart statements: node declarations, chained edges (`A --> B --> C`), `&` groups, labels. */
