@@ -308,3 +308,50 @@ test('a README gets no code actions', () => {
   const analysis = service.analyze({ uri: 'file:///w/README.md', version: 1, text: '# Readme\n\n## Install\n' });
   assert.deepEqual(service.getCodeActions(analysis, r(0, 0, 0, 0), [diag(r(0, 0, 0, 8), 'missing-section', { kind: 'insertSection', sectionKey: 'overview' })], ['source.fixAll']), []);
 });
+
+test('CRLF: fixAll removes a self-dependency and adds the missing graph edges with CRLF line breaks', () => {
+  const text = SPEC.replace(/\n/g, '\r\n');
+  const { actions } = actionsFor(text, () => false, NO_SECTIONS, ['source.fixAll.techspec']);
+  assert.equal(
+    applyAction(text, actions[0]),
+    SPEC.replace('| T1, T2 |', '| T1 |').replace('T2, T12', 'T2, T1').replace('T2[T2: Repository]\n', 'T2[T2: Repository]\n    T2 --> T3[T3: Service]\n    T1 --> T3\n').replace(/\n/g, '\r\n'),
+  );
+});
+
+test('a byte order mark: a section inserted before the first one lands after the title, not before the BOM', () => {
+  const text = '\uFEFF# Technical Spec: X\n\n## Architecture\n\nBoxes.\n';
+  const { actions } = actionsFor(text, missing('overview'));
+  assert.equal(
+    applyAction(text, actions[0]),
+    '\uFEFF# Technical Spec: X\n\n## Overview\n\n[1-2 paragraph summary of the technical approach. What are we building and at a high level, how?]\n\n## Architecture\n\nBoxes.\n',
+  );
+});
+
+test('every quick fix on a spec full of defects resolves a problem of its diagnostic\'s code', () => {
+  const text = SPEC
+    .replace('**Status**: Draft', '**Status**: Drafty')
+    .replace('| T3 | Service | ~200 | T2, T12 | B-3 |', '| T3 | Service | ~200 | T2, T12, T3, T77 | B-3 |\n| T4 | API | ~100 | T3 | B-4 |');
+  const { all } = actionsFor(text, () => false, NO_SECTIONS);
+  const count = (t: string, c: string) => actionsFor(t, () => false, NO_SECTIONS).all.filter((d) => d.code === c).length;
+  const checked: string[] = [];
+  for (const d of all) {
+    const { actions } = actionsFor(text, (o) => o.code === d.code && o.range.start.line === d.range.start.line && o.range.start.character === d.range.start.character, NO_SECTIONS);
+    const before = count(text, String(d.code));
+    for (const a of actions) {
+      assert.ok(count(applyAction(text, a), String(d.code)) < before, `${a.title} leaves every ${d.code}`);
+      checked.push(`${d.code} ${a.title}`);
+    }
+  }
+  assert.deepEqual(checked, [
+    'TS202 Set Status to Draft',
+    'TS202 Set Status to In Review',
+    'TS202 Set Status to Approved',
+    'TS407 Remove T2 from the dependencies of T2',
+    'TS501 Regenerate the Task Dependency Graph from the table',
+    'TS406 Replace T12 with T1',
+    'TS406 Remove T12 from the dependencies of T3',
+    'TS407 Remove T3 from the dependencies of T3',
+    'TS406 Add a row for task T77',
+    'TS501 Regenerate the Task Dependency Graph from the table',
+  ]);
+});
