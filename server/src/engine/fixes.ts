@@ -129,18 +129,22 @@ const RULE_LINE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 
 /** The text before `offset` ends with a thematic break (`---`), blank lines aside. */
 function endsWithRule(text: string, offset: number): boolean {
-  const before = text.slice(0, offset).replace(/\s+$/, '');
-  const last = before.slice(before.lastIndexOf('\n') + 1);
-  return RULE_LINE.test(last);
+  let end = offset;
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  const start = Math.max(text.lastIndexOf('\n', end - 1), text.lastIndexOf('\r', end - 1)) + 1;
+  return RULE_LINE.test(text.slice(start, end));
 }
 
-/** What to add so that text ending at `offset` ends with a blank line (nothing at the start of the document). */
+/** What to add so that the text before `offset` ends with a blank line (nothing when only white space is before it). */
 function blankLineBefore(text: string, offset: number, eol: string): string {
-  if (offset === 0) return '';
-  const before = text.slice(0, offset);
-  if (/(\r?\n|\r)[ \t]*(\r?\n|\r)$/.test(before)) return '';
-  if (/(\r?\n|\r)$/.test(before)) return before.slice(0, -eol.length).trim() === '' ? '' : eol;
-  return eol + eol;
+  let breaks = 0;
+  let i = offset;
+  for (; i > 0 && /\s/.test(text[i - 1]) && breaks < 2; i--) {
+    const c = text[i - 1];
+    if (c === '\n' || (c === '\r' && text[i] !== '\n')) breaks++;
+  }
+  if (breaks >= 2 || text.slice(0, i).trim() === '') return '';
+  return breaks === 1 ? eol : eol + eol;
 }
 
 /**
