@@ -244,6 +244,25 @@ describe('techspec in VS Code', function () {
     });
   });
 
+  describe('snippets and grammar: the skeleton', () => {
+    it('spec-skeleton expands into a spec with every section, a valid header and a consistent task graph', async () => {
+      const pkg = extension().packageJSON as { contributes: { snippets: { path: string }[] } };
+      const file = parseJsonc(readFileSync(join(extension().extensionPath, pkg.contributes.snippets[0].path), 'utf8')) as Record<string, { prefix: string; body: string[] | string }>;
+      const skeleton = Object.values(file).find((s) => s.prefix === 'spec-skeleton');
+      assert.ok(skeleton, 'no snippet with prefix spec-skeleton');
+      const editor = await openUntitled('');
+      const uri = editor.document.uri;
+      const analyzed = waitForDiagnostics(uri, (ds) => ds.length > 0, 'the expanded skeleton was never analyzed as a spec (its placeholders were not reported)');
+      assert.equal(await editor.insertSnippet(new vscode.SnippetString(Array.isArray(skeleton.body) ? skeleton.body.join('\n') : skeleton.body)), true);
+      const ds = await analyzed;
+      // Placeholders are the skeleton's job; missing sections, header, task or graph findings are not.
+      const structural = ds.filter((d) => /^TS[1245]/.test(codeOf(d)));
+      assert.deepEqual(summary(structural), [], 'the expanded skeleton has structural findings');
+      assert.ok(ds.some((d) => codeOf(d) === 'TS301'), 'the skeleton has no placeholders left to fill');
+      await vscode.commands.executeCommand('leaveSnippet');
+    });
+  });
+
   describe('server restart', () => {
     it('techspec.restartServer brings the diagnostics back', async () => {
       const uri = fixture(DEFECTS);
