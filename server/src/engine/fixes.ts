@@ -324,11 +324,15 @@ function graphStatements(model: SpecModel, edges: [string, string][], mentioned:
     return nodeLabel(g.tasks.get(id)!);
   };
   const byTarget = new Map<string, string[]>();
-  for (const [from, to] of edges) byTarget.set(to, [...(byTarget.get(to) ?? []), from]);
+  for (const [from, to] of edges) {
+    if (!byTarget.has(to)) byTarget.set(to, []);
+    byTarget.get(to)!.push(from);
+  }
+  const sources = new Set(edges.map(([f]) => f));
   const out: string[] = [];
   for (const id of g.tasks.keys()) {
     const from = byTarget.get(id) ?? [];
-    if (!from.length && !mentioned.has(id) && !edges.some(([f]) => f === id)) out.push(ref(id));
+    if (!from.length && !mentioned.has(id) && !sources.has(id)) out.push(ref(id));
     for (const f of from) {
       const left = ref(f);
       out.push(`${left} --> ${ref(id)}`);
@@ -370,12 +374,21 @@ function regenerateGraph(model: SpecModel, added: Map<string, string[]>): Edit[]
   const mentioned = new Set<string>();
   let insertAt = kept.length;
   let indent = '';
+  // Nodes and edges by the block line they start on.
+  const byLine = <T extends { span: { range: Range } }>(xs: T[]) => {
+    const m = new Map<number, T[]>();
+    for (const x of xs) {
+      const i = x.span.range.start.line - firstLine;
+      if (!m.has(i)) m.set(i, []);
+      m.get(i)!.push(x);
+    }
+    return m;
+  };
+  const nodesByLine = byLine(graph.nodes);
+  const edgesByLine = byLine(graph.edges);
   for (let i = headerIndex + 1; i < oldLines.length; i++) {
-    const from = model.lines.lineStarts[firstLine + i];
-    const to = model.lines.lineEnd(firstLine + i);
-    const on = <T extends { span: { start: number } }>(xs: T[]) => xs.filter((x) => x.span.start >= from && x.span.start <= to);
-    const nodes = on(graph.nodes);
-    const edges = on(graph.edges);
+    const nodes = nodesByLine.get(i) ?? [];
+    const edges = edgesByLine.get(i) ?? [];
     const isTaskEdge = (e: GraphEdge) => tasks.has(e.from.id) && tasks.has(e.to.id);
     const stale = nodes.some((n) => !tasks.has(n.id) && !groups.has(n.id)) || edges.some((e) => isTaskEdge(e) && !wanted.has(`${e.from.id}>${e.to.id}`));
     if (stale) continue;
