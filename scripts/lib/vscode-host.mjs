@@ -35,6 +35,7 @@ const QUIET_SETTINGS = {
   'update.mode': 'none',
   'chat.commandCenter.enabled': false,
   'git.enabled': false,
+  'editor.stickyScroll.enabled': false,
 };
 
 /** Fresh profile folders (user data with quiet settings, extensions), removed by cleanup(). */

@@ -105,7 +105,8 @@ describe('techspec in VS Code', function () {
       // Show the task table, where most of the squiggles are, above the Problems panel.
       const editor = vscode.window.activeTextEditor!;
       const unknown = got.find((d) => codeOf(d) === 'TS406')!;
-      editor.revealRange(unknown.range, vscode.TextEditorRevealType.InCenter);
+      const top = new vscode.Position(unknown.range.start.line - 9, 0); // "## Task Breakdown"
+      editor.revealRange(new vscode.Range(top, top), vscode.TextEditorRevealType.AtTop);
       editor.selection = new vscode.Selection(unknown.range.start, unknown.range.start);
       await vscode.commands.executeCommand('workbench.actions.view.problems');
       await screenshot('diagnostics-editor-and-problems', ['.monaco-editor .squiggly-error', '.markers-panel .monaco-list-row']);
