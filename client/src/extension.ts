@@ -1,16 +1,21 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { PreviewManager, type PreviewApi } from './preview/preview';
 
 let client: LanguageClient | undefined;
 
 export interface TechspecApi {
   /** The running language client, for tests and other extensions. */
   client(): LanguageClient | undefined;
+  /** The dependency graph preview: its panel, its model, and an event per drawing. */
+  preview: PreviewApi;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<TechspecApi> {
   const output = vscode.window.createOutputChannel('Tech Spec', { log: true });
   context.subscriptions.push(output);
+  const preview = new PreviewManager(context.extensionUri, output);
+  context.subscriptions.push(preview);
 
   const serverModule = context.asAbsolutePath('server/out/server.js');
   const serverOptions: ServerOptions = {
@@ -30,6 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Techsp
 
   const start = async () => {
     client = new LanguageClient('techspec', 'Tech Spec Language Server', serverOptions, clientOptions);
+    preview.connect(client);
     await client.start();
   };
 
@@ -48,7 +54,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Techsp
     output.error(`The Tech Spec language server did not start: ${(e as Error).message}`);
     void vscode.window.showErrorMessage(`Tech Spec: the language server did not start (${(e as Error).message}). See the "Tech Spec" output.`);
   }
-  return { client: () => client };
+  return { client: () => client, preview };
 }
 
 export async function deactivate(): Promise<void> {

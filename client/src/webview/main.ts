@@ -1,0 +1,181 @@
+// The preview's page script: receives graph models from the extension, lays them out, draws them.
+// It never parses markdown and never writes document text as HTML.
+import './preview.css';
+import type { FromPreviewMessage, GraphModel, PreviewState, ToPreviewMessage } from '../../../server/src/protocol';
+import { layoutGraph, layoutKey, type Layout } from './layout';
+import { draw, el, Truncator, type Drawing } from './draw';
+import { Viewport } from './viewport';
+import { exportSvg } from './exportSvg';
+
+declare function acquireVsCodeApi(): {
+  postMessage(message: FromPreviewMessage): void;
+  getState(): PreviewState | undefined;
+  setState(state: PreviewState): void;
+};
+
+const vscode = acquireVsCodeApi();
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const summary = byId<HTMLSpanElement>('summary');
+const notes = byId<HTMLDivElement>('notes');
+const message = byId<HTMLDivElement>('message');
+const canvas = byId<HTMLDivElement>('canvas');
+const exportButton = byId<HTMLButtonElement>('export');
+const svg = el('svg', { role: 'img', 'aria-label': 'Task dependency graph' }, canvas);
+
+let model: GraphModel | undefined;
+let layout: { key: string; layout: Layout } | undefined;
+let drawing: Drawing | undefined;
+let highlighted: string | null = null;
+/** Models arrive faster than layouts finish while typing: only the newest one is drawn. */
+let generation = 0;
+let shownUri: string | undefined;
+let truncator: Truncator | undefined;
+
+const viewport = new Viewport(svg, (target) => {
+  const node = target.closest<SVGGElement>('.node[data-task]');
+  if (node?.dataset.task) vscode.postMessage({ type: 'reveal', id: node.dataset.task });
+});
+
+svg.addEventListener('keydown', (e) => {
+  const node = (e.target as Element).closest<SVGGElement>('.node[data-task]');
+  if (node?.dataset.task && (e.key === 'Enter' || e.key === ' ')) {
+    e.preventDefault();
+    vscode.postMessage({ type: 'reveal', id: node.dataset.task });
+  }
+});
+byId('fit').addEventListener('click', () => viewport.fit());
+byId('zoom-in').addEventListener('click', () => viewport.zoomBy(1.25));
+byId('zoom-out').addEventListener('click', () => viewport.zoomBy(0.8));
+exportButton.addEventListener('click', () => {
+  const svgText = currentSvg();
+  if (svgText) vscode.postMessage({ type: 'exportSvg', svg: svgText });
+});
+
+window.addEventListener('message', (e: MessageEvent<ToPreviewMessage>) => {
+  const m = e.data;
+  switch (m?.type) {
+    case 'model':
+      void show(m.model);
+      break;
+    case 'highlight':
+      highlight(m.id);
+      break;
+    case 'requestSvg': {
+      const svgText = currentSvg();
+      if (svgText) vscode.postMessage({ type: 'svg', requestId: m.requestId, svg: svgText });
+      break;
+    }
+  }
+});
+
+function currentSvg(): string | undefined {
+  return model?.status === 'ok' && layout ? exportSvg(svg, layout.layout.width, layout.layout.height) : undefined;
+}
+
+async function show(next: GraphModel): Promise<void> {
+  const started = performance.now();
+  const mine = ++generation;
+  model = next;
+  vscode.setState({ uri: next.uri });
+  const uriChanged = next.uri !== shownUri;
+  try {
+    if (next.status !== 'ok') {
+      showMessage(next.message ?? 'There is no graph to draw.');
+      summary.textContent = '';
+      notes.replaceChildren();
+      drawing = undefined;
+      layout = undefined;
+    } else {
+      const key = layoutKey(next);
+      const placed = layout?.key === key ? layout.layout : await layoutGraph(next);
+      if (mine !== generation) return;
+      layout = { key, layout: placed };
+      truncator ??= new Truncator(`12px ${getComputedStyle(document.body).fontFamily}`);
+      message.hidden = true;
+      canvas.hidden = false;
+      drawing = draw(svg, next, placed, truncator);
+      writeSummary(next);
+      writeNotes(next);
+      viewport.attach(drawing.viewport, placed.width, placed.height);
+      if (uriChanged) viewport.initial();
+      if (highlighted) highlight(highlighted, false);
+    }
+    exportButton.disabled = next.status !== 'ok';
+    shownUri = next.uri;
+  } catch (e) {
+    if (mine !== generation) return;
+    showMessage(`The graph could not be drawn: ${(e as Error).message}`);
+  }
+  // Reported once the browser has painted the result.
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      if (mine !== generation) return;
+      const nodes = drawing ? drawing.nodes.size + (layout?.layout.unknown.size ?? 0) : 0;
+      vscode.postMessage({ type: 'rendered', uri: next.uri, version: next.version, status: next.status, nodes, ms: performance.now() - started });
+    }),
+  );
+}
+
+function showMessage(text: string): void {
+  message.textContent = text;
+  message.hidden = false;
+  canvas.hidden = true;
+}
+
+function highlight(id: string | null, reveal = true): void {
+  if (!drawing) {
+    highlighted = id;
+    return;
+  }
+  if (highlighted) drawing.nodes.get(highlighted)?.classList.remove('current');
+  highlighted = id;
+  const node = id ? drawing.nodes.get(id) : undefined;
+  if (!node || !layout) return;
+  node.classList.add('current');
+  if (reveal) viewport.reveal(layout.layout.tasks.get(id!)!);
+}
+
+const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+function writeSummary(m: GraphModel): void {
+  summary.replaceChildren();
+  const part = (s: string) => summary.append(s);
+  part(`${count(m.tasks.length, 'task')} · ${count(m.totalLines, 'line')} · critical path `);
+  const crit = document.createElement('span');
+  crit.className = 'critical-total';
+  crit.textContent = m.cycles.length ? 'undefined (cycle)' : count(m.criticalLines, 'line');
+  summary.append(crit);
+  if (!m.cycles.length) part(` (${count(m.criticalPath.length, 'task')})`);
+  part(` · ${count(m.waves.length, 'wave')}`);
+  summary.title = m.criticalPath.length ? `Critical path: ${m.criticalPath.join(' → ')}` : '';
+}
+
+function writeNotes(m: GraphModel): void {
+  notes.replaceChildren();
+  const note = (cls: string, s: string) => {
+    const p = document.createElement('p');
+    p.className = cls;
+    p.textContent = s;
+    notes.append(p);
+  };
+  for (const c of m.cycles) note('error', `Dependency cycle: ${[...c, c[0]].join(' → ')}`);
+  const inWave = new Set(m.waves.flat());
+  const stuck = m.tasks.filter((t) => !inWave.has(t.id)).map((t) => t.id);
+  if (stuck.length) note('error', `${count(stuck.length, 'task is', 'tasks are')} in or waiting on a cycle, so in no wave: ${stuck.join(', ')}`);
+  if (m.unknown.length) {
+    const byId = new Map<string, string[]>();
+    for (const u of m.unknown) byId.set(u.id, [...(byId.get(u.id) ?? []), u.from]);
+    note('warning', `Unknown dependencies: ${[...byId].map(([id, from]) => `${id} (needed by ${from.join(', ')})`).join('; ')}`);
+  }
+  const legend = document.createElement('p');
+  legend.className = 'legend';
+  for (const [cls, label] of [['key-critical', 'critical path'], ['key-cycle', 'cycle'], ['key-unknown', 'unknown dependency'], ['key-plain', 'dependency']]) {
+    const s = document.createElement('span');
+    s.className = cls;
+    s.textContent = label;
+    legend.append(s);
+  }
+  notes.append(legend);
+}
+
+vscode.postMessage({ type: 'ready' });

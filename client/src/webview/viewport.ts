@@ -1,0 +1,138 @@
+// Zoom (wheel, buttons) and pan (drag) of the drawing, by a transform on one group.
+
+export interface View {
+  k: number;
+  x: number;
+  y: number;
+}
+
+const MIN_ZOOM = 0.03;
+const MAX_ZOOM = 4;
+/** A press that moves less than this is a click, not a drag. */
+const CLICK_SLOP = 4;
+
+export class Viewport {
+  view: View = { k: 1, x: 0, y: 0 };
+  private target: SVGGElement | undefined;
+  private content = { width: 0, height: 0 };
+
+  constructor(
+    private readonly svg: SVGSVGElement,
+    /** Called for a press and release that did not drag, with the element pressed. */
+    private readonly onClick: (target: Element) => void,
+  ) {
+    svg.addEventListener('wheel', (e) => this.onWheel(e), { passive: false });
+    svg.addEventListener('pointerdown', (e) => this.onPointerDown(e));
+  }
+
+  /** The group to move and the size of what it holds. */
+  attach(target: SVGGElement, width: number, height: number): void {
+    this.target = target;
+    this.content = { width, height };
+    this.apply();
+  }
+
+  /** Whole drawing in view, never enlarged beyond 100%. */
+  fit(): void {
+    const { width, height } = this.size();
+    const k = clamp(Math.min(width / this.content.width, height / this.content.height, 1));
+    this.view = { k, x: (width - this.content.width * k) / 2, y: Math.max(0, (height - this.content.height * k) / 2) };
+    this.apply();
+  }
+
+  /** The first view of a graph: fitted when that stays readable, else its start (the first waves) at a readable scale. */
+  initial(): void {
+    const { width, height } = this.size();
+    const fitK = Math.min(width / this.content.width, height / this.content.height, 1);
+    if (fitK >= 0.5) return this.fit();
+    const k = clamp(Math.max(0.5, Math.min(1, height / this.content.height)));
+    this.view = { k, x: 0, y: Math.max(0, (height - this.content.height * k) / 2) };
+    this.apply();
+  }
+
+  zoomBy(factor: number, cx?: number, cy?: number): void {
+    const { width, height } = this.size();
+    const px = cx ?? width / 2;
+    const py = cy ?? height / 2;
+    const k = clamp(this.view.k * factor);
+    const f = k / this.view.k;
+    this.view = { k, x: px - (px - this.view.x) * f, y: py - (py - this.view.y) * f };
+    this.apply();
+  }
+
+  /** Pans the least needed to bring a box of the drawing into view. */
+  reveal(box: { x: number; y: number; width: number; height: number }): void {
+    const { width, height } = this.size();
+    const { k } = this.view;
+    const left = box.x * k + this.view.x;
+    const top = box.y * k + this.view.y;
+    const margin = 24;
+    let { x, y } = this.view;
+    if (left < margin || left + box.width * k > width - margin) x = width / 2 - (box.x + box.width / 2) * k;
+    if (top < margin || top + box.height * k > height - margin) y = height / 2 - (box.y + box.height / 2) * k;
+    if (x !== this.view.x || y !== this.view.y) {
+      this.view = { k, x, y };
+      this.apply();
+    }
+  }
+
+  private size() {
+    const r = this.svg.getBoundingClientRect();
+    return { width: r.width || 800, height: r.height || 600 };
+  }
+
+  private apply(): void {
+    const { k, x, y } = this.view;
+    this.target?.setAttribute('transform', `translate(${x.toFixed(1)},${y.toFixed(1)}) scale(${k.toFixed(4)})`);
+  }
+
+  private onWheel(e: WheelEvent): void {
+    e.preventDefault();
+    if (e.ctrlKey || !e.shiftKey) {
+      const r = this.svg.getBoundingClientRect();
+      // Pixel, line and page deltas all give a comfortable step.
+      const delta = e.deltaMode === 1 ? e.deltaY * 16 : e.deltaMode === 2 ? e.deltaY * 400 : e.deltaY;
+      this.zoomBy(Math.exp(-delta * 0.0015), e.clientX - r.left, e.clientY - r.top);
+    } else {
+      this.view = { ...this.view, x: this.view.x - (e.deltaY || e.deltaX) };
+      this.apply();
+    }
+  }
+
+  private onPointerDown(e: PointerEvent): void {
+    if (e.button !== 0) return;
+    const start = { x: e.clientX, y: e.clientY, vx: this.view.x, vy: this.view.y };
+    const pressed = e.target as Element;
+    let dragging = false;
+    const move = (m: PointerEvent) => {
+      const dx = m.clientX - start.x;
+      const dy = m.clientY - start.y;
+      if (!dragging && Math.hypot(dx, dy) < CLICK_SLOP) return;
+      if (!dragging) {
+        dragging = true;
+        this.svg.setPointerCapture(e.pointerId);
+        this.svg.classList.add('panning');
+      }
+      this.view = { ...this.view, x: start.vx + dx, y: start.vy + dy };
+      this.apply();
+    };
+    const up = () => {
+      this.svg.removeEventListener('pointermove', move);
+      this.svg.removeEventListener('pointerup', up);
+      this.svg.removeEventListener('pointercancel', cancel);
+      this.svg.classList.remove('panning');
+      if (!dragging) this.onClick(pressed);
+    };
+    const cancel = () => {
+      dragging = true;
+      up();
+    };
+    this.svg.addEventListener('pointermove', move);
+    this.svg.addEventListener('pointerup', up);
+    this.svg.addEventListener('pointercancel', cancel);
+  }
+}
+
+function clamp(k: number): number {
+  return Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, k));
+}
