@@ -135,6 +135,7 @@ documents.onDidClose((e) => {
   if (pending) clearImmediate(pending);
   scheduled.delete(e.document.uri);
   analyses.delete(e.document.uri);
+  service.forget(e.document.uri);
   settingsByUri.delete(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });

@@ -1,5 +1,6 @@
 import type { CodeAction, CompletionItem, Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import { buildModel, type SpecModel } from './model';
+import { IncrementalParser } from './incremental';
 import { computeDiagnostics } from './diagnostics';
 import { DEFAULT_SETTINGS, type EngineSettings } from './settings';
 import { isTechSpec } from './specFile';
@@ -29,18 +30,30 @@ export interface LanguageServiceOptions {
 
 export interface LanguageService {
   analyze(doc: SpecDocument, settings?: EngineSettings): Analysis;
+  /** Drops what analyze() keeps of a document between versions (call when it closes). */
+  forget(uri: string): void;
   getCodeActions(analysis: Analysis, range: Range, diagnostics: Diagnostic[], only?: string[]): CodeAction[];
   getCompletions(analysis: Analysis, position: Position): CompletionItem[];
   getGraph(analysis: Analysis): GraphModel;
 }
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
+  // One incremental parser per document: a version re-parses only the parts that changed.
+  const parsers = new Map<string, IncrementalParser>();
   return {
     analyze(doc, settings = DEFAULT_SETTINGS) {
       const base = { uri: doc.uri, version: doc.version };
-      if (!isTechSpec(doc.uri, doc.text, settings.files)) return { ...base, diagnostics: [] };
-      const model = buildModel(doc.text);
+      if (!isTechSpec(doc.uri, doc.text, settings.files)) {
+        parsers.delete(doc.uri);
+        return { ...base, diagnostics: [] };
+      }
+      let parser = parsers.get(doc.uri);
+      if (!parser) parsers.set(doc.uri, (parser = new IncrementalParser()));
+      const model = buildModel(doc.text, parser.parse(doc.text));
       return { ...base, model, diagnostics: computeDiagnostics(model, settings, options.today(), doc.uri) };
+    },
+    forget(uri) {
+      parsers.delete(uri);
     },
     getCodeActions(analysis, range, diagnostics, only) {
       return analysis.model ? getCodeActions(analysis.model, analysis.uri, range, diagnostics, analysis.diagnostics, only) : [];

@@ -1,0 +1,598 @@
+// Incremental parsing: the same mdast as parseMarkdown(text), computed from cached pieces.
+//
+// The document is cut into units at safe top-level boundaries: the start of a line that follows a
+// blank line, begins with neither whitespace nor a list marker, and lies outside front matter.
+// Every container and leaf block is closed at such a line, except a top-level fenced code block or
+// a raw HTML block (kinds 1-5) that is still open: a unit whose parse ends in one is merged with the
+// next. Big tables are parsed in batches of rows under their header and delimiter rows. Link and
+// footnote definitions are document-wide: a unit that may hold a reference is parsed with every
+// definition's label written before it (after it for the first unit) and those nodes dropped.
+// Each unit's nodes are cached by its text; nodes of a reused unit are shifted in place when the
+// unit moves. A returned tree therefore stays valid only until the next parse() of this parser.
+import type { Nodes, Root, RootContent, Table, TableRow } from 'mdast';
+import { parseMarkdown } from './parse';
+
+export interface IncrementalOptions {
+  /** Unparsed text parsed in one go: larger batches pay remark's per-call cost less often. */
+  batchChars: number;
+  /** Table rows parsed in one go: remark-gfm's table parsing grows faster than linearly with the table. */
+  rowBatch: number;
+  /** A table with fewer body rows than this is parsed as one unit. */
+  minSplitRows: number;
+}
+
+const DEFAULTS: IncrementalOptions = { batchChars: 16_000, rowBatch: 64, minSplitRows: 48 };
+
+interface Entry {
+  nodes: RootContent[];
+  /** Offset and 0-based line the nodes' positions are currently placed at. */
+  off: number;
+  line: number;
+  /** The parse ended inside an open fenced code or HTML block: the unit must grow. */
+  unclosed: boolean;
+  /** `L:label` / `F:label` of definitions and footnote definitions in the unit. */
+  defs: string[];
+  gen: number;
+}
+
+interface Unit {
+  start: number;
+  end: number;
+  /** 0-based line of `start`. */
+  line: number;
+}
+
+interface TableParts {
+  /** Header and delimiter rows, with their line breaks. */
+  head: string;
+  /** Start offsets of body rows, relative to the unit; the last element is the end of the rows. */
+  rows: number[];
+}
+
+const isBlankLine = (text: string, start: number, end: number): boolean => {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+};
+
+/** End of the line starting at `start`, before its line break. */
+function lineEnd(text: string, start: number): number {
+  let i = start;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+    i++;
+  }
+  return n;
+}
+
+/** Start of the next line after a line ending at `end`. */
+function nextLine(text: string, end: number): number {
+  if (end >= text.length) return text.length;
+  return text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+}
+
+/** Can a unit start at this line (given that the line before it is blank)? */
+function opensUnit(text: string, start: number, end: number): boolean {
+  if (start >= end) return false;
+  const c = text.charCodeAt(start);
+  if (c === 32 || c === 9) return false;
+  if (c === 45 || c === 42 || c === 43) {
+    // -, *, + followed by whitespace or the end of the line: a list item.
+    const d = start + 1 < end ? text.charCodeAt(start + 1) : -1;
+    return !(d === -1 || d === 32 || d === 9);
+  }
+  if (c >= 48 && c <= 57) {
+    let i = start;
+    while (i < end && i - start < 10 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+    const m = text.charCodeAt(i);
+    if (i < end && (m === 46 || m === 41)) {
+      const d = i + 1 < end ? text.charCodeAt(i + 1) : -1;
+      return !(d === -1 || d === 32 || d === 9);
+    }
+  }
+  return true;
+}
+
+/**
+ * End offset of front matter that units must not cut, or 0; at or after the real end. The first line
+ * that is exactly `---` closes it. Front matter that never closes changes how the rest of the document
+ * parses (remark-frontmatter then reads no list anywhere), so nothing is cut at all.
+ */
+function frontMatterEnd(text: string): number {
+  const from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (!text.startsWith('---', from)) return 0;
+  let pos = nextLine(text, lineEnd(text, from));
+  while (pos < text.length) {
+    const e = lineEnd(text, pos);
+    if (e - pos === 3 && text.startsWith('---', pos)) return nextLine(text, e);
+    pos = nextLine(text, e);
+  }
+  return text.length;
+}
+
+/** Splits [from, to) into units; `from` is a unit start on 0-based line `line`. */
+function split(text: string, from: number, to: number, line: number, fmEnd: number): Unit[] {
+  const units: Unit[] = [];
+  let start = from;
+  let startLine = line;
+  let prevBlank = false;
+  let pos = from;
+  let ln = line;
+  while (pos < to) {
+    const e = lineEnd(text, pos);
+    const blank = isBlankLine(text, pos, e);
+    if (pos > start && prevBlank && !blank && pos >= fmEnd && opensUnit(text, pos, e)) {
+      units.push({ start, end: pos, line: startLine });
+      start = pos;
+      startLine = ln;
+    }
+    prevBlank = blank;
+    pos = nextLine(text, e);
+    ln++;
+  }
+  units.push({ start, end: to, line: startLine });
+  return units;
+}
+
+/** Is `pos` a unit boundary of `text` (or its start or end)? */
+function isBoundary(text: string, pos: number, fmEnd: number): boolean {
+  if (pos <= 0 || pos >= text.length) return true;
+  const before = text.charCodeAt(pos - 1);
+  if (before !== 10 && !(before === 13 && text.charCodeAt(pos) !== 10)) return false;
+  if (pos < fmEnd) return false;
+  let prevStart = pos - 1;
+  if (before === 10 && text.charCodeAt(prevStart - 1) === 13) prevStart--;
+  const prevEnd = prevStart;
+  while (prevStart > 0) {
+    const c = text.charCodeAt(prevStart - 1);
+    if (c === 10 || c === 13) break;
+    prevStart--;
+  }
+  return isBlankLine(text, prevStart, prevEnd) && opensUnit(text, pos, lineEnd(text, pos));
+}
+
+const DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+
+/** A unit that is one big table: header, delimiter, then rows up to its trailing blank lines. */
+function tableParts(text: string, unit: Unit, minSplitRows: number): TableParts | undefined {
+  const { start, end } = unit;
+  const e0 = lineEnd(text, start);
+  if (!text.slice(start, e0).includes('|')) return undefined;
+  const l1 = nextLine(text, e0);
+  if (l1 >= end) return undefined;
+  const e1 = lineEnd(text, l1);
+  if (!DELIMITER_ROW.test(text.slice(l1, e1))) return undefined;
+  const bodyStart = nextLine(text, e1);
+  const rows: number[] = [];
+  let pos = bodyStart;
+  while (pos < end) {
+    const e = lineEnd(text, pos);
+    if (isBlankLine(text, pos, e)) break;
+    rows.push(pos - start);
+    pos = nextLine(text, e);
+  }
+  if (rows.length < minSplitRows) return undefined;
+  // Rows end at the first blank line; the rest of the unit must be blank lines too.
+  for (let p = pos; p < end; ) {
+    const e = lineEnd(text, p);
+    if (!isBlankLine(text, p, e)) return undefined;
+    p = nextLine(text, e);
+  }
+  rows.push(pos - start);
+  return { head: text.slice(start, bodyStart), rows };
+}
+
+function shiftNode(node: Nodes, dOff: number, dLine: number): void {
+  const p = node.position;
+  if (p) {
+    p.start.offset! += dOff;
+    p.end.offset! += dOff;
+    p.start.line += dLine;
+    p.end.line += dLine;
+  }
+  if ('children' in node) for (const child of node.children) shiftNode(child as Nodes, dOff, dLine);
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) n++;
+    else if (c === 13) {
+      n++;
+      if (text.charCodeAt(i + 1) === 10) i++;
+    }
+  }
+  return n;
+}
+
+/** A copy that holds no reference to the (large) string it was sliced from. */
+const detach = (s: string): string => (' ' + s).slice(1);
+
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+const HTML_RAW = /^ {0,3}<(?:(script|pre|style|textarea)(?=[\s>]|$)|(!--)|(\?)|(![A-Za-z])|(!\[CDATA\[))/i;
+
+/** Does this top-level node run to the end of the parsed text because it was never closed? */
+function maybeUnclosed(node: RootContent, source: string): boolean {
+  if (node.type === 'code') {
+    const f = FENCE_OPEN.exec(source);
+    if (!f) return false;
+    const lines = source.split(/\r\n|\r|\n/);
+    if (lines.length < 2) return true;
+    const last = lines[lines.length - 1].trim();
+    return !(last.length >= f[1].length && [...last].every((c) => c === f[1][0]));
+  }
+  if (node.type === 'html') {
+    const m = HTML_RAW.exec(source);
+    if (!m) return false;
+    const rest = source.slice(m[0].length);
+    if (m[1]) return !/<\/(script|pre|style|textarea)>/i.test(rest);
+    if (m[2]) return !source.slice(source.indexOf('<!--') + 2).includes('-->');
+    if (m[3]) return !rest.includes('?>');
+    if (m[4]) return !rest.includes('>');
+    return !rest.includes(']]>');
+  }
+  return false;
+}
+
+function collectDefs(nodes: RootContent[], out: string[]): void {
+  for (const n of nodes) {
+    if (n.type === 'definition') out.push('L:' + n.identifier);
+    else if (n.type === 'footnoteDefinition') out.push('F:' + n.identifier);
+    if ('children' in n) collectDefs(n.children as RootContent[], out);
+  }
+}
+
+function defsText(defs: string[]): string {
+  return defs.map((d) => (d[0] === 'F' ? `[^${d.slice(2)}]: x\n\n` : `[${d.slice(2)}]: x\n\n`)).join('');
+}
+
+/**
+ * Parses successive versions of one document, reusing the parse of every unit whose text is unchanged.
+ * Not thread-safe, and a returned tree is mutated by the next call.
+ */
+export class IncrementalParser {
+  private text = '';
+  private units: Unit[] = [];
+  private fmEnd = 0;
+  private readonly cache = new Map<string, Entry[]>();
+  private readonly rowCache = new Map<string, Map<string, Entry[]>>();
+  private gen = 0;
+  private defs: string[] = [];
+  /** Parses run by the last parse() call: for tests and measurements. */
+  parsesRun = 0;
+  private readonly opts: IncrementalOptions;
+
+  constructor(options: Partial<IncrementalOptions> = {}) {
+    this.opts = { ...DEFAULTS, ...options };
+  }
+
+  parse(text: string): Root {
+    this.resplit(text);
+    this.text = text;
+    this.parsesRun = 0;
+    for (let attempt = 0; ; attempt++) {
+      this.gen++;
+      const found: string[] = [];
+      const children = this.assemble(found);
+      const defs = [...new Set(found)].sort();
+      if (attempt < 2 && defs.join('\n') !== this.defs.join('\n')) {
+        this.defs = defs;
+        continue;
+      }
+      this.evict();
+      // parseMarkdown counts a byte order mark into offsets: the root starts after it.
+      const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+      return { type: 'root', children, position: { start: { line: 1, column: 1 + bom, offset: bom }, end: this.endPoint() } };
+    }
+  }
+
+  private endPoint() {
+    const t = this.text;
+    const last = this.units[this.units.length - 1];
+    const line = last.line + 1 + countLines(t.slice(last.start));
+    let lastStart = t.length;
+    while (lastStart > 0 && t.charCodeAt(lastStart - 1) !== 10 && t.charCodeAt(lastStart - 1) !== 13) lastStart--;
+    return { line, column: t.length - lastStart + 1, offset: t.length };
+  }
+
+  /** Updates the unit list for the new text, re-splitting only around the changed region. */
+  private resplit(text: string): void {
+    const old = this.text;
+    const fmEnd = frontMatterEnd(text);
+    if (!this.units.length || fmEnd !== this.fmEnd) {
+      this.fmEnd = fmEnd;
+      this.units = split(text, 0, text.length, 0, fmEnd);
+      return;
+    }
+    const max = Math.min(old.length, text.length);
+    let p = 0;
+    while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++;
+    if (p === old.length && p === text.length) return;
+    let s = 0;
+    while (s < max - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+    const delta = text.length - old.length;
+    const units = this.units;
+    let i = 0;
+    while (i < units.length - 1 && units[i].end < p) i++;
+    let j = i;
+    while (j < units.length - 1 && units[j + 1].start <= old.length - s) j++;
+    if (p < fmEnd) i = 0;
+    while (i > 0 && !isBoundary(text, units[i].start, fmEnd)) i--;
+    while (j < units.length - 1 && !isBoundary(text, units[j].end + delta, fmEnd)) j++;
+    const from = units[i].start;
+    const to = units[j].end + delta;
+    const fresh = split(text, from, to, units[i].line, fmEnd);
+    const tail = units.slice(j + 1);
+    if (tail.length) {
+      const lineAtEnd = units[i].line + countLines(text.slice(from, to));
+      const dLine = lineAtEnd - tail[0].line;
+      for (const u of tail) {
+        u.start += delta;
+        u.end += delta;
+        u.line += dLine;
+      }
+    }
+    this.units = [...units.slice(0, i), ...fresh, ...tail];
+  }
+
+  private take(list: Entry[] | undefined): Entry | undefined {
+    if (!list) return undefined;
+    for (const e of list) if (e.gen !== this.gen) return e;
+    const e = list[0];
+    const copy: Entry = { ...e, nodes: structuredClone(e.nodes), gen: 0 };
+    list.push(copy);
+    return copy;
+  }
+
+  private keyOf(unit: Unit): string {
+    const t = this.text.slice(unit.start, unit.end);
+    // Only the first unit can hold front matter or a byte order mark.
+    const key = unit.start === 0 ? '\u0001' + t : t;
+    return this.needsDefs(t) ? key + '\u0000' + this.defs.join('\n') : key;
+  }
+
+  private needsDefs(t: string): boolean {
+    return this.defs.length > 0 && t.includes('[');
+  }
+
+  private place(e: Entry, off: number, line: number, out: RootContent[], found: string[]): void {
+    if (e.off !== off || e.line !== line) {
+      for (const n of e.nodes) shiftNode(n, off - e.off, line - e.line);
+      e.off = off;
+      e.line = line;
+    }
+    e.gen = this.gen;
+    for (const n of e.nodes) out.push(n);
+    for (const d of e.defs) found.push(d);
+  }
+
+  private assemble(found: string[]): RootContent[] {
+    const out: RootContent[] = [];
+    const units = this.units;
+    for (let k = 0; k < units.length; ) {
+      const u = units[k];
+      const parts = tableParts(this.text, u, this.opts.minSplitRows);
+      if (parts && this.placeTable(u, parts, out, found)) {
+        k++;
+        continue;
+      }
+      const key = this.keyOf(u);
+      const list = this.cache.get(key);
+      const hit = list && this.take(list);
+      if (hit) {
+        if (hit.unclosed && k + 1 < units.length) {
+          units.splice(k, 2, { start: u.start, end: units[k + 1].end, line: u.line });
+          continue;
+        }
+        this.place(hit, u.start, u.line, out, found);
+        k++;
+        continue;
+      }
+      // Parse this unit with the following uncached ones, then come back to place them.
+      let m = k + 1;
+      let size = u.end - u.start;
+      while (m < units.length && size < this.opts.batchChars && !this.cache.has(this.keyOf(units[m])) && !tableParts(this.text, units[m], this.opts.minSplitRows)) {
+        size += units[m].end - units[m].start;
+        m++;
+      }
+      this.parseBatch(k, m);
+    }
+    return out;
+  }
+
+  /** Does the node, or its last child, or that one's last child..., run open to the end of the parse? */
+  private endsOpen(node: RootContent): boolean {
+    for (let n: RootContent | undefined = node; n; ) {
+      if (maybeUnclosed(n, this.text.slice(n.position!.start.offset!, n.position!.end.offset!))) return true;
+      n = 'children' in n && n.children.length ? (n.children[n.children.length - 1] as RootContent) : undefined;
+    }
+    return false;
+  }
+
+  /** Parses units [k, m) as one text; stores one entry per unit, merging units a node spans. */
+  private parseBatch(k: number, m: number): void {
+    const units = this.units;
+    const from = units[k].start;
+    const to = units[m - 1].end;
+    const body = this.text.slice(from, to);
+    const wholeDoc = from === 0 && to === this.text.length;
+    const ctx = this.needsDefs(body) && !wholeDoc ? defsText(this.defs) : '';
+    // Text after a blank line parses as it would at the start of a document, except that front matter
+    // and a byte order mark are only recognized there.
+    const prefix = from > 0 ? ctx || '\n' : '';
+    const suffix = from === 0 && ctx ? '\n\n' + ctx : '';
+    this.parsesRun++;
+    const root = parseMarkdown(prefix + body + suffix);
+    const dOff = from - prefix.length;
+    const dLine = units[k].line - countLines(prefix);
+    const nodes: RootContent[] = [];
+    let overflow = false;
+    for (const n of root.children) {
+      const s = n.position!.start.offset!;
+      if (s < prefix.length || s >= prefix.length + body.length) {
+        if (s < prefix.length + body.length && n.position!.end.offset! > prefix.length + body.length) overflow = true;
+        continue;
+      }
+      if (n.position!.end.offset! > prefix.length + body.length) overflow = true;
+      shiftNode(n, dOff, dLine);
+      nodes.push(n);
+    }
+    // Assign nodes to units by start; a node that ends past its unit joins the units it covers.
+    let ni = 0;
+    let u = k;
+    while (u < m) {
+      let end = units[u].end;
+      const own: RootContent[] = [];
+      while (ni < nodes.length && nodes[ni].position!.start.offset! < end) {
+        const n = nodes[ni++];
+        while (n.position!.end.offset! > end && u + 1 < m) {
+          units.splice(u, 2, { start: units[u].start, end: units[u + 1].end, line: units[u].line });
+          m--;
+          end = units[u].end;
+        }
+        own.push(n);
+      }
+      const unit = units[u];
+      const last = own[own.length - 1];
+      const unclosed = (u === m - 1 && overflow) || (!!last && this.endsOpen(last));
+      const defs: string[] = [];
+      const t = this.text.slice(unit.start, unit.end);
+      if (t.includes(']:')) collectDefs(own, defs);
+      const entry: Entry = { nodes: own, off: unit.start, line: unit.line, unclosed, defs, gen: 0 };
+      const key = detach(this.keyOf(unit));
+      const list = this.cache.get(key);
+      if (list) list.push(entry);
+      else this.cache.set(key, [entry]);
+      u++;
+    }
+  }
+
+  /** Places a big table from cached rows, parsing uncached rows in batches. False if the unit is not one table. */
+  private placeTable(u: Unit, parts: TableParts, out: RootContent[], found: string[]): boolean {
+    const text = this.text;
+    const rowsText = text.slice(u.start + parts.rows[0], u.start + parts.rows[parts.rows.length - 1]);
+    const ctx = this.needsDefs(parts.head) || this.needsDefs(rowsText) ? defsText(this.defs) : '';
+    const mapKey = parts.head + '\u0000' + ctx;
+    let rows = this.rowCache.get(mapKey);
+    if (!rows) {
+      rows = new Map();
+      this.rowCache.set(detach(mapKey), rows);
+    }
+    const n = parts.rows.length - 1;
+    const rowText = (i: number) => text.slice(u.start + parts.rows[i], lineEnd(text, u.start + parts.rows[i]));
+    const headLines = countLines(parts.head);
+    const entries: Entry[] = new Array(n);
+    let head = this.take(rows.get('\u0000head'));
+    for (let i = 0; i < n; ) {
+      const e = this.take(rows.get(rowText(i)));
+      if (e) {
+        entries[i] = e;
+        e.gen = this.gen;
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < n && j - i < this.opts.rowBatch && !rows.has(rowText(j))) j++;
+      const parsed = this.parseRows(u, parts, ctx, i, j);
+      if (!parsed) {
+        // Not one table after all: the caller parses the unit whole.
+        for (const x of entries) if (x) x.gen = 0;
+        return false;
+      }
+      if (!head) {
+        head = parsed.head;
+        const list = rows.get('\u0000head');
+        if (list) list.push(head);
+        else rows.set('\u0000head', [head]);
+      }
+      for (let r = i; r < j; r++) {
+        const e = parsed.rows[r - i];
+        entries[r] = e;
+        e.gen = this.gen;
+        const key = detach(rowText(r));
+        const list = rows.get(key);
+        if (list) list.push(e);
+        else rows.set(key, [e]);
+      }
+      i = j;
+    }
+    if (!head) {
+      const parsed = this.parseRows(u, parts, ctx, 0, 1);
+      if (!parsed) return false;
+      head = parsed.head;
+      rows.set('\u0000head', [head]);
+    }
+    const headRow = head.nodes[0] as Table;
+    this.place(head, u.start, u.line, [], found);
+    const children: TableRow[] = [headRow.children[0]];
+    for (let i = 0; i < n; i++) {
+      const e = entries[i];
+      const off = u.start + parts.rows[i];
+      const line = u.line + headLines + i;
+      if (e.off !== off || e.line !== line) {
+        shiftNode(e.nodes[0], off - e.off, line - e.line);
+        e.off = off;
+        e.line = line;
+      }
+      children.push(e.nodes[0] as unknown as TableRow);
+    }
+    const lastEnd = children[children.length - 1].position!.end;
+    out.push({
+      type: 'table',
+      align: headRow.align,
+      children,
+      position: { start: { ...headRow.position!.start }, end: { ...lastEnd } },
+    });
+    return true;
+  }
+
+  /** Parses body rows [i, j) under the header; entries hold the header (as a table shell) and each row. */
+  private parseRows(u: Unit, parts: TableParts, ctx: string, i: number, j: number): { head: Entry; rows: Entry[] } | undefined {
+    const text = this.text;
+    const from = u.start + parts.rows[i];
+    const to = u.start + parts.rows[j];
+    const prefix = u.start > 0 ? ctx || '\n' : '';
+    const suffix = u.start === 0 && ctx ? '\n\n' + ctx : '';
+    const source = prefix + parts.head + text.slice(from, to) + suffix;
+    this.parsesRun++;
+    const root = parseMarkdown(source);
+    const own = root.children.filter((c) => c.position!.start.offset! >= prefix.length && c.position!.start.offset! < source.length - suffix.length);
+    const table = own[0];
+    if (own.length !== 1 || table.type !== 'table' || table.children.length !== j - i + 1) return undefined;
+    if (table.position!.end.offset! !== prefix.length + parts.head.length + lineEnd(text, u.start + parts.rows[j - 1]) - from) return undefined;
+    const headLines = countLines(parts.head);
+    const prefixLines = countLines(prefix);
+    shiftNode(table, u.start - prefix.length, u.line - prefixLines);
+    const rows: Entry[] = [];
+    const delta = from - (u.start + parts.head.length);
+    for (let r = 1; r < table.children.length; r++) {
+      const row = table.children[r];
+      shiftNode(row, delta, i);
+      rows.push({ nodes: [row as unknown as RootContent], off: u.start + parts.rows[i + r - 1], line: u.line + headLines + i + r - 1, unclosed: false, defs: [], gen: 0 });
+    }
+    const shell: Table = { type: 'table', align: table.align, children: [table.children[0]], position: table.position };
+    return { head: { nodes: [shell], off: u.start, line: u.line, unclosed: false, defs: [], gen: 0 }, rows };
+  }
+
+  /** Drops cached units the last parse did not use. */
+  private evict(): void {
+    for (const [key, list] of this.cache) {
+      const kept = list.filter((e) => e.gen === this.gen);
+      if (!kept.length) this.cache.delete(key);
+      else if (kept.length !== list.length) this.cache.set(key, kept);
+    }
+    for (const [mapKey, rows] of this.rowCache) {
+      for (const [key, list] of rows) {
+        const kept = list.filter((e) => e.gen === this.gen);
+        if (!kept.length) rows.delete(key);
+        else if (kept.length !== list.length) rows.set(key, kept);
+      }
+      if (!rows.size) this.rowCache.delete(mapKey);
+    }
+  }
+}

@@ -1,0 +1,135 @@
+// The incremental parser must give exactly what a full remark parse gives: the same mdast (positions
+// included), hence the same model and the same diagnostics, for whole documents and edit sequences.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { IncrementalParser, type IncrementalOptions } from '../../server/src/engine/incremental';
+import { parseMarkdown } from '../../server/src/engine/parse';
+import { buildModel } from '../../server/src/engine/model';
+import { computeDiagnostics } from '../../server/src/engine/diagnostics';
+import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
+import { TEMPLATE_TEXT } from '../../server/src/engine/templateText';
+
+const TODAY = '2026-11-25';
+/** Small batches and tables split from 2 rows up, so that short documents exercise every path. */
+const TINY: Partial<IncrementalOptions> = { batchChars: 120, rowBatch: 3, minSplitRows: 2 };
+
+function genSpec(tasks: number): string {
+  return execFileSync(process.execPath, ['bench/gen-spec.mjs', '--tasks', String(tasks)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+}
+
+/** Asserts that `root` is the full parse of `text`, and that model and diagnostics built on it are too. */
+function assertSameAsFull(text: string, root: ReturnType<typeof parseMarkdown>, what: string): void {
+  const full = parseMarkdown(text);
+  assert.deepStrictEqual(root, full, `mdast differs from a full parse: ${what}`);
+  const a = buildModel(text, root);
+  const b = buildModel(text, full);
+  assert.deepStrictEqual(a, b, `model differs: ${what}`);
+  assert.deepStrictEqual(
+    computeDiagnostics(a, DEFAULT_SETTINGS, TODAY, 'file:///x.spec.md'),
+    computeDiagnostics(b, DEFAULT_SETTINGS, TODAY, 'file:///x.spec.md'),
+    `diagnostics differ: ${what}`,
+  );
+}
+
+const fixtures = readdirSync('test/fixtures').filter((f) => f.endsWith('.md')).map((f) => [f, readFileSync(`test/fixtures/${f}`, 'utf8')] as const);
+const documents: (readonly [string, string])[] = [['template', TEMPLATE_TEXT], ...fixtures, ['gen-spec 4', genSpec(4)], ['gen-spec 60', genSpec(60)], ['gen-spec 200', genSpec(200)]];
+
+test('whole documents parse as a full parse does, with default and tiny chunk sizes, LF and CRLF', () => {
+  for (const [name, text] of documents) {
+    for (const t of [text, text.replace(/\n/g, '\r\n')]) {
+      for (const opts of [{}, TINY]) assertSameAsFull(t, new IncrementalParser(opts).parse(t), `${name} ${JSON.stringify(opts)}`);
+    }
+  }
+});
+
+test('a big table is parsed in row batches and a keystroke in a row re-parses one batch', () => {
+  const text = genSpec(200);
+  const parser = new IncrementalParser();
+  parser.parse(text);
+  assert.ok(parser.parsesRun >= 4, `200 rows take 4 batches of 64 at least, ran ${parser.parsesRun} parses`);
+  const at = text.indexOf('| T100 |') + 5;
+  const edited = text.slice(0, at) + 'x' + text.slice(at);
+  assertSameAsFull(edited, parser.parse(edited), 'edit in row T100');
+  assert.equal(parser.parsesRun, 1, 'only the edited row is parsed again');
+  const at2 = text.indexOf('A generated specification');
+  const edited2 = edited.slice(0, at2) + 'Really, a' + edited.slice(at2 + 1);
+  assertSameAsFull(edited2, parser.parse(edited2), 'edit in the Overview');
+  assert.equal(parser.parsesRun, 1, 'only the Overview paragraph is parsed again');
+});
+
+test('definitions anywhere resolve references everywhere; adding and removing one re-parses what depends on it', () => {
+  const parser = new IncrementalParser(TINY);
+  const base = '# Title\n\nSee [the docs][d] and [^n].\n\n| a | b |\n|---|---|\n| [d] | [^n] |\n| x | y |\n| z | w |\n\nLast [d].\n';
+  assertSameAsFull(base, parser.parse(base), 'no definition');
+  const withDefs = base + '\n[d]: https://example.com\n\n[^n]: A note.\n';
+  const root = parser.parse(withDefs);
+  assertSameAsFull(withDefs, root, 'definitions at the end');
+  assert.equal((root.children[1] as { children: { type: string }[] }).children[1].type, 'linkReference');
+  assertSameAsFull(base, parser.parse(base), 'definitions removed');
+});
+
+// Fragments that open or close constructs a unit boundary must respect.
+const fragment = fc.constantFrom(
+  '\n', '\n\n', '\r\n', '\r\n\r\n', '```', '```\n', '~~~\n', '    ', '  ', '\t', '# ', '## ', 'Title\n===\n', '---\n', '> ', '- ', '1. ', '* ',
+  '| T9 | x | ~10 | T1 | j |\n', '| a | b |\n|---|---|\n', '|', '[x]: /u\n', '[x]', '[^f]: note\n', '[^f]', '<!--', '-->', '<script>\n', '</script>',
+  '<div>\n', 'word', 'T1, T2', '`', '**', '\uFEFF', 'é',
+);
+const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 30 }), insert: fc.array(fragment, { maxLength: 3 }).map((a) => a.join('')), lineStart: fc.boolean() });
+
+function applyEdit(text: string, e: { at: number; remove: number; insert: string; lineStart: boolean }): string {
+  let at = e.at % (text.length + 1);
+  if (e.lineStart) at = text.lastIndexOf('\n', at - 1) + 1;
+  return text.slice(0, at) + e.insert + text.slice(at + (e.lineStart ? 0 : e.remove));
+}
+
+const SMALL = genSpec(4);
+const MIXED = [
+  '---\ntitle: x\n---\n',
+  '# Technical Spec: Mixed\n\n> **Status**: Draft\n\n## Overview\n\nText with [a link][x] and a note[^f].\n',
+  '```js\nconst a = 1;\n\nconst b = 2;\n```\n\n- item one\n\n  continued\n- item two\n\n<!--\ncomment\n\nstill comment\n-->\n',
+  '| ID | Task | Est. Lines | Dependencies | Jira |\n|----|------|-----|------|------|\n| T1 | a | ~10 | None | j |\n| T2 | b | ~20 | T1 | j |\n| T3 | c | ~30 | T2 | j |\n| T4 | d | ~40 | T3 | j |\n\n',
+  '    indented code\n\n    more\n\npara\n---\n\n[x]: /url\n',
+].join('\n');
+
+for (const [name, base, runs] of [['mixed', MIXED, 120], ['gen-spec 4', SMALL, 40], ['template', TEMPLATE_TEXT, 8]] as const) {
+  test(`random edit sequences of ${name} give a full parse's tree, model and diagnostics at every step`, () => {
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), fc.boolean(), fc.boolean(), (edits, tiny, crlf) => {
+        let text = crlf ? base.replace(/\n/g, '\r\n') : base;
+        const parser = new IncrementalParser(tiny ? TINY : {});
+        parser.parse(text);
+        for (const e of edits) {
+          text = applyEdit(text, e);
+          assertSameAsFull(text, parser.parse(text), JSON.stringify(text));
+        }
+      }),
+      { numRuns: runs },
+    );
+  });
+}
+
+test('edits that open and close a fence, join blocks, add and remove rows, and make a heading', () => {
+  const parser = new IncrementalParser(TINY);
+  let text = MIXED;
+  parser.parse(text);
+  const steps: [string, (t: string) => string][] = [
+    ['open a fence above the table', (t) => t.replace('| ID |', '```\n\n| ID |')],
+    ['close it again', (t) => t.replace('```\n\n| ID |', '```\n\n```\n| ID |')],
+    ['remove both', (t) => t.replace('```\n\n```\n| ID |', '| ID |')],
+    ['add a row', (t) => t.replace('| T4 |', '| T5 | e | ~1 | T4 | j |\n| T4 |')],
+    ['remove a row', (t) => t.replace('| T2 | b | ~20 | T1 | j |\n', '')],
+    ['join two blocks', (t) => t.replace('## Overview\n\nText', '## Overview\nText')],
+    ['turn a paragraph into a heading', (t) => t.replace('\npara\n', '\n## para\n')],
+    ['split a list', (t) => t.replace('- item two', '\nitem two')],
+    ['unclose the comment', (t) => t.replace('-->\n', '->\n')],
+  ];
+  for (const [what, change] of steps) {
+    const next = change(text);
+    assert.notEqual(next, text, `step "${what}" changed nothing`);
+    text = next;
+    assertSameAsFull(text, parser.parse(text), what);
+  }
+});
