@@ -127,34 +127,18 @@ process.exit(exitCode);
 async function takeScreenshot(page, { name, waitFor = [] }) {
   const timeout = 20_000;
   for (const item of waitFor) {
-    if (item === 'webview') {
-      await waitForWebviewContent(page, timeout);
-    } else {
-      await page.waitForSelector(item, { state: 'visible', timeout }).catch(() => {
-        throw new Error(`"${item}" did not become visible within ${timeout / 1000} s`);
-      });
-    }
+    // "webview:SELECTOR" looks inside the first webview: its content is two iframes deep.
+    const inWebview = item.startsWith('webview:');
+    const locator = inWebview
+      ? page.locator('iframe.webview.ready').first().contentFrame().locator('iframe#active-frame').contentFrame().locator(item.slice('webview:'.length)).first()
+      : page.locator(item).first();
+    await locator.waitFor({ state: 'visible', timeout }).catch(() => {
+      throw new Error(`"${item}" did not become visible within ${timeout / 1000} s`);
+    });
   }
   const file = join(resultsDir, `${name}.png`);
   rmSync(join(resultsDir, `${name}.failed.txt`), { force: true });
   await page.screenshot({ path: `${file}.tmp.png` });
   renameSync(`${file}.tmp.png`, file);
   console.log(`vscode host: saved ${file}`);
-}
-
-/** A webview's content lives two iframes deep; wait until one of them has drawn something. */
-async function waitForWebviewContent(page, timeout) {
-  const deadline = Date.now() + timeout;
-  await page.waitForSelector('iframe.webview.ready', { state: 'attached', timeout }).catch(() => {
-    throw new Error(`no webview iframe became ready within ${timeout / 1000} s`);
-  });
-  for (;;) {
-    for (const frame of page.frames()) {
-      if (frame.name() !== 'active-frame' && !frame.url().includes('fake.html')) continue;
-      const drawn = await frame.evaluate(() => (document.body?.children.length ?? 0) > 0 && document.body.getBoundingClientRect().height > 0).catch(() => false);
-      if (drawn) return;
-    }
-    if (Date.now() > deadline) throw new Error(`no webview frame drew any content within ${timeout / 1000} s`);
-    await page.waitForEvent('framenavigated', { timeout: Math.max(1, deadline - Date.now()) }).catch(() => {});
-  }
 }

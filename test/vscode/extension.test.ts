@@ -13,7 +13,6 @@ import {
   describe as describeDiagnostics,
   fixture,
   fixtureText,
-  log,
   nextDiagnosticsChange,
   openEditor,
   openUntitled,
@@ -286,19 +285,41 @@ describe('techspec in VS Code', function () {
   });
 
   describe('preview', () => {
-    it('techspec.showPreview opens the dependency-graph panel for the spec', async () => {
+    it('techspec.showPreview opens the dependency-graph panel for the spec and draws its tasks', async () => {
+      const uri = fixture(CLEAN);
+      await openEditor(uri);
+      // Opening markdown activates the extension; this waits for activate() to finish.
+      const api = (await extension().activate()) as { preview?: { onDidRender: vscode.Event<Rendered> } } | undefined;
       const commands = await vscode.commands.getCommands(true);
       assert.ok(commands.includes('techspec.showPreview'), 'the command techspec.showPreview is not registered');
-      await openEditor(fixture(CLEAN));
+      assert.ok(api?.preview, "the extension's API has no preview (expected preview.onDidRender)");
+      let last: Rendered | undefined;
+      const rendered = waitFor(
+        (listener) => api.preview!.onDidRender((info) => listener((last = info))),
+        () => (last && last.uri === uri.toString() && last.status === 'ok' ? last : undefined),
+        30_000,
+        'the preview never drew the graph of clean.spec.md (no onDidRender with status ok)',
+      );
       const isPreview = (t: vscode.Tab) => t.input instanceof vscode.TabInputWebview && /techspec/i.test(t.input.viewType);
       const opened = waitFor(vscode.window.tabGroups.onDidChangeTabs, () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find(isPreview), 30_000, 'techspec.showPreview opened no techspec webview tab');
       await vscode.commands.executeCommand('techspec.showPreview');
       const tab = await opened;
-      log(`      preview tab: "${tab.label}" (${(tab.input as vscode.TabInputWebview).viewType})`);
-      await screenshot('preview-panel', ['webview']);
+      assert.match(tab.label, /clean\.spec\.md/, `the preview tab "${tab.label}" does not name the spec`);
+      const info = await rendered;
+      assert.equal(info.nodes, 6, 'the preview did not draw the six tasks of clean.spec.md');
+      await vscode.commands.executeCommand('workbench.action.closePanel');
+      await screenshot('preview-panel', ['webview:svg .nodes .node']);
     });
   });
 });
+
+interface Rendered {
+  uri: string;
+  version: number;
+  status: string;
+  nodes: number;
+  ms: number;
+}
 
 function firstDifference(a: string, b: string): number {
   let i = 0;
