@@ -31,10 +31,10 @@ export const unknownDependency: Rule = {
   check({ model, settings }) {
     const ids = tasksById(model);
     const wellFormed = taskIdRegExp(settings);
+    // A token of punctuation only (`T1 & T2`, `T1 / T2`) is a separator, not a misspelt ID.
+    const isUnknown = (d: DependencyRef) => !ids.has(d.id) && /[\p{L}\p{N}]/u.test(d.id);
     const out: Finding[] = [];
     for (const t of model.taskTable?.tasks ?? []) {
-      // A token of punctuation only (`T1 & T2`, `T1 / T2`) is a separator, not a misspelt ID.
-      const isUnknown = (d: DependencyRef) => !ids.has(d.id) && /[\p{L}\p{N}]/u.test(d.id);
       if (!t.deps.some(isUnknown)) continue;
       const unknown = t.deps.filter(isUnknown);
       const listed = new Set(t.deps.map((d) => d.id));
