@@ -108,6 +108,11 @@ test('a flowchart outside Task Breakdown: the graph rules stay silent', () => {
   assert.deepEqual(mine(diagnose(text)), []);
 });
 
+test('a table without a Dependencies column: TS402 says so, and the graph edges are not each flagged', () => {
+  const text = lines('# Technical Spec: X', '', '## Task Breakdown', '', '| ID | Task | Est. Lines | Jira |', '|---|---|---|---|', '| T1 | a | ~10 | |', '| T2 | b | ~10 | |', '', '```mermaid', 'graph LR', '  T1 --> T2 --> T3', '```');
+  assert.deepEqual(mine(diagnose(text)).map((d) => `${d.code} ${JSON.stringify(at(d))}`), ['TS402 [4,0,4,33]', 'TS503 [11,16,11,18]']);
+});
+
 test('no task table: the graph rules stay silent', () => {
   const text = lines('# Technical Spec: X', '', '## Task Breakdown', '', '```mermaid', 'graph LR', '  T1 --> T2', '```');
   assert.deepEqual(mine(diagnose(text)).map((d) => d.code), ['TS401']);

@@ -8,7 +8,8 @@ export const graphEdgeExtra: Rule = {
   description: 'An edge of the Task Dependency Graph is not a dependency in the task table.',
   check({ model }) {
     const { taskTable, graph } = model;
-    if (!taskTable || !graph) return [];
+    // Without a Dependencies column the table states no edges at all; TS402 reports the column.
+    if (!taskTable || !graph || taskTable.columns.deps === undefined) return [];
     const listed = tableEdges(model);
     // Edges at nodes that are no task are left to TS503; subgraphs stand for groups of nodes.
     const ids = tasksById(model);
