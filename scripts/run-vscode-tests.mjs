@@ -57,6 +57,7 @@ try {
     mkdirSync(extensionDevelopmentPath);
   }
 
+  const hostGone = deferred();
   server = await startServer({
     userDataDir: profile.userDataDir,
     extensionsDir: profile.extensionsDir,
@@ -67,6 +68,10 @@ try {
     },
     log: (line) => {
       hostLog.write(`[server] ${line}\n`);
+      const gone = /Extension Host Process exited with code: (\S+), signal: (\S+)\./.exec(line);
+      // The workbench reports the result just before the extension host ends; if it has not
+      // within 15 s, the extension host died under the suite.
+      if (gone) setTimeout(() => hostGone.reject(new Error(`The extension host exited (code ${gone[1]}, signal ${gone[2]}) and the suite reported no result.`)), 15_000).unref();
       if (opts.verbose) console.log(`[server] ${line}`);
     },
   });
@@ -78,6 +83,8 @@ try {
   let resolveExit;
   const exited = new Promise((r) => (resolveExit = r));
   let screenshots = Promise.resolve();
+  /** The suite's closing line (test/vscode/index.ts). */
+  let summary;
   await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const text = Array.isArray(args) ? format(...args) : String(args);
@@ -93,7 +100,10 @@ try {
             writeFileSync(join(resultsDir, `${request.name}.failed.txt`), e.message);
           });
       } else if (line.startsWith(TEST_MARKER)) {
-        console.log(line.slice(TEST_MARKER.length));
+        const out = line.slice(TEST_MARKER.length);
+        const m = /^vscode: (\d+) passed, (\d+) failed/.exec(out);
+        if (m) summary = { passed: Number(m[1]), failed: Number(m[2]) };
+        console.log(out);
       } else if (opts.verbose) {
         console.log(`[${type}] ${line}`);
       }
@@ -108,8 +118,13 @@ try {
   });
   if (opts.verbose) console.log(`vscode host: opening ${url}`);
   await page.goto(url);
-  exitCode = await withTimeout(exited, totalTimeoutMs, `The suite did not finish within ${opts.timeout} s (no codeAutomationExit from the workbench).`);
+  exitCode = await withTimeout(Promise.race([exited, hostGone.promise]), totalTimeoutMs, `The suite did not finish within ${opts.timeout} s (no codeAutomationExit from the workbench).`);
   await screenshots;
+  // The workbench also reports 0 when the extension host died: success needs the suite's own line.
+  if (exitCode === 0 && !(summary && summary.passed > 0 && summary.failed === 0)) {
+    console.error(`vscode host: the workbench reported success, but the suite printed ${summary ? `${summary.passed} passed, ${summary.failed} failed` : 'no result line'}.`);
+    exitCode = 1;
+  }
   console.log(`vscode host: suite exited with ${exitCode} after ${elapsed()}`);
 } catch (e) {
   console.error(e instanceof Error ? e.message : e);
@@ -122,6 +137,13 @@ try {
   hostLog.end();
 }
 process.exit(exitCode);
+
+function deferred() {
+  let reject;
+  const promise = new Promise((_, r) => (reject = r));
+  promise.catch(() => {});
+  return { promise, reject };
+}
 
 /** Waits until the page shows each `waitFor` item, then saves test-results/<name>.png. */
 async function takeScreenshot(page, { name, waitFor = [] }) {
