@@ -21,6 +21,8 @@ export interface GraphEdgeInfo {
   to: string;
   inCycle: boolean;
   critical: boolean;
+  /** A longer chain of dependencies already orders the two tasks: the edge adds no constraint (only set between tasks in waves). */
+  implied: boolean;
 }
 
 export interface UnknownDependency {

@@ -28,7 +28,7 @@ function shape(g: GraphModel) {
   return {
     status: g.status,
     tasks: g.tasks.map((t) => [t.id, t.estLines]),
-    edges: g.edges.map((e) => `${e.from}>${e.to}${e.inCycle ? ' cycle' : ''}${e.critical ? ' critical' : ''}`),
+    edges: g.edges.map((e) => `${e.from}>${e.to}${e.inCycle ? ' cycle' : ''}${e.critical ? ' critical' : ''}${e.implied ? ' implied' : ''}`),
     cycles: g.cycles,
     unknown: g.unknown.map((u) => `${u.from}>${u.id}`),
     criticalPath: g.criticalPath,
@@ -60,6 +60,17 @@ test('a diamond: the critical path takes the heavier branch, waves are the layer
   assert.equal(g.uri, SPEC_URI);
   assert.equal(g.version, 7);
   assert.equal(g.message, undefined);
+});
+
+test('an edge a longer chain already implies is marked, whatever the table order', () => {
+  const g = graph(spec(
+    '| T4 | d | 10 | T1, T3, T2 | |',
+    '| T1 | a | 10 | None | |',
+    '| T2 | b | 10 | T1 | |',
+    '| T3 | c | 10 | T2 | |',
+    '| T5 | e | 10 | T1 | |',
+  ));
+  assert.deepEqual(shape(g).edges, ['T1>T4 implied', 'T3>T4 critical', 'T2>T4 implied', 'T1>T2 critical', 'T2>T3 critical', 'T1>T5']);
 });
 
 test('tasks carry their title, Jira text and the ranges of their row and ID cell', () => {
@@ -150,7 +161,7 @@ test('an edge inside a cycle\'s component is a cycle edge even when the reported
     '| T4 | d | 1 | T3 | |',
   ));
   assert.deepEqual(g.cycles, [['T1', 'T2']]);
-  assert.deepEqual(g.edges.map((e) => `${e.from}>${e.to}${e.inCycle ? ' cycle' : ''}`), ['T2>T1 cycle', 'T3>T1 cycle', 'T1>T2 cycle', 'T2>T3 cycle', 'T3>T4']);
+  assert.deepEqual(shape(g).edges, ['T2>T1 cycle', 'T3>T1 cycle', 'T1>T2 cycle', 'T2>T3 cycle', 'T3>T4']);
   assert.deepEqual(g.waves, []);
 });
 
@@ -235,4 +246,7 @@ test('the shape gen-spec writes (each task needs the one before and the one 7 ba
   assert.equal(g.waves.length, n);
   assert.equal(g.criticalPath.length, n);
   assert.deepEqual([g.criticalPath[0], g.criticalPath[n - 1], g.criticalLines, g.totalLines], ['T1', `T${n}`, 2 * n, 2 * n]);
+  // From T8 on, each task's second dependency (the task 7 back) is implied by the chain.
+  assert.deepEqual([g.edges.length, g.edges.filter((e) => e.implied).length], [992, 493]);
+  assert.deepEqual(g.edges.filter((e) => e.to === 'T9').map((e) => [e.from, e.implied]), [['T8', false], ['T2', true]]);
 });

@@ -53,12 +53,16 @@ export function buildGraphModel(model: SpecModel | undefined, uri: string, versi
   const criticalPath = cycles.length ? [] : heaviestPath(g, weight);
   const onPath = new Map(criticalPath.map((id, i) => [id, i]));
 
+  const waveOf = new Map<string, number>();
+  waves.forEach((wave, i) => wave.forEach((id) => waveOf.set(id, i)));
+  const reaches = reachability(g, waveOf);
   const edges: GraphEdgeInfo[] = [];
   for (const [to, deps] of g.deps) {
     for (const from of deps) {
       const c = inCycle.get(from);
       const p = onPath.get(from);
-      edges.push({ from, to, inCycle: c !== undefined && c === inCycle.get(to), critical: p !== undefined && onPath.get(to) === p + 1 });
+      const implied = waveOf.has(to) && deps.some((other) => other !== from && reaches(from, other));
+      edges.push({ from, to, inCycle: c !== undefined && c === inCycle.get(to), critical: p !== undefined && onPath.get(to) === p + 1, implied });
     }
   }
 
@@ -101,6 +105,30 @@ function componentOf(g: TaskGraph, id: string): Set<string> {
     }
   }
   return out;
+}
+
+/**
+ * Whether `to` depends on `from` through some chain, for tasks in waves: a walk back from `to` that
+ * stops at waves before `from`'s, so it stays between the two (cheap when dependencies are local).
+ */
+function reachability(g: TaskGraph, waveOf: Map<string, number>): (from: string, to: string) => boolean {
+  const seen = new Map<string, number>();
+  let stamp = 0;
+  return (from, to) => {
+    const floor = waveOf.get(from)!;
+    if (waveOf.get(to)! <= floor) return false;
+    stamp++;
+    const stack = [to];
+    while (stack.length) {
+      for (const d of g.deps.get(stack.pop()!)!) {
+        if (d === from) return true;
+        if (seen.get(d) === stamp || waveOf.get(d)! <= floor) continue;
+        seen.set(d, stamp);
+        stack.push(d);
+      }
+    }
+    return false;
+  };
 }
 
 /** Kahn's algorithm by layers; each layer in natural order. Tasks in or after a cycle never free up. */
