@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { IncrementalParser, type IncrementalOptions } from '../../server/src/engine/incremental';
 import { parseMarkdown } from '../../server/src/engine/parse';
 import { buildModel } from '../../server/src/engine/model';
+import { ModelMemo } from '../../server/src/engine/modelMemo';
 import { computeDiagnostics } from '../../server/src/engine/diagnostics';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
 import { TEMPLATE_TEXT } from '../../server/src/engine/templateText';
@@ -20,11 +21,14 @@ function genSpec(tasks: number): string {
   return execFileSync(process.execPath, ['bench/gen-spec.mjs', '--tasks', String(tasks)], { encoding: 'utf8', maxBuffer: 1 << 26 });
 }
 
-/** Asserts that `root` is the full parse of `text`, and that model and diagnostics built on it are too. */
-function assertSameAsFull(text: string, root: ReturnType<typeof parseMarkdown>, what: string): void {
+/**
+ * Asserts that `root` is the full parse of `text`, and that the model built on it with `memo` (kept
+ * across the versions of one document), and its diagnostics, are those built from scratch.
+ */
+function assertSameAsFull(text: string, root: ReturnType<typeof parseMarkdown>, what: string, memo = new ModelMemo()): void {
   const full = parseMarkdown(text);
   assert.deepStrictEqual(root, full, `mdast differs from a full parse: ${what}`);
-  const a = buildModel(text, root);
+  const a = buildModel(text, root, memo);
   const b = buildModel(text, full);
   assert.deepStrictEqual(a, b, `model differs: ${what}`);
   assert.deepStrictEqual(
@@ -48,15 +52,16 @@ test('whole documents parse as a full parse does, with default and tiny chunk si
 test('a big table is parsed in row batches and a keystroke in a row re-parses one batch', () => {
   const text = genSpec(200);
   const parser = new IncrementalParser();
-  parser.parse(text);
+  const memo = new ModelMemo();
+  buildModel(text, parser.parse(text), memo);
   assert.ok(parser.parsesRun >= 4, `200 rows take 4 batches of 64 at least, ran ${parser.parsesRun} parses`);
   const at = text.indexOf('| T100 |') + 5;
   const edited = text.slice(0, at) + 'x' + text.slice(at);
-  assertSameAsFull(edited, parser.parse(edited), 'edit in row T100');
+  assertSameAsFull(edited, parser.parse(edited), 'edit in row T100', memo);
   assert.equal(parser.parsesRun, 1, 'only the edited row is parsed again');
   const at2 = text.indexOf('A generated specification');
   const edited2 = edited.slice(0, at2) + 'Really, a' + edited.slice(at2 + 1);
-  assertSameAsFull(edited2, parser.parse(edited2), 'edit in the Overview');
+  assertSameAsFull(edited2, parser.parse(edited2), 'edit in the Overview', memo);
   assert.equal(parser.parsesRun, 1, 'only the Overview paragraph is parsed again');
 });
 
@@ -100,10 +105,11 @@ for (const [name, base, runs] of [['mixed', MIXED, 120], ['gen-spec 4', SMALL, 4
       fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), fc.boolean(), fc.boolean(), (edits, tiny, crlf) => {
         let text = crlf ? base.replace(/\n/g, '\r\n') : base;
         const parser = new IncrementalParser(tiny ? TINY : {});
-        parser.parse(text);
+        const memo = new ModelMemo();
+        buildModel(text, parser.parse(text), memo);
         for (const e of edits) {
           text = applyEdit(text, e);
-          assertSameAsFull(text, parser.parse(text), JSON.stringify(text));
+          assertSameAsFull(text, parser.parse(text), JSON.stringify(text), memo);
         }
       }),
       { numRuns: runs },
@@ -113,8 +119,9 @@ for (const [name, base, runs] of [['mixed', MIXED, 120], ['gen-spec 4', SMALL, 4
 
 test('edits that open and close a fence, join blocks, add and remove rows, and make a heading', () => {
   const parser = new IncrementalParser(TINY);
+  const memo = new ModelMemo();
   let text = MIXED;
-  parser.parse(text);
+  buildModel(text, parser.parse(text), memo);
   const steps: [string, (t: string) => string][] = [
     ['open a fence above the table', (t) => t.replace('| ID |', '```\n\n| ID |')],
     ['close it again', (t) => t.replace('```\n\n| ID |', '```\n\n```\n| ID |')],
@@ -130,6 +137,6 @@ test('edits that open and close a fence, join blocks, add and remove rows, and m
     const next = change(text);
     assert.notEqual(next, text, `step "${what}" changed nothing`);
     text = next;
-    assertSameAsFull(text, parser.parse(text), what);
+    assertSameAsFull(text, parser.parse(text), what, memo);
   }
 });

@@ -33,6 +33,8 @@ interface Entry {
   /** `L:label` / `F:label` of definitions and footnote definitions in the unit. */
   defs: string[];
   gen: number;
+  /** The nodes' points, collected the first time the entry moves. */
+  points?: Point[];
 }
 
 interface Unit {
@@ -57,8 +59,19 @@ const isBlankLine = (text: string, start: number, end: number): boolean => {
   return true;
 };
 
+let crText = '';
+let crFree = false;
+
 /** End of the line starting at `start`, before its line break. */
 function lineEnd(text: string, start: number): number {
+  if (text !== crText) {
+    crText = text;
+    crFree = !text.includes('\r');
+  }
+  if (crFree) {
+    const i = text.indexOf('\n', start);
+    return i < 0 ? text.length : i;
+  }
   let i = start;
   const n = text.length;
   while (i < n) {
@@ -186,6 +199,48 @@ function tableParts(text: string, unit: Unit, minSplitRows: number): TableParts 
   return { head: text.slice(start, bodyStart), rows };
 }
 
+/** Makes V8 store `s` as one flat string: edited text arrives as a rope, slow to scan char by char. */
+export function flatten(s: string): string {
+  void Number(s);
+  return s;
+}
+
+/** Length of the common prefix of `a` and `b`: 1,024 characters at a time, then one at a time. */
+export function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let p = 0;
+  while (p + 1024 <= max && a.slice(p, p + 1024) === b.slice(p, p + 1024)) p += 1024;
+  while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  return p;
+}
+
+/** Length of the common suffix of `a` and `b`, at most `max`. */
+export function commonSuffix(a: string, b: string, max: number): number {
+  let s = 0;
+  while (s + 1024 <= max && a.slice(a.length - s - 1024, a.length - s) === b.slice(b.length - s - 1024, b.length - s)) s += 1024;
+  while (s < max && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  return s;
+}
+
+type Point = { line: number; offset?: number };
+
+/** Every start and end point in the nodes: shifting them is one flat loop. */
+function pointsOf(nodes: Nodes[], out: Point[] = []): Point[] {
+  for (const n of nodes) {
+    if (n.position) out.push(n.position.start, n.position.end);
+    if ('children' in n) pointsOf(n.children as Nodes[], out);
+  }
+  return out;
+}
+
+function shiftPoints(points: Point[], dOff: number, dLine: number): void {
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i];
+    p.offset! += dOff;
+    p.line += dLine;
+  }
+}
+
 function shiftNode(node: Nodes, dOff: number, dLine: number): void {
   const p = node.position;
   if (p) {
@@ -272,6 +327,7 @@ export class IncrementalParser {
   }
 
   parse(text: string): Root {
+    flatten(text);
     this.resplit(text);
     this.text = text;
     this.parsesRun = 0;
@@ -309,12 +365,9 @@ export class IncrementalParser {
       this.units = split(text, 0, text.length, 0, fmEnd);
       return;
     }
-    const max = Math.min(old.length, text.length);
-    let p = 0;
-    while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++;
+    const p = commonPrefix(old, text);
     if (p === old.length && p === text.length) return;
-    let s = 0;
-    while (s < max - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+    const s = commonSuffix(old, text, Math.min(old.length, text.length) - p);
     const delta = text.length - old.length;
     const units = this.units;
     let i = 0;
@@ -344,7 +397,7 @@ export class IncrementalParser {
     if (!list) return undefined;
     for (const e of list) if (e.gen !== this.gen) return e;
     const e = list[0];
-    const copy: Entry = { ...e, nodes: structuredClone(e.nodes), gen: 0 };
+    const copy: Entry = { ...e, nodes: structuredClone(e.nodes), gen: 0, points: undefined };
     list.push(copy);
     return copy;
   }
@@ -360,12 +413,15 @@ export class IncrementalParser {
     return this.defs.length > 0 && t.includes('[');
   }
 
+  private move(e: Entry, off: number, line: number): void {
+    if (e.off === off && e.line === line) return;
+    shiftPoints((e.points ??= pointsOf(e.nodes)), off - e.off, line - e.line);
+    e.off = off;
+    e.line = line;
+  }
+
   private place(e: Entry, off: number, line: number, out: RootContent[], found: string[]): void {
-    if (e.off !== off || e.line !== line) {
-      for (const n of e.nodes) shiftNode(n, off - e.off, line - e.line);
-      e.off = off;
-      e.line = line;
-    }
+    this.move(e, off, line);
     e.gen = this.gen;
     for (const n of e.nodes) out.push(n);
     for (const d of e.defs) found.push(d);
@@ -532,13 +588,7 @@ export class IncrementalParser {
     const children: TableRow[] = [headRow.children[0]];
     for (let i = 0; i < n; i++) {
       const e = entries[i];
-      const off = u.start + parts.rows[i];
-      const line = u.line + headLines + i;
-      if (e.off !== off || e.line !== line) {
-        shiftNode(e.nodes[0], off - e.off, line - e.line);
-        e.off = off;
-        e.line = line;
-      }
+      this.move(e, u.start + parts.rows[i], u.line + headLines + i);
       children.push(e.nodes[0] as unknown as TableRow);
     }
     const lastEnd = children[children.length - 1].position!.end;

@@ -1,8 +1,9 @@
 import type { Range } from 'vscode-languageserver-types';
-import type { Code, Heading, Html, ListItem, Nodes, Root, Table as MdTable, Yaml } from 'mdast';
+import type { Code, Heading, Html, ListItem, Nodes, Root, RootContent, Table as MdTable, TableRow as MdTableRow, Yaml } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { LineIndex } from './text';
 import { parseMarkdown } from './parse';
+import type { Anchor, ModelMemo } from './modelMemo';
 import { templateSectionFor, TEMPLATE_PLACEHOLDERS } from './template';
 
 /** A span of the document: offsets for slicing, a range for the protocol. */
@@ -175,9 +176,16 @@ const HEADER_LABELS: Record<string, HeaderField['key']> = {
   updated: 'lastUpdated',
 };
 
-export function buildModel(text: string, root: Root = parseMarkdown(text)): SpecModel {
-  const lines = new LineIndex(text);
-  const span = (start: number, end: number): Span => ({ start, end, range: lines.range(start, end) });
+/**
+ * The model of a spec. With a memo (one per document), parts built from mdast nodes the incremental
+ * parser reused are reused too, moved to where their node now is.
+ */
+export function buildModel(text: string, root: Root = parseMarkdown(text), memo?: ModelMemo): SpecModel {
+  const lines = memo ? memo.lines(text) : new LineIndex(text);
+  const span = (start: number, end: number): Span => {
+    const s = { start, end, range: lines.range(start, end) };
+    return memo ? memo.span(s) : s;
+  };
   const nodeSpan = (n: Nodes): Span => span(n.position!.start.offset!, n.position!.end.offset!);
 
   const model: SpecModel = {
@@ -198,9 +206,16 @@ export function buildModel(text: string, root: Root = parseMarkdown(text)): Spec
 
   // Headings first: every other element is placed in the section that contains it.
   const topHeadings = root.children.filter((n): n is Heading => n.type === 'heading');
+  // The next heading of the same or a higher level, for each heading (a stack, not a scan per heading).
+  const nextOf: (Heading | undefined)[] = new Array(topHeadings.length);
+  for (let i = topHeadings.length - 1, stack: Heading[] = []; i >= 0; i--) {
+    while (stack.length && stack[stack.length - 1].depth > topHeadings[i].depth) stack.pop();
+    nextOf[i] = stack[stack.length - 1];
+    stack.push(topHeadings[i]);
+  }
   for (let i = 0; i < topHeadings.length; i++) {
     const h = topHeadings[i];
-    const next = topHeadings.slice(i + 1).find((o) => o.depth <= h.depth);
+    const next = nextOf[i];
     const start = h.position!.start.offset!;
     const end = next ? next.position!.start.offset! : text.length;
     const title = toString(h).trim();
@@ -210,22 +225,23 @@ export function buildModel(text: string, root: Root = parseMarkdown(text)): Spec
     if (h.depth === 2) model.sections.push(section);
     if (h.depth === 1 && !model.title) model.title = { text: title, span: nodeSpan(h) };
   }
-  const sectionAt = (offset: number): Section | undefined => {
-    let found: Section | undefined;
-    for (const s of model.sections) {
-      if (s.span.start <= offset) found = s;
-      else break;
+  // The last of `list` (in document order) starting at or before `offset`: a binary search.
+  const lastAtOrBefore = (list: Section[], start: (s: Section) => number, offset: number): Section | undefined => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (start(list[mid]) <= offset) lo = mid + 1;
+      else hi = mid;
     }
+    return lo ? list[lo - 1] : undefined;
+  };
+  const sectionAt = (offset: number): Section | undefined => {
+    const found = lastAtOrBefore(model.sections, (s) => s.span.start, offset);
     return found && offset < found.span.end ? found : undefined;
   };
-  const headingAbove = (offset: number): Section | undefined => {
-    let found: Section | undefined;
-    for (const h of model.headings) {
-      if (h.heading.start <= offset) found = h;
-      else break;
-    }
-    return found;
-  };
+  const headingAbove = (offset: number): Section | undefined => lastAtOrBefore(model.headings, (h) => h.heading.start, offset);
+  const anchorOf = (n: Nodes): Anchor => ({ offset: n.position!.start.offset!, line: n.position!.start.line - 1 });
 
   readHeader(model, span);
 
@@ -235,12 +251,11 @@ export function buildModel(text: string, root: Root = parseMarkdown(text)): Spec
         model.frontMatter = readFrontMatter((node as Yaml).value);
         return;
       case 'table': {
-        const t = readTable(node as MdTable, text, span, nodeSpan);
+        const t = readTable(node as MdTable, nodeSpan, visitRow);
         const sec = sectionAt(t.span.start);
         t.sectionKey = sec?.key;
         t.headingTitle = headingAbove(t.span.start)?.title;
         model.tables.push(t);
-        for (const row of (node as MdTable).children) for (const cell of row.children) cell.children.forEach(visit);
         return;
       }
       case 'code': {
@@ -249,6 +264,7 @@ export function buildModel(text: string, root: Root = parseMarkdown(text)): Spec
         const firstBreak = text.indexOf('\n', s.start);
         const contentStart = firstBreak < 0 || firstBreak >= s.end ? s.end : firstBreak + 1;
         const block: CodeBlock = { lang: c.lang ?? undefined, value: c.value, span: s, contentStart, sectionKey: sectionAt(s.start)?.key };
+        memo?.offset(block, 'contentStart');
         model.codeBlocks.push(block);
         findPlaceholders(model, text.slice(contentStart, s.end), contentStart, span, true);
         return;
@@ -257,7 +273,7 @@ export function buildModel(text: string, root: Root = parseMarkdown(text)): Spec
         findPlaceholders(model, text.slice(node.position!.start.offset!, node.position!.end.offset!), node.position!.start.offset!, span, false);
         return;
       case 'html':
-        readDirective(model, node as Html);
+        readDirective(model, node as Html, memo);
         return;
       case 'listItem': {
         const li = node as ListItem;
@@ -269,10 +285,58 @@ export function buildModel(text: string, root: Root = parseMarkdown(text)): Spec
     }
     if ('children' in node) for (const child of node.children) visit(child as Nodes);
   };
-  visit(root);
+  // A table row and what its cells add (placeholders, directives), reused from the memo when it can be.
+  const visitRow = (row: MdTableRow): TableRow => {
+    const build = () => {
+      const from = [model.placeholders.length, model.directives.length];
+      const r = readRow(row, text, span, nodeSpan);
+      for (const cell of row.children) cell.children.forEach(visit);
+      return { row: r, placeholders: model.placeholders.slice(from[0]), directives: model.directives.slice(from[1]) };
+    };
+    if (!memo) return build().row;
+    const { value, fresh } = memo.part(row, 'row', anchorOf(row), build);
+    if (!fresh) {
+      for (const p of value.placeholders) model.placeholders.push(p);
+      for (const d of value.directives) model.directives.push(d);
+    }
+    return value.row;
+  };
+  // A top-level block and everything it adds, reused from the memo when it can be; section keys are
+  // looked up again, as headings elsewhere may have changed.
+  const visitTop = (node: RootContent): void => {
+    if (!memo || node.type === 'table' || node.type === 'yaml') return visit(node);
+    const { value, fresh } = memo.part(node, 'block', anchorOf(node), () => {
+      const from = [model.tables.length, model.codeBlocks.length, model.placeholders.length, model.checkboxes.length, model.directives.length];
+      visit(node);
+      return {
+        tables: model.tables.slice(from[0]),
+        codeBlocks: model.codeBlocks.slice(from[1]),
+        placeholders: model.placeholders.slice(from[2]),
+        checkboxes: model.checkboxes.slice(from[3]),
+        directives: model.directives.slice(from[4]),
+      };
+    });
+    if (fresh) return;
+    for (const t of value.tables) {
+      t.sectionKey = sectionAt(t.span.start)?.key;
+      t.headingTitle = headingAbove(t.span.start)?.title;
+      model.tables.push(t);
+    }
+    for (const b of value.codeBlocks) {
+      b.sectionKey = sectionAt(b.span.start)?.key;
+      model.codeBlocks.push(b);
+    }
+    for (const p of value.placeholders) model.placeholders.push(p);
+    for (const c of value.checkboxes) {
+      c.sectionKey = sectionAt(c.span.start)?.key;
+      model.checkboxes.push(c);
+    }
+    for (const d of value.directives) model.directives.push(d);
+  };
+  for (const child of root.children) visitTop(child);
 
-  model.taskTable = readTaskTable(model);
-  model.graph = readGraph(model, span);
+  model.taskTable = readTaskTable(model, memo);
+  model.graph = readGraph(model, span, memo);
   model.endpoints = readEndpoints(model);
   return model;
 }
@@ -325,15 +389,19 @@ function cellSpan(text: string, start: number, end: number): [number, number] {
   return [s, e];
 }
 
-function readTable(node: MdTable, text: string, span: (s: number, e: number) => Span, nodeSpan: (n: Nodes) => Span): Table {
-  const rows: TableRow[] = node.children.map((row) => ({
+function readTable(node: MdTable, nodeSpan: (n: Nodes) => Span, rowOf: (row: MdTableRow) => TableRow): Table {
+  const rows: TableRow[] = node.children.map(rowOf);
+  return { header: rows[0], rows: rows.slice(1), span: nodeSpan(node) };
+}
+
+function readRow(row: MdTableRow, text: string, span: (s: number, e: number) => Span, nodeSpan: (n: Nodes) => Span): TableRow {
+  return {
     span: nodeSpan(row),
     cells: row.children.map((cell) => {
       const [s, e] = cellSpan(text, cell.position!.start.offset!, cell.position!.end.offset!);
       return { raw: text.slice(s, e), text: toString(cell).trim(), span: span(s, e) };
     }),
-  }));
-  return { header: rows[0], rows: rows.slice(1), span: nodeSpan(node) };
+  };
 }
 
 function findPlaceholders(model: SpecModel, source: string, base: number, span: (s: number, e: number) => Span, inCode: boolean): void {
@@ -347,11 +415,12 @@ function findPlaceholders(model: SpecModel, source: string, base: number, span: 
   }
 }
 
-function readDirective(model: SpecModel, node: Html): void {
+function readDirective(model: SpecModel, node: Html, memo?: ModelMemo): void {
   const re = /<!--\s*techspec-disable-next-line\b([^>]*?)-->/g;
   for (let m = re.exec(node.value); m; m = re.exec(node.value)) {
     const rules = m[1].split(/[\s,]+/).filter(Boolean);
-    model.directives.push({ line: node.position!.end.line, rules });
+    const directive = { line: node.position!.end.line, rules };
+    model.directives.push(memo ? memo.line(directive) : directive);
   }
 }
 
@@ -370,7 +439,7 @@ export function taskColumnOf(header: string): TaskColumn | undefined {
 
 const NONE_WORDS = new Set(['none', '-', '—', '–', 'n/a', 'na', 'nil']);
 
-function readTaskTable(model: SpecModel): TaskTable | undefined {
+function readTaskTable(model: SpecModel, memo?: ModelMemo): TaskTable | undefined {
   const table = model.tables.find((t) => t.sectionKey === 'task-breakdown' && t.header.cells.some((c) => taskColumnOf(c.text) === 'id'))
     ?? model.tables.find((t) => t.sectionKey === 'task-breakdown');
   if (!table) return undefined;
@@ -381,44 +450,56 @@ function readTaskTable(model: SpecModel): TaskTable | undefined {
   });
   const idCol = columns.id ?? 0;
   const tasks: Task[] = [];
+  const columnsKey = 'task ' + JSON.stringify(columns);
   for (const row of table.rows) {
-    const idCell = row.cells[idCol];
-    if (!idCell) continue;
-    const cell = (col: TaskColumn) => (columns[col] === undefined ? undefined : row.cells[columns[col]!]);
-    const depsCell = cell('deps');
-    const deps: DependencyRef[] = [];
-    const noneMarkers: DependencyRef[] = [];
-    if (depsCell) {
-      const re = /[^,;\s]+/g;
-      for (let m = re.exec(depsCell.raw); m; m = re.exec(depsCell.raw)) {
-        const word = m[0].replace(/^[*_`]+|[*_`]+$/g, '');
-        const start = depsCell.span.start + m.index + m[0].indexOf(word);
-        const ref = { id: word, span: spanIn(model, start, start + word.length) };
-        if (!word || word.toLowerCase() === 'and') continue;
-        (NONE_WORDS.has(word.toLowerCase()) ? noneMarkers : deps).push(ref);
-      }
+    if (!memo) {
+      const task = readTask(model, row, columns, idCol);
+      if (task) tasks.push(task);
+      continue;
     }
-    const titleCell = cell('task');
-    const estCell = cell('lines');
-    tasks.push({
-      id: idCell.text,
-      idCell,
-      title: titleCell?.text ?? '',
-      titleCell,
-      estCell,
-      estLines: estCell ? parseEstLines(estCell.text) : undefined,
-      deps,
-      noneMarkers,
-      depsCell,
-      jira: cell('jira'),
-      row,
-    });
+    const { value } = memo.part(row, columnsKey, { offset: row.span.start, line: row.span.range.start.line }, () => readTask(model, row, columns, idCol, memo));
+    if (value) tasks.push(value);
   }
   return { table, columns, tasks };
 }
 
-function spanIn(model: SpecModel, start: number, end: number): Span {
-  return { start, end, range: model.lines.range(start, end) };
+function readTask(model: SpecModel, row: TableRow, columns: TaskTable['columns'], idCol: number, memo?: ModelMemo): Task | undefined {
+  const idCell = row.cells[idCol];
+  if (!idCell) return undefined;
+  const cell = (col: TaskColumn) => (columns[col] === undefined ? undefined : row.cells[columns[col]!]);
+  const depsCell = cell('deps');
+  const deps: DependencyRef[] = [];
+  const noneMarkers: DependencyRef[] = [];
+  if (depsCell) {
+    const re = /[^,;\s]+/g;
+    for (let m = re.exec(depsCell.raw); m; m = re.exec(depsCell.raw)) {
+      const word = m[0].replace(/^[*_`]+|[*_`]+$/g, '');
+      const start = depsCell.span.start + m.index + m[0].indexOf(word);
+      const ref = { id: word, span: spanIn(model, start, start + word.length, memo) };
+      if (!word || word.toLowerCase() === 'and') continue;
+      (NONE_WORDS.has(word.toLowerCase()) ? noneMarkers : deps).push(ref);
+    }
+  }
+  const titleCell = cell('task');
+  const estCell = cell('lines');
+  return {
+    id: idCell.text,
+    idCell,
+    title: titleCell?.text ?? '',
+    titleCell,
+    estCell,
+    estLines: estCell ? parseEstLines(estCell.text) : undefined,
+    deps,
+    noneMarkers,
+    depsCell,
+    jira: cell('jira'),
+    row,
+  };
+}
+
+function spanIn(model: SpecModel, start: number, end: number, memo?: ModelMemo): Span {
+  const s = { start, end, range: model.lines.range(start, end) };
+  return memo ? memo.span(s) : s;
 }
 
 /** `~150`, `150`, `150 lines`, `1,200`, `100-200` (the upper bound). */
@@ -442,13 +523,18 @@ export function isFlowchart(b: CodeBlock): boolean {
   return b.lang === 'mermaid' && /^\s*(graph|flowchart)\b/.test(mermaidLines(b.value).find((l) => l.trim() && !l.trim().startsWith('%%')) ?? '');
 }
 
-function readGraph(model: SpecModel, span: (s: number, e: number) => Span): MermaidGraph | undefined {
+function readGraph(model: SpecModel, span: (s: number, e: number) => Span, memo?: ModelMemo): MermaidGraph | undefined {
   const inTasks = model.codeBlocks.filter((b) => b.sectionKey === 'task-breakdown' && isFlowchart(b));
   const block = inTasks[0];
   if (!block) return undefined;
-  const graph: MermaidGraph = { block, nodes: [], edges: [], subgraphs: [] };
-  parseFlowchart(model.text, block.contentStart, block.contentStart + block.value.length, span, graph);
-  return graph;
+  const build = () => {
+    const graph: MermaidGraph = { block, nodes: [], edges: [], subgraphs: [] };
+    parseFlowchart(model.text, block.contentStart, block.contentStart + block.value.length, span, graph);
+    return graph;
+  };
+  if (!memo) return build();
+  const { nodes, edges, subgraphs } = memo.part(block, 'graph', { offset: block.span.start, line: block.span.range.start.line }, build).value;
+  return { block, nodes, edges, subgraphs };
 }
 
 const SKIP_STATEMENT = /^(graph|flowchart|subgraph|end|classDef|class|style|linkStyle|click|direction|accTitle|accDescr|%%)\b/;

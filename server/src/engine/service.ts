@@ -1,6 +1,7 @@
 import type { CodeAction, CompletionItem, Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import { buildModel, type SpecModel } from './model';
 import { IncrementalParser } from './incremental';
+import { ModelMemo } from './modelMemo';
 import { computeDiagnostics } from './diagnostics';
 import { DEFAULT_SETTINGS, type EngineSettings } from './settings';
 import { isTechSpec } from './specFile';
@@ -38,8 +39,8 @@ export interface LanguageService {
 }
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
-  // One incremental parser per document: a version re-parses only the parts that changed.
-  const parsers = new Map<string, IncrementalParser>();
+  // Per document: a version re-parses, and rebuilds the model of, only the parts that changed.
+  const parsers = new Map<string, { parser: IncrementalParser; memo: ModelMemo }>();
   return {
     analyze(doc, settings = DEFAULT_SETTINGS) {
       const base = { uri: doc.uri, version: doc.version };
@@ -47,9 +48,9 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         parsers.delete(doc.uri);
         return { ...base, diagnostics: [] };
       }
-      let parser = parsers.get(doc.uri);
-      if (!parser) parsers.set(doc.uri, (parser = new IncrementalParser()));
-      const model = buildModel(doc.text, parser.parse(doc.text));
+      let state = parsers.get(doc.uri);
+      if (!state) parsers.set(doc.uri, (state = { parser: new IncrementalParser(), memo: new ModelMemo() }));
+      const model = buildModel(doc.text, state.parser.parse(doc.text), state.memo);
       return { ...base, model, diagnostics: computeDiagnostics(model, settings, options.today(), doc.uri) };
     },
     forget(uri) {

@@ -4,7 +4,12 @@ import type { Position, Range } from 'vscode-languageserver-types';
 export class LineIndex {
   readonly lineStarts: number[];
 
-  constructor(readonly text: string) {
+  /** `lineStarts`, when given, must be exactly what scanning `text` finds (ModelMemo keeps them up to date). */
+  constructor(readonly text: string, lineStarts?: number[]) {
+    if (lineStarts) {
+      this.lineStarts = lineStarts;
+      return;
+    }
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);

@@ -1,0 +1,213 @@
+// Benchmark: drives the built language server (server/out/server.js --stdio) over JSON-RPC with the
+// gen-spec workloads, and times the naive way (a full remark parse, markdownlint) on the same text.
+//
+//   npm run bench                                  every size: template, 200, 2000, 20000 tasks
+//   npm run bench -- --sizes template,200,2000     some sizes
+//   npm run bench -- --edits 15 --naive-timeout 60 keystroke samples; cap on each naive run (s)
+//
+// Prints a markdown table to stdout and writes it to bench-results/.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { cpus, loadavg } from 'node:os';
+import {
+  CompletionRequest,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  createMessageConnection,
+  type MessageConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { TEMPLATE_TEXT } from '../server/src/engine/templateText';
+
+const ROOT = resolve(__dirname, '..');
+const SERVER = join(ROOT, 'server/out/server.js');
+
+const args = process.argv.slice(2);
+const opt = (name: string, dflt: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1] : dflt;
+};
+const SIZES = opt('--sizes', 'template,200,2000,20000').split(',').map((s) => s.trim()).filter(Boolean);
+const EDITS = Number(opt('--edits', '15'));
+const NAIVE_TIMEOUT_S = Number(opt('--naive-timeout', '120'));
+/** Waits longer than this for a server answer mean the server is broken, not slow. */
+const SERVER_TIMEOUT_MS = Number(opt('--server-timeout', '600')) * 1000;
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+function workload(size: string): string {
+  if (size === 'template') return TEMPLATE_TEXT;
+  return execFileSync(process.execPath, [join(ROOT, 'bench/gen-spec.mjs'), '--tasks', size], { encoding: 'utf8', maxBuffer: 1 << 28 });
+}
+
+class Server {
+  readonly proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  readonly conn: MessageConnection = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+  private waiters: { uri: string; version: number; resolve: (t: number) => void }[] = [];
+
+  async start(): Promise<void> {
+    this.conn.onNotification(PublishDiagnosticsNotification.type, (p: PublishDiagnosticsParams) => {
+      const now = performance.now();
+      this.waiters = this.waiters.filter((w) => {
+        if (w.uri !== p.uri || p.version !== w.version) return true;
+        w.resolve(now);
+        return false;
+      });
+    });
+    this.conn.onRequest(() => null);
+    this.conn.onNotification(() => undefined);
+    this.conn.listen();
+    await this.conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
+    await this.conn.sendNotification(InitializedNotification.type, {});
+  }
+
+  /** Resolves with the time the diagnostics of this version arrive. */
+  diagnostics(uri: string, version: number): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no publishDiagnostics for ${uri} version ${version} within ${SERVER_TIMEOUT_MS / 1000} s`)), SERVER_TIMEOUT_MS);
+      this.waiters.push({ uri, version, resolve: (t) => (clearTimeout(timer), resolve(t)) });
+    });
+  }
+
+  rssMB(): number {
+    const status = readFileSync(`/proc/${this.proc.pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+  }
+
+  async stop(): Promise<void> {
+    await this.conn.sendRequest(ShutdownRequest.type).catch(() => undefined);
+    await this.conn.sendNotification(ExitNotification.type).catch(() => undefined);
+    this.conn.dispose();
+    await new Promise<void>((r) => (this.proc.exitCode !== null ? r() : this.proc.once('exit', () => r())));
+  }
+}
+
+/** Offset and position of `needle` (+ `delta` characters) in `text`. */
+function where(text: string, needle: string, delta: number): { offset: number; line: number; character: number } {
+  const i = text.indexOf(needle);
+  if (i < 0) throw new Error(`bench: "${needle}" is not in the workload`);
+  const offset = i + delta;
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { offset, line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+interface ServerResult {
+  open: number;
+  rowEdit: number;
+  overviewEdit: number;
+  completion: number;
+  rss: number;
+}
+
+async function measureServer(size: string, text: string): Promise<ServerResult> {
+  const server = new Server();
+  await server.start();
+  const uri = `file:///bench/workload-${size}.spec.md`;
+  let version = 1;
+  const t0 = performance.now();
+  const opened = server.diagnostics(uri, version);
+  await server.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version, text } });
+  const open = (await opened) - t0;
+  const rss = server.rssMB();
+
+  // A task row in the middle of the table (the template's first row), and the Overview paragraph.
+  const rowId = size === 'template' ? '| T1 |' : `| T${Math.ceil(Number(size) / 2)} |`;
+  const overview = text.indexOf('## Overview');
+  const overviewText = text.slice(overview).split('\n').find((l, i) => i > 0 && l.trim() && !l.startsWith('#'))!;
+  const edit = async (at: { line: number; character: number }): Promise<number[]> => {
+    const times: number[] = [];
+    for (let k = 0; k < EDITS; k++) {
+      version++;
+      const insert = k % 2 === 0;
+      const range = { start: at, end: insert ? at : { line: at.line, character: at.character + 1 } };
+      const done = server.diagnostics(uri, version);
+      const start = performance.now();
+      await server.conn.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version },
+        contentChanges: [{ range, text: insert ? 'x' : '' }],
+      });
+      times.push((await done) - start);
+    }
+    return times;
+  };
+  const rowEdit = median(await edit(where(text, rowId, rowId.length + 3)));
+  const overviewEdit = median(await edit(where(text, overviewText, 5)));
+
+  // Completion right after the last dependency in the row's Dependencies cell.
+  const row = text.slice(text.indexOf(rowId)).split('\n')[0];
+  const cells = row.split('|');
+  const depsAt = where(text, rowId, cells.slice(0, 5).join('|').length + 1 + cells[4].trimEnd().length);
+  const completionTimes: number[] = [];
+  for (let k = 0; k < EDITS; k++) {
+    const start = performance.now();
+    await server.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: depsAt.line, character: depsAt.character } });
+    completionTimes.push(performance.now() - start);
+  }
+  await server.stop();
+  return { open, rowEdit, overviewEdit, completion: median(completionTimes), rss };
+}
+
+/** Runs one naive baseline in a child process; undefined if it did not finish within the cap. */
+function naive(kind: 'remark' | 'markdownlint', file: string): Promise<number | undefined> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bench/naive.mjs'), kind, file], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), NAIVE_TIMEOUT_S * 1000);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (signal === 'SIGKILL') resolvePromise(undefined);
+      else if (code === 0) resolvePromise(Number(out.trim()));
+      else reject(new Error(`bench/naive.mjs ${kind} exited with ${code}`));
+    });
+  });
+}
+
+const ms = (x: number) => (x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : x >= 100 ? `${x.toFixed(0)} ms` : `${x.toFixed(1)} ms`);
+const capped = (x: number | undefined) => (x === undefined ? `> ${NAIVE_TIMEOUT_S} s (did not finish)` : ms(x));
+const ratio = (naiveMs: number | undefined, ours: number) => (naiveMs === undefined ? `> ${(NAIVE_TIMEOUT_S * 1000 / ours).toFixed(0)}×` : `${(naiveMs / ours).toFixed(naiveMs / ours >= 10 ? 0 : 1)}×`);
+
+async function main(): Promise<void> {
+  const rows: string[] = [];
+  mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
+  for (const size of SIZES) {
+    const text = workload(size);
+    const file = join(ROOT, 'bench-results', `workload-${size}.md`);
+    writeFileSync(file, text);
+    process.stderr.write(`bench: ${size} (${(text.length / 1024).toFixed(0)} KB): server…\n`);
+    const s = await measureServer(size, text);
+    process.stderr.write(`bench: ${size}: naive remark parse…\n`);
+    const remark = await naive('remark', file);
+    process.stderr.write(`bench: ${size}: markdownlint…\n`);
+    const lint = await naive('markdownlint', file);
+    rows.push(
+      `| ${size === 'template' ? 'template' : `${size} tasks`} | ${(text.length / 1024).toFixed(0)} KB | ${ms(s.open)} | ${ms(s.rowEdit)} | ${ms(s.overviewEdit)} | ${ms(s.completion)} | ${s.rss.toFixed(0)} MB | ${capped(remark)} | ${capped(lint)} | ${ratio(remark, s.open)} | ${ratio(remark, s.rowEdit)} | ${ratio(lint, s.rowEdit)} |`,
+    );
+  }
+  const table = [
+    `Benchmark, ${new Date().toISOString()}, ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at the end; medians of ${EDITS} edits and completions; open is one cold open in a fresh server.`,
+    '',
+    '| document | size | open → diagnostics | keystroke in a task row → diagnostics | keystroke in Overview → diagnostics | completion in Dependencies | server RSS after open | naive: full remark parse | naive: markdownlint | remark parse ÷ open | remark parse ÷ row keystroke | markdownlint ÷ row keystroke |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
+  console.log(table);
+  writeFileSync(join(ROOT, 'bench-results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.md`), table + '\n');
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,117 @@
+// Reuse of model parts between versions of one document. The incremental parser hands back the same
+// mdast node objects for unchanged text, shifted to where they now are; the parts of the model built
+// from such a node (table rows, tasks, the graph of a mermaid block, whatever a top-level block adds)
+// are kept by node and moved the same way instead of being built again. A model built with a memo
+// shares those parts with the previous model of the document, which is then stale.
+import { LineIndex } from './text';
+import { commonPrefix, commonSuffix, flatten } from './incremental';
+import type { Span } from './model';
+
+interface Part {
+  value: unknown;
+  off: number;
+  line: number;
+  spans: Span[];
+  lines: { line: number }[];
+  offsets: { obj: Record<string, unknown>; field: string }[];
+}
+
+export interface Anchor {
+  offset: number;
+  /** 0-based line of `offset`. */
+  line: number;
+}
+
+export class ModelMemo {
+  private readonly parts = new WeakMap<object, Map<string, Part>>();
+  private recording: Part | undefined;
+  private lastText = '';
+  private lastLines: LineIndex | undefined;
+
+  /** The line index of `text`, updated from the previous one around the changed region. */
+  lines(text: string): LineIndex {
+    const prev = this.lastLines;
+    const old = this.lastText;
+    let index: LineIndex;
+    if (!prev || text === old) index = prev && text === old ? prev : new LineIndex(text);
+    else {
+      flatten(text);
+      const p = commonPrefix(old, text);
+      const s = commonSuffix(old, text, Math.min(old.length, text.length) - p);
+      // A line start x depends on the characters at x-1 and x: starts before the change are kept,
+      // starts after it are shifted, and the changed stretch is scanned again.
+      const starts = prev.lineStarts;
+      const newEnd = text.length - s;
+      const oldEnd = old.length - s;
+      const delta = text.length - old.length;
+      const out: number[] = [];
+      let k = 0;
+      for (; k < starts.length && starts[k] < p; k++) out.push(starts[k]);
+      if (!out.length) out.push(0);
+      for (let i = Math.max(0, p - 1); i < newEnd; i++) {
+        const c = text.charCodeAt(i);
+        if ((c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) && i + 1 >= Math.max(p, 1)) out.push(i + 1);
+      }
+      for (; k < starts.length; k++) if (starts[k] - 1 >= oldEnd) out.push(starts[k] + delta);
+      index = new LineIndex(text, out);
+    }
+    this.lastText = text;
+    this.lastLines = index;
+    return index;
+  }
+
+  /**
+   * The part `kind` of `key`, built now or reused. A reused part is moved by the distance its anchor
+   * moved since it was built; `fresh` says which. Inside another part's build, builds without keeping.
+   */
+  part<T>(key: object, kind: string, anchor: Anchor, build: () => T): { value: T; fresh: boolean } {
+    if (this.recording) return { value: build(), fresh: true };
+    let byKind = this.parts.get(key);
+    const found = byKind?.get(kind);
+    if (found) {
+      const dOff = anchor.offset - found.off;
+      const dLine = anchor.line - found.line;
+      if (dOff || dLine) {
+        for (const s of found.spans) {
+          s.start += dOff;
+          s.end += dOff;
+          s.range.start.line += dLine;
+          s.range.end.line += dLine;
+        }
+        for (const l of found.lines) l.line += dLine;
+        for (const { obj, field } of found.offsets) (obj[field] as number) += dOff;
+        found.off = anchor.offset;
+        found.line = anchor.line;
+      }
+      return { value: found.value as T, fresh: false };
+    }
+    const part: Part = { value: undefined, off: anchor.offset, line: anchor.line, spans: [], lines: [], offsets: [] };
+    this.recording = part;
+    try {
+      part.value = build();
+    } finally {
+      this.recording = undefined;
+    }
+    if (!byKind) this.parts.set(key, (byKind = new Map()));
+    byKind.set(kind, part);
+    return { value: part.value as T, fresh: true };
+  }
+
+  /** Notes a span created while a part is built: it moves with the part. */
+  span(s: Span): Span {
+    this.recording?.spans.push(s);
+    return s;
+  }
+
+  /** Notes an object whose `line` (0-based) moves with the part being built. */
+  line<T extends { line: number }>(o: T): T {
+    this.recording?.lines.push(o);
+    return o;
+  }
+
+  /** Notes a field holding an offset that moves with the part being built. */
+  offset<T extends object>(obj: T, field: keyof T & string): T {
+    this.recording?.offsets.push({ obj: obj as Record<string, unknown>, field });
+    return obj;
+  }
+}
