@@ -110,11 +110,18 @@ async function currentAnalysis(uri: string): Promise<Analysis | undefined> {
 function schedule(uri: string): void {
   const pending = scheduled.get(uri);
   if (pending) clearImmediate(pending);
+  // Two turns: vscode-jsonrpc hands over one queued message per turn, so a change still queued
+  // behind this one arrives in between, reschedules, and the superseded version is never analyzed.
   scheduled.set(
     uri,
     setImmediate(() => {
-      scheduled.delete(uri);
-      void publish(uri);
+      scheduled.set(
+        uri,
+        setImmediate(() => {
+          scheduled.delete(uri);
+          void publish(uri);
+        }),
+      );
     }),
   );
 }
