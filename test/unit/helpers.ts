@@ -32,3 +32,20 @@ export function at(d: Diagnostic): [number, number, number, number] {
 export function messageOf(d: Diagnostic): string {
   return typeof d.message === 'string' ? d.message : d.message.value;
 }
+
+/**
+ * A spec titled `title` with a Task Breakdown table (header on line 4, rows from line 6) and,
+ * when given, a `### Task Dependency Graph` mermaid block after it.
+ */
+export function taskSpec(title: string, rows: string[], graph?: string[]): string {
+  return lines(
+    `# Technical Spec: ${title}`,
+    '',
+    '## Task Breakdown',
+    '',
+    '| ID | Task | Est. Lines | Dependencies | Jira |',
+    '|----|------|------------|--------------|------|',
+    ...rows,
+    ...(graph ? ['', '### Task Dependency Graph', '', '```mermaid', ...graph, '```'] : []),
+  );
+}

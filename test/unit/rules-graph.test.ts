@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { buildModel } from '../../server/src/engine/model';
-import { at, diagnose, lines } from './helpers';
+import { at, diagnose, lines, taskSpec } from './helpers';
 
 const mine = (ds: Diagnostic[]) => ds.filter((d) => /^TS[45]\d\d$/.test(String(d.code)));
 const brief = (ds: Diagnostic[]) => ds.map((d) => `${d.code} ${JSON.stringify(at(d))} ${d.message}`);
@@ -15,18 +15,7 @@ const ROWS = [
 ];
 
 /** Table header on line 4, rows from line 6; with the default rows the graph's first line is line 15. */
-function spec(rows: string[], graph?: string[]): string {
-  return lines(
-    '# Technical Spec: Graph',
-    '',
-    '## Task Breakdown',
-    '',
-    '| ID | Task | Est. Lines | Dependencies | Jira |',
-    '|----|------|------------|--------------|------|',
-    ...rows,
-    ...(graph ? ['', '### Task Dependency Graph', '', '```mermaid', ...graph, '```'] : []),
-  );
-}
+const spec = (rows: string[], graph?: string[]) => taskSpec('Graph', rows, graph);
 
 test('a graph that matches the table: nothing (labels, & groups, chains, edge labels)', () => {
   const graphs = [

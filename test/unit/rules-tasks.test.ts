@@ -8,7 +8,7 @@ import { buildModel } from '../../server/src/engine/model';
 import { RULES } from '../../server/src/engine/rules';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
 import { TEMPLATE_TEXT } from '../../server/src/engine/templateText';
-import { at, diagnose, lines, only } from './helpers';
+import { at, diagnose, lines, only, taskSpec } from './helpers';
 
 /** The Task Breakdown and dependency graph rules: TS4xx and TS5xx. */
 const TASK_CODE = /^TS[45]\d\d$/;
@@ -18,17 +18,7 @@ const brief = (ds: Diagnostic[]) => ds.map((d) => `${d.code} ${JSON.stringify(at
 const related = (d: Diagnostic) => d.relatedInformation?.map((r) => [r.location.range.start.line, r.location.range.start.character, r.location.range.end.line, r.location.range.end.character, r.message]);
 
 /** A spec whose Task Breakdown table (header on line 4) has these rows, from line 6 on; no graph. */
-function spec(...rows: string[]): string {
-  return lines(
-    '# Technical Spec: Tasks',
-    '',
-    '## Task Breakdown',
-    '',
-    '| ID | Task | Est. Lines | Dependencies | Jira |',
-    '|----|------|------------|--------------|------|',
-    ...rows,
-  );
-}
+const spec = (...rows: string[]) => taskSpec('Tasks', rows);
 
 const R1 = '| T1 | Migrate | ~50 | None | J-1 |';
 const R2 = '| T2 | Repo | ~150 | T1 | J-2 |';

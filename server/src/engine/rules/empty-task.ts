@@ -1,5 +1,5 @@
 import type { Finding, Rule } from '../rule';
-import { cellRange } from './support/tasks';
+import { cellRange } from './support/markdown';
 
 export const emptyTask: Rule = {
   code: 'TS405',

@@ -1,19 +1,7 @@
-import type { Range } from 'vscode-languageserver-types';
-import type { Cell, SpecModel } from '../../model';
+import type { SpecModel } from '../../model';
 import type { EngineSettings } from '../../settings';
 import { DEFAULT_SETTINGS } from '../../settings';
 import { taskGraph } from '../../taskGraph';
-
-/** A cell's range; an empty cell gets the blank between its pipes, so the squiggle is visible. */
-export function cellRange(model: SpecModel, cell: Cell): Range {
-  if (cell.span.end > cell.span.start) return cell.span.range;
-  const { text } = model;
-  let s = cell.span.start;
-  let e = cell.span.end;
-  while (s > 0 && (text[s - 1] === ' ' || text[s - 1] === '\t')) s--;
-  while (e < text.length && (text[e] === ' ' || text[e] === '\t')) e++;
-  return model.lines.range(s, e);
-}
 
 /** The settings' task ID pattern (validated upstream; the default if it still does not compile). */
 export function taskIdRegExp(settings: EngineSettings): RegExp {
