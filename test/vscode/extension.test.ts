@@ -117,7 +117,8 @@ describe('techspec in VS Code', function () {
     it('shows the quick-fix menu on a missing-section diagnostic', async function () {
       const uri = fixture(DEFECTS);
       const editor = await openEditor(uri);
-      const [missing] = await waitForDiagnostics(uri, (ds) => ds.some((d) => codeOf(d) === 'TS101'), 'no TS101 on the defects fixture');
+      const ds = await waitForDiagnostics(uri, (ds) => ds.some((d) => codeOf(d) === 'TS101'), 'no TS101 on the defects fixture');
+      const missing = ds.find((d) => codeOf(d) === 'TS101')!;
       editor.selection = new vscode.Selection(missing.range.start, missing.range.start);
       await vscode.commands.executeCommand('workbench.action.closePanel');
       await vscode.commands.executeCommand('editor.action.quickFix');
@@ -169,16 +170,18 @@ describe('techspec in VS Code', function () {
 
   describe('completion', () => {
     it('offers the task IDs in a Dependencies cell', async () => {
-      const text = (await fixtureText(CLEAN)).replace('| T5 | Add integration tests | ~200 | T4 | REP-5 |', '| T5 | Add integration tests | ~200 | T4,  | REP-5 |');
+      const text = (await fixtureText(DEFECTS)).replace('| T5 | Add integration tests | ~200 | T4 | REP-5 |', '| T5 | Add integration tests | ~200 | T4,  | REP-5 |');
       const editor = await openUntitled(text);
       const uri = editor.document.uri;
+      // Its planted defects show the server has analyzed this copy.
+      await waitForDiagnostics(uri, (ds) => ds.length > 0, 'the server published no diagnostics for the untitled copy of defects.spec.md');
       const lines = text.split('\n');
       const line = lines.findIndex((l) => l.startsWith('| T5 |'));
       const position = new vscode.Position(line, lines[line].indexOf('T4, ') + 'T4, '.length);
       const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
       const items = new Map(list.items.map((i) => [typeof i.label === 'string' ? i.label : i.label.label, i]));
       const labels = [...items.keys()];
-      for (const id of ['T1', 'T2', 'T3']) assert.ok(items.has(id), `${id} is not offered in T5's Dependencies cell; offered: ${JSON.stringify(labels)}`);
+      for (const id of ['T1', 'T2', 'T3']) assert.ok(items.has(id), `${id} is not offered in T5's Dependencies cell of ${uri.toString()} at ${position.line}:${position.character}; offered: ${JSON.stringify(labels)}`);
       assert.ok(!items.has('T5'), 'T5 is offered as a dependency of itself');
       assert.ok(!items.has('T6'), 'T6 is offered as a dependency of T5, which would close the cycle T5 → T6 → T5');
       const t1 = items.get('T1')!;
