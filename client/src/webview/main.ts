@@ -3,7 +3,7 @@
 import './preview.css';
 import type { FromPreviewMessage, GraphModel, PreviewState, ToPreviewMessage } from '../../../server/src/protocol';
 import { layoutGraph, layoutKey, type Layout } from './layout';
-import { draw, el, Truncator, type Drawing } from './draw';
+import { Drawing, el, Truncator } from './draw';
 import { Viewport } from './viewport';
 import { exportSvg } from './exportSvg';
 
@@ -26,15 +26,20 @@ let model: GraphModel | undefined;
 let layout: { key: string; layout: Layout } | undefined;
 let drawing: Drawing | undefined;
 let highlighted: string | null = null;
-/** Models arrive faster than layouts finish while typing: only the newest one is drawn. */
+let pending: { model: GraphModel; received: number } | undefined;
+/** Counts drawings, so only the newest reports that it was painted. */
 let generation = 0;
 let shownUri: string | undefined;
 let truncator: Truncator | undefined;
 
-const viewport = new Viewport(svg, (target) => {
-  const node = target.closest<SVGGElement>('.node[data-task]');
-  if (node?.dataset.task) vscode.postMessage({ type: 'reveal', id: node.dataset.task });
-});
+const viewport = new Viewport(
+  svg,
+  (target) => {
+    const node = target.closest<SVGGElement>('.node[data-task]');
+    if (node?.dataset.task) vscode.postMessage({ type: 'reveal', id: node.dataset.task });
+  },
+  (view) => drawing?.show(view),
+);
 
 svg.addEventListener('keydown', (e) => {
   const node = (e.target as Element).closest<SVGGElement>('.node[data-task]');
@@ -55,7 +60,9 @@ window.addEventListener('message', (e: MessageEvent<ToPreviewMessage>) => {
   const m = e.data;
   switch (m?.type) {
     case 'model':
-      void show(m.model);
+      // Models queued behind a slow drawing collapse into the newest.
+      if (!pending) setTimeout(() => show(pending!));
+      pending = { model: m.model, received: performance.now() };
       break;
     case 'highlight':
       highlight(m.id);
@@ -69,11 +76,11 @@ window.addEventListener('message', (e: MessageEvent<ToPreviewMessage>) => {
 });
 
 function currentSvg(): string | undefined {
-  return model?.status === 'ok' && layout ? exportSvg(svg, layout.layout.width, layout.layout.height) : undefined;
+  return model?.status === 'ok' && layout && drawing ? exportSvg(drawing, layout.layout.width, layout.layout.height) : undefined;
 }
 
-async function show(next: GraphModel): Promise<void> {
-  const started = performance.now();
+function show({ model: next, received: started }: { model: GraphModel; received: number }): void {
+  pending = undefined;
   const mine = ++generation;
   model = next;
   vscode.setState({ uri: next.uri });
@@ -87,18 +94,18 @@ async function show(next: GraphModel): Promise<void> {
       layout = undefined;
     } else {
       const key = layoutKey(next);
-      const placed = layout?.key === key ? layout.layout : await layoutGraph(next);
-      if (mine !== generation) return;
+      const placed = layout?.key === key ? layout.layout : layoutGraph(next);
       layout = { key, layout: placed };
       truncator ??= new Truncator(`12px ${getComputedStyle(document.body).fontFamily}`);
       message.hidden = true;
       canvas.hidden = false;
-      drawing = draw(svg, next, placed, truncator);
+      viewport.measure();
+      drawing = new Drawing(next, placed, truncator);
+      svg.replaceChildren(drawing.defs, drawing.viewport);
       writeSummary(next);
       writeNotes(next);
-      viewport.attach(drawing.viewport, placed.width, placed.height);
-      if (uriChanged) viewport.initial();
-      if (highlighted) highlight(highlighted, false);
+      viewport.attach(drawing.viewport, placed.width, placed.height, uriChanged);
+      drawing.setCurrent(highlighted);
     }
     exportButton.disabled = next.status !== 'ok';
     shownUri = next.uri;
@@ -110,7 +117,7 @@ async function show(next: GraphModel): Promise<void> {
   requestAnimationFrame(() =>
     setTimeout(() => {
       if (mine !== generation) return;
-      const nodes = drawing ? drawing.nodes.size + (layout?.layout.unknown.size ?? 0) : 0;
+      const nodes = drawing && layout ? layout.layout.tasks.size + layout.layout.unknown.size : 0;
       vscode.postMessage({ type: 'rendered', uri: next.uri, version: next.version, status: next.status, nodes, ms: performance.now() - started });
     }),
   );
@@ -122,17 +129,10 @@ function showMessage(text: string): void {
   canvas.hidden = true;
 }
 
-function highlight(id: string | null, reveal = true): void {
-  if (!drawing) {
-    highlighted = id;
-    return;
-  }
-  if (highlighted) drawing.nodes.get(highlighted)?.classList.remove('current');
+function highlight(id: string | null): void {
   highlighted = id;
-  const node = id ? drawing.nodes.get(id) : undefined;
-  if (!node || !layout) return;
-  node.classList.add('current');
-  if (reveal) viewport.reveal(layout.layout.tasks.get(id!)!);
+  const box = drawing?.setCurrent(id);
+  if (box) viewport.reveal(box);
 }
 
 const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
@@ -161,7 +161,10 @@ function writeNotes(m: GraphModel): void {
   for (const c of m.cycles) note('error', `Dependency cycle: ${[...c, c[0]].join(' → ')}`);
   const inWave = new Set(m.waves.flat());
   const stuck = m.tasks.filter((t) => !inWave.has(t.id)).map((t) => t.id);
-  if (stuck.length) note('error', `${count(stuck.length, 'task is', 'tasks are')} in or waiting on a cycle, so in no wave: ${stuck.join(', ')}`);
+  if (stuck.length) {
+    const shown = stuck.length > 20 ? `${stuck.slice(0, 20).join(', ')} and ${stuck.length - 20} more` : stuck.join(', ');
+    note('error', `${count(stuck.length, 'task is', 'tasks are')} in or waiting on a cycle, so in no wave: ${shown}`);
+  }
   if (m.unknown.length) {
     const byId = new Map<string, string[]>();
     for (const u of m.unknown) byId.set(u.id, [...(byId.get(u.id) ?? []), u.from]);
@@ -169,7 +172,7 @@ function writeNotes(m: GraphModel): void {
   }
   const legend = document.createElement('p');
   legend.className = 'legend';
-  for (const [cls, label] of [['key-critical', 'critical path'], ['key-cycle', 'cycle'], ['key-unknown', 'unknown dependency'], ['key-plain', 'dependency']]) {
+  for (const [cls, label] of [['key-critical', 'critical path'], ['key-cycle', 'cycle'], ['key-unknown', 'unknown dependency'], ['key-plain', 'dependency'], ['key-implied', 'dependency a longer chain implies']]) {
     const s = document.createElement('span');
     s.className = cls;
     s.textContent = label;

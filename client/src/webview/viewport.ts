@@ -15,21 +15,31 @@ export class Viewport {
   view: View = { k: 1, x: 0, y: 0 };
   private target: SVGGElement | undefined;
   private content = { width: 0, height: 0 };
+  /** The panel's size, kept by a ResizeObserver: reading it from the page after drawing would force a layout of the whole drawing. */
+  private box: { width: number; height: number } | undefined;
 
   constructor(
     private readonly svg: SVGSVGElement,
     /** Called for a press and release that did not drag, with the element pressed. */
     private readonly onClick: (target: Element) => void,
+    /** Called whenever the part of the drawing in view changes, with that part in drawing coordinates. */
+    private readonly onView: (view: { x0: number; y0: number; x1: number; y1: number }) => void,
   ) {
+    new ResizeObserver(([entry]) => {
+      if (!entry.contentRect.width || !entry.contentRect.height) return;
+      this.box = { width: entry.contentRect.width, height: entry.contentRect.height };
+      this.apply();
+    }).observe(svg);
     svg.addEventListener('wheel', (e) => this.onWheel(e), { passive: false });
     svg.addEventListener('pointerdown', (e) => this.onPointerDown(e));
   }
 
-  /** The group to move and the size of what it holds. */
-  attach(target: SVGGElement, width: number, height: number): void {
+  /** The group to move and the size of what it holds; `fresh` for another document's graph, which gets the first view. */
+  attach(target: SVGGElement, width: number, height: number, fresh: boolean): void {
     this.target = target;
     this.content = { width, height };
-    this.apply();
+    if (fresh) this.initial();
+    else this.apply();
   }
 
   /** Whole drawing in view, never enlarged beyond 100%. */
@@ -76,14 +86,22 @@ export class Viewport {
     }
   }
 
-  private size() {
+  /** Reads the panel's size now, for a first drawing before the observer has reported; call it before changing the drawing. */
+  measure(): void {
     const r = this.svg.getBoundingClientRect();
-    return { width: r.width || 800, height: r.height || 600 };
+    if (r.width && r.height) this.box = { width: r.width, height: r.height };
+  }
+
+  private size() {
+    return this.box ?? { width: 800, height: 600 };
   }
 
   private apply(): void {
+    if (!this.target) return;
     const { k, x, y } = this.view;
-    this.target?.setAttribute('transform', `translate(${x.toFixed(1)},${y.toFixed(1)}) scale(${k.toFixed(4)})`);
+    this.target.setAttribute('transform', `translate(${x.toFixed(1)},${y.toFixed(1)}) scale(${k.toFixed(4)})`);
+    const { width, height } = this.size();
+    this.onView({ x0: -x / k, y0: -y / k, x1: (width - x) / k, y1: (height - y) / k });
   }
 
   private onWheel(e: WheelEvent): void {
