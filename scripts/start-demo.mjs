@@ -23,7 +23,8 @@ execFileSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'inherit' })
 if (!existsSync(serverMain)) execFileSync('bash', [join(root, 'scripts/install-vscode-host.sh')], { cwd: root, stdio: 'inherit' });
 if (opts.check) checkHost();
 
-const profile = makeProfile('techspec-demo-');
+// The workbench opens samples/README.md, which says what to try.
+const profile = makeProfile('techspec-demo-', { 'workbench.startupEditor': 'readme' });
 const server = await startServer({ userDataDir: profile.userDataDir, extensionsDir: profile.extensionsDir, port: Number(opts.port) });
 const url = workbenchUrl(server.port, { folder: resolve(opts.workspace), extensionDevelopmentPath: root });
 
@@ -53,6 +54,11 @@ if (opts.check) {
     // The explorer lists the samples once the workbench and the remote workspace are up.
     await page.waitForSelector('.explorer-folders-view .monaco-list-row[aria-label*="spec.md"]', { timeout: 60_000 }).catch(() => {
       throw new Error('the workbench did not list the sample specs in the explorer within 60 s');
+    });
+    // The README opens in the markdown preview, a webview two iframes deep.
+    const readme = page.locator('iframe.webview.ready').first().contentFrame().locator('iframe#active-frame').contentFrame().locator('h1');
+    await readme.waitFor({ state: 'visible', timeout: 30_000 }).catch(() => {
+      throw new Error('the workbench did not show the samples README within 30 s');
     });
     mkdirSync(join(root, 'test-results'), { recursive: true });
     const file = join(root, 'test-results/demo.png');

@@ -38,14 +38,14 @@ const QUIET_SETTINGS = {
   'editor.stickyScroll.enabled': false,
 };
 
-/** Fresh profile folders (user data with quiet settings, extensions), removed by cleanup(). */
-export function makeProfile(prefix = 'techspec-vscode-') {
+/** Fresh profile folders (user data with quiet settings and `settings`, extensions), removed by cleanup(). */
+export function makeProfile(prefix = 'techspec-vscode-', settings = {}) {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const userDataDir = join(dir, 'user-data');
   const extensionsDir = join(dir, 'extensions');
   for (const scope of ['User', 'Machine']) {
     mkdirSync(join(userDataDir, scope), { recursive: true });
-    writeFileSync(join(userDataDir, scope, 'settings.json'), JSON.stringify(QUIET_SETTINGS, null, 2));
+    writeFileSync(join(userDataDir, scope, 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
   }
   mkdirSync(extensionsDir, { recursive: true });
   return { dir, userDataDir, extensionsDir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };

@@ -21,6 +21,7 @@ import {
   techspecDiagnostics,
   waitFor,
   waitForDiagnostics,
+  workspaceRoot,
 } from './helpers';
 import { renderSnippet } from './snippetText';
 
@@ -88,6 +89,25 @@ describe('techspec in VS Code', function () {
       const published = nextDiagnosticsChange(uri, 'the language server published nothing for clean.spec.md after it was opened');
       await openEditor(uri);
       assert.deepEqual(summary(await published), []);
+    });
+  });
+
+  describe('the demo samples (npm start)', () => {
+    const sample = (name: string) => vscode.Uri.joinPath(workspaceRoot(), '..', '..', 'samples', name);
+
+    it('team-invitations.spec.md gets no diagnostics', async () => {
+      const uri = sample('team-invitations.spec.md');
+      const published = nextDiagnosticsChange(uri, 'the language server published nothing for samples/team-invitations.spec.md');
+      await openEditor(uri);
+      assert.deepEqual(summary(await published), []);
+    });
+
+    it('webhook-retries.spec.md shows its defects', async () => {
+      const uri = sample('webhook-retries.spec.md');
+      const want = ['TS101', 'TS202', 'TS204', 'TS205', 'TS301', 'TS301', 'TS301', 'TS406', 'TS409', 'TS409', 'TS411', 'TS501', 'TS501', 'TS701', 'TS702', 'TS801', 'TS803', 'TS804'];
+      await openEditor(uri);
+      const got = await waitForDiagnostics(uri, (ds) => ds.length >= want.length, `samples/webhook-retries.spec.md did not get its ${want.length} findings`);
+      assert.deepEqual(got.map(codeOf).sort(), want);
     });
   });
 
