@@ -334,6 +334,32 @@ describe('techspec in VS Code', function () {
       await vscode.commands.executeCommand('workbench.action.closePanel');
       await screenshot('preview-panel', ['webview:svg .nodes .node']);
     });
+
+    it('techspec.showPreviewToSide follows the active spec editor', async () => {
+      const defects = fixture(DEFECTS);
+      const clean = fixture(CLEAN);
+      await openEditor(defects);
+      const api = (await extension().activate()) as { preview: { onDidRender: vscode.Event<Rendered> } };
+      const drawn = (uri: vscode.Uri) => {
+        let last: Rendered | undefined;
+        return waitFor(
+          (listener) => api.preview.onDidRender((info) => listener((last = info))),
+          () => (last && last.uri === uri.toString() && last.status === 'ok' ? last : undefined),
+          30_000,
+          `the preview never drew the graph of ${uri.path.split('/').pop()}`,
+        );
+      };
+      const first = drawn(defects);
+      await vscode.commands.executeCommand('techspec.showPreviewToSide');
+      const info = await first;
+      assert.ok(info.nodes >= 6, `the preview drew ${info.nodes} nodes for the six tasks of defects.spec.md`);
+      await vscode.commands.executeCommand('workbench.action.closePanel');
+      await screenshot('preview-beside-defects', ['webview:svg .nodes .node']);
+
+      const second = drawn(clean);
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(clean), { viewColumn: vscode.ViewColumn.One });
+      assert.equal((await second).nodes, 6);
+    });
   });
 });
 
