@@ -107,7 +107,7 @@ function show({ model: next, received: started }: { model: GraphModel; received:
       viewport.attach(drawing.viewport, placed.width, placed.height, uriChanged);
       drawing.setCurrent(highlighted);
     }
-    exportButton.disabled = next.status !== 'ok';
+    for (const b of [exportButton, byId<HTMLButtonElement>('fit'), byId<HTMLButtonElement>('zoom-in'), byId<HTMLButtonElement>('zoom-out')]) b.disabled = next.status !== 'ok';
     shownUri = next.uri;
   } catch (e) {
     if (mine !== generation) return;
