@@ -42,6 +42,18 @@ interface Unit {
   end: number;
   /** 0-based line of `start`. */
   line: number;
+  /** What the unit was placed from in the last parse, under definitions `defs`: reused while its text is unchanged. */
+  entry?: Entry;
+  table?: TableState;
+  defs?: string;
+  /** The table this unit was before an edit inside it: rows outside the edit are taken from it. */
+  prev?: TableState & { start: number };
+}
+
+interface TableState {
+  parts: TableParts;
+  head: Entry;
+  rows: Entry[];
 }
 
 interface TableParts {
@@ -318,6 +330,9 @@ export class IncrementalParser {
   private readonly rowCache = new Map<string, Map<string, Entry[]>>();
   private gen = 0;
   private defs: string[] = [];
+  private defsKey = '';
+  /** The last edit: text before `p` and from `oldEnd` (in the old text; `newEnd` in the new) is unchanged. */
+  private change = { p: 0, oldEnd: 0, newEnd: 0 };
   /** Parses run by the last parse() call: for tests and measurements. */
   parsesRun = 0;
   private readonly opts: IncrementalOptions;
@@ -336,8 +351,9 @@ export class IncrementalParser {
       const found: string[] = [];
       const children = this.assemble(found);
       const defs = [...new Set(found)].sort();
-      if (attempt < 2 && defs.join('\n') !== this.defs.join('\n')) {
+      if (attempt < 2 && defs.join('\n') !== this.defsKey) {
         this.defs = defs;
+        this.defsKey = defs.join('\n');
         continue;
       }
       this.evict();
@@ -380,6 +396,14 @@ export class IncrementalParser {
     const from = units[i].start;
     const to = units[j].end + delta;
     const fresh = split(text, from, to, units[i].line, fmEnd);
+    this.change = { p, oldEnd: old.length - s, newEnd: text.length - s };
+    // A table the edit is inside keeps its start: hand its rows to the unit that replaces it.
+    for (let k = i; k <= j; k++) {
+      const table = units[k].table;
+      if (!table || units[k].start >= p || units[k].defs !== this.defsKey) continue;
+      const same = fresh.find((f) => f.start === units[k].start);
+      if (same) same.prev = { ...table, start: units[k].start };
+    }
     const tail = units.slice(j + 1);
     if (tail.length) {
       const lineAtEnd = units[i].line + countLines(text.slice(from, to));
@@ -406,7 +430,7 @@ export class IncrementalParser {
     const t = this.text.slice(unit.start, unit.end);
     // Only the first unit can hold front matter or a byte order mark.
     const key = unit.start === 0 ? '\u0001' + t : t;
-    return this.needsDefs(t) ? key + '\u0000' + this.defs.join('\n') : key;
+    return this.needsDefs(t) ? key + '\u0000' + this.defsKey : key;
   }
 
   private needsDefs(t: string): boolean {
@@ -432,6 +456,19 @@ export class IncrementalParser {
     const units = this.units;
     for (let k = 0; k < units.length; ) {
       const u = units[k];
+      // A unit kept from the last parse: its text and its context are unchanged.
+      if (u.defs === this.defsKey) {
+        if (u.table && u.table.head.gen !== this.gen && u.table.rows.every((e) => e.gen !== this.gen)) {
+          this.emitTable(u, u.table, out, found);
+          k++;
+          continue;
+        }
+        if (u.entry && u.entry.gen !== this.gen && !u.entry.unclosed) {
+          this.place(u.entry, u.start, u.line, out, found);
+          k++;
+          continue;
+        }
+      }
       const parts = tableParts(this.text, u, this.opts.minSplitRows);
       if (parts && this.placeTable(u, parts, out, found)) {
         k++;
@@ -446,6 +483,9 @@ export class IncrementalParser {
           continue;
         }
         this.place(hit, u.start, u.line, out, found);
+        u.entry = hit;
+        u.table = undefined;
+        u.defs = this.defsKey;
         k++;
         continue;
       }
@@ -483,7 +523,9 @@ export class IncrementalParser {
     const prefix = from > 0 ? ctx || '\n' : '';
     const suffix = from === 0 && ctx ? '\n\n' + ctx : '';
     this.parsesRun++;
-    const root = parseMarkdown(prefix + body + suffix);
+    // Strings in the tree are slices of what remark is given: never the document itself, which
+    // cached nodes would otherwise keep alive after it is replaced.
+    const root = parseMarkdown(prefix + detach(body) + suffix);
     const dOff = from - prefix.length;
     const dLine = units[k].line - countLines(prefix);
     const nodes: RootContent[] = [];
@@ -541,11 +583,29 @@ export class IncrementalParser {
     }
     const n = parts.rows.length - 1;
     const rowText = (i: number) => text.slice(u.start + parts.rows[i], lineEnd(text, u.start + parts.rows[i]));
-    const headLines = countLines(parts.head);
     const entries: Entry[] = new Array(n);
     let head = this.take(rows.get('\u0000head'));
+    // Rows of the table before the edit that lie wholly before or after the edit.
+    const prev = u.prev?.parts.head === parts.head ? u.prev : undefined;
+    const { p, oldEnd, newEnd } = this.change;
+    const shift = newEnd - oldEnd;
+    const oldRow = (i: number): Entry | undefined => {
+      if (!prev) return undefined;
+      const a = u.start + parts.rows[i];
+      const b = u.start + parts.rows[i + 1];
+      let j = -1;
+      if (b <= p) j = i;
+      else if (a >= newEnd) j = i - (parts.rows.length - prev.parts.rows.length);
+      if (j < 0 || j >= prev.rows.length) return undefined;
+      const oa = prev.start + prev.parts.rows[j];
+      const ob = prev.start + prev.parts.rows[j + 1];
+      const same = b <= p ? oa === a && ob === b : oa === a - shift && ob === b - shift;
+      const e = same ? prev.rows[j] : undefined;
+      return e && e.gen !== this.gen ? e : undefined;
+    };
+    if (prev && prev.head.gen !== this.gen) head = prev.head;
     for (let i = 0; i < n; ) {
-      const e = this.take(rows.get(rowText(i)));
+      const e = oldRow(i) ?? this.take(rows.get(rowText(i)));
       if (e) {
         entries[i] = e;
         e.gen = this.gen;
@@ -553,7 +613,7 @@ export class IncrementalParser {
         continue;
       }
       let j = i + 1;
-      while (j < n && j - i < this.opts.rowBatch && !rows.has(rowText(j))) j++;
+      while (j < n && j - i < this.opts.rowBatch && !oldRow(j) && !rows.has(rowText(j))) j++;
       const parsed = this.parseRows(u, parts, ctx, i, j);
       if (!parsed) {
         // Not one table after all: the caller parses the unit whole.
@@ -583,12 +643,25 @@ export class IncrementalParser {
       head = parsed.head;
       rows.set('\u0000head', [head]);
     }
+    u.prev = undefined;
+    u.entry = undefined;
+    u.table = { parts, head, rows: entries };
+    u.defs = this.defsKey;
+    this.emitTable(u, u.table, out, found);
+    return true;
+  }
+
+  /** Moves a table's header and rows to the unit's place and emits the table node. */
+  private emitTable(u: Unit, t: TableState, out: RootContent[], found: string[]): void {
+    const { parts, head } = t;
+    const headLines = countLines(parts.head);
     const headRow = head.nodes[0] as Table;
     this.place(head, u.start, u.line, [], found);
     const children: TableRow[] = [headRow.children[0]];
-    for (let i = 0; i < n; i++) {
-      const e = entries[i];
+    for (let i = 0; i < t.rows.length; i++) {
+      const e = t.rows[i];
       this.move(e, u.start + parts.rows[i], u.line + headLines + i);
+      e.gen = this.gen;
       children.push(e.nodes[0] as unknown as TableRow);
     }
     const lastEnd = children[children.length - 1].position!.end;
@@ -598,7 +671,6 @@ export class IncrementalParser {
       children,
       position: { start: { ...headRow.position!.start }, end: { ...lastEnd } },
     });
-    return true;
   }
 
   /** Parses body rows [i, j) under the header; entries hold the header (as a table shell) and each row. */

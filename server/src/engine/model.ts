@@ -289,7 +289,7 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), memo?
   const visitRow = (row: MdTableRow): TableRow => {
     const build = () => {
       const from = [model.placeholders.length, model.directives.length];
-      const r = readRow(row, text, span, nodeSpan);
+      const r = readRow(row, text, span, nodeSpan, !!memo);
       for (const cell of row.children) cell.children.forEach(visit);
       return { row: r, placeholders: model.placeholders.slice(from[0]), directives: model.directives.slice(from[1]) };
     };
@@ -394,12 +394,14 @@ function readTable(node: MdTable, nodeSpan: (n: Nodes) => Span, rowOf: (row: MdT
   return { header: rows[0], rows: rows.slice(1), span: nodeSpan(node) };
 }
 
-function readRow(row: MdTableRow, text: string, span: (s: number, e: number) => Span, nodeSpan: (n: Nodes) => Span): TableRow {
+/** `copy`: a row kept for later versions must not hold slices of this version's text, which would keep it alive. */
+function readRow(row: MdTableRow, text: string, span: (s: number, e: number) => Span, nodeSpan: (n: Nodes) => Span, copy = false): TableRow {
   return {
     span: nodeSpan(row),
     cells: row.children.map((cell) => {
       const [s, e] = cellSpan(text, cell.position!.start.offset!, cell.position!.end.offset!);
-      return { raw: text.slice(s, e), text: toString(cell).trim(), span: span(s, e) };
+      const raw = text.slice(s, e);
+      return { raw: copy ? (' ' + raw).slice(1) : raw, text: toString(cell).trim(), span: span(s, e) };
     }),
   };
 }
