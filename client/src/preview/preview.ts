@@ -87,8 +87,8 @@ export class PreviewManager implements vscode.Disposable, PreviewApi {
     await this.current?.receive(message);
   }
 
+  /** Leaves the panel open: on a window reload the workbench keeps it for the serializer to bring back. */
   dispose(): void {
-    this.current?.panel.dispose();
     for (const d of this.disposables) d.dispose();
   }
 
@@ -114,7 +114,8 @@ export class PreviewManager implements vscode.Disposable, PreviewApi {
     if (target) await vscode.workspace.openTextDocument(target);
     const column = toSide ? vscode.ViewColumn.Beside : (editor?.viewColumn ?? vscode.ViewColumn.Active);
     if (this.current) {
-      this.current.panel.reveal(column, toSide);
+      // To the side: beside the editor; otherwise wherever the panel already is.
+      this.current.panel.reveal(toSide ? column : undefined, toSide);
       this.current.showDocument(uri);
       return;
     }
@@ -163,7 +164,7 @@ function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscod
 }
 
 function previewTitle(uri: string | undefined): string {
-  return uri ? `Dependency Graph: ${decodeURIComponent(uri.replace(/[?#].*$/, '').replace(/^.*\//, ''))}` : 'Dependency Graph';
+  return uri ? `Dependency Graph: ${vscode.Uri.parse(uri).path.split('/').pop()}` : 'Dependency Graph';
 }
 
 /** One open panel: the document it shows, the model it last drew, and its page's messages. */
@@ -243,7 +244,17 @@ class PreviewPanel {
     if (this.model?.status !== 'ok') return Promise.reject(new Error('The preview shows no graph to export.'));
     const requestId = this.nextSvgRequest++;
     return new Promise((resolve, reject) => {
-      this.svgRequests.set(requestId, { resolve, reject });
+      // A hidden panel's page is unloaded and cannot answer.
+      const timer = setTimeout(() => {
+        this.svgRequests.delete(requestId);
+        reject(new Error('The preview did not send its drawing within 10 s (is the panel visible?).'));
+      }, 10_000);
+      const done = (f: () => void) => {
+        clearTimeout(timer);
+        this.svgRequests.delete(requestId);
+        f();
+      };
+      this.svgRequests.set(requestId, { resolve: (svg) => done(() => resolve(svg)), reject: (e) => done(() => reject(e)) });
       this.post({ type: 'requestSvg', requestId });
     });
   }
@@ -268,7 +279,6 @@ class PreviewPanel {
         return this.saveSvg(m.svg);
       case 'svg':
         this.svgRequests.get(m.requestId)?.resolve(m.svg);
-        this.svgRequests.delete(m.requestId);
         return;
       case 'rendered':
         this.onRendered({ uri: m.uri, version: m.version, status: m.status, nodes: m.nodes, ms: m.ms });
@@ -317,7 +327,7 @@ class PreviewPanel {
 
   dispose(): void {
     clearTimeout(this.timer);
-    for (const r of this.svgRequests.values()) r.reject(new Error('The preview was closed.'));
+    for (const r of [...this.svgRequests.values()]) r.reject(new Error('The preview was closed.'));
     for (const d of this.disposables) d.dispose();
   }
 }
