@@ -3,7 +3,7 @@ import type { Code, Heading, Html, ListItem, Nodes, Root, RootContent, Table as 
 import { toString } from 'mdast-util-to-string';
 import { LineIndex } from './text';
 import { parseMarkdown } from './parse';
-import type { Anchor, ModelMemo } from './modelMemo';
+import type { ModelMemo } from './modelMemo';
 import { templateSectionFor, TEMPLATE_PLACEHOLDERS } from './template';
 
 /** A span of the document: offsets for slicing, a range for the protocol. */
@@ -241,7 +241,7 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), memo?
     return found && offset < found.span.end ? found : undefined;
   };
   const headingAbove = (offset: number): Section | undefined => lastAtOrBefore(model.headings, (h) => h.heading.start, offset);
-  const anchorOf = (n: Nodes): Anchor => ({ offset: n.position!.start.offset!, line: n.position!.start.line - 1 });
+
 
   readHeader(model, span);
 
@@ -294,8 +294,8 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), memo?
       return { row: r, placeholders: model.placeholders.slice(from[0]), directives: model.directives.slice(from[1]) };
     };
     if (!memo) return build().row;
-    const { value, fresh } = memo.part(row, 'row', anchorOf(row), build);
-    if (!fresh) {
+    const value = memo.part(row, 'row', row.position!.start.offset!, row.position!.start.line - 1, build);
+    if (!memo.fresh) {
       for (const p of value.placeholders) model.placeholders.push(p);
       for (const d of value.directives) model.directives.push(d);
     }
@@ -305,7 +305,7 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), memo?
   // looked up again, as headings elsewhere may have changed.
   const visitTop = (node: RootContent): void => {
     if (!memo || node.type === 'table' || node.type === 'yaml') return visit(node);
-    const { value, fresh } = memo.part(node, 'block', anchorOf(node), () => {
+    const value = memo.part(node, 'block', node.position!.start.offset!, node.position!.start.line - 1, () => {
       const from = [model.tables.length, model.codeBlocks.length, model.placeholders.length, model.checkboxes.length, model.directives.length];
       visit(node);
       return {
@@ -316,7 +316,7 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), memo?
         directives: model.directives.slice(from[4]),
       };
     });
-    if (fresh) return;
+    if (memo.fresh) return;
     for (const t of value.tables) {
       t.sectionKey = sectionAt(t.span.start)?.key;
       t.headingTitle = headingAbove(t.span.start)?.title;
@@ -459,8 +459,8 @@ function readTaskTable(model: SpecModel, memo?: ModelMemo): TaskTable | undefine
       if (task) tasks.push(task);
       continue;
     }
-    const { value } = memo.part(row, columnsKey, { offset: row.span.start, line: row.span.range.start.line }, () => readTask(model, row, columns, idCol, memo));
-    if (value) tasks.push(value);
+    const task = memo.part(row, columnsKey, row.span.start, row.span.range.start.line, () => readTask(model, row, columns, idCol, memo));
+    if (task) tasks.push(task);
   }
   return { table, columns, tasks };
 }
@@ -535,7 +535,7 @@ function readGraph(model: SpecModel, span: (s: number, e: number) => Span, memo?
     return graph;
   };
   if (!memo) return build();
-  const { nodes, edges, subgraphs } = memo.part(block, 'graph', { offset: block.span.start, line: block.span.range.start.line }, build).value;
+  const { nodes, edges, subgraphs } = memo.part(block, 'graph', block.span.start, block.span.range.start.line, build);
   return { block, nodes, edges, subgraphs };
 }
 

@@ -16,15 +16,15 @@ interface Part {
   offsets: { obj: Record<string, unknown>; field: string }[];
 }
 
-export interface Anchor {
-  offset: number;
-  /** 0-based line of `offset`. */
-  line: number;
-}
+/** Parts are kept on their key object under this symbol, not enumerable: deep equality and clones ignore it. */
+const PARTS = Symbol('techspec.modelParts');
+
+type Keyed = { [PARTS]?: Record<string, Part> };
 
 export class ModelMemo {
-  private readonly parts = new WeakMap<object, Map<string, Part>>();
   private recording: Part | undefined;
+  /** Whether the last part() call built its part (true) or reused it (false). */
+  fresh = false;
   private lastText = '';
   private lastLines: LineIndex | undefined;
 
@@ -62,15 +62,19 @@ export class ModelMemo {
 
   /**
    * The part `kind` of `key`, built now or reused. A reused part is moved by the distance its anchor
-   * moved since it was built; `fresh` says which. Inside another part's build, builds without keeping.
+   * (`offset`, 0-based `line`) moved since it was built; `fresh` says which. Inside another part's
+   * build, builds without keeping.
    */
-  part<T>(key: object, kind: string, anchor: Anchor, build: () => T): { value: T; fresh: boolean } {
-    if (this.recording) return { value: build(), fresh: true };
-    let byKind = this.parts.get(key);
-    const found = byKind?.get(kind);
+  part<T>(key: object, kind: string, offset: number, line: number, build: () => T): T {
+    if (this.recording) {
+      this.fresh = true;
+      return build();
+    }
+    const byKind = (key as Keyed)[PARTS];
+    const found = byKind?.[kind];
     if (found) {
-      const dOff = anchor.offset - found.off;
-      const dLine = anchor.line - found.line;
+      const dOff = offset - found.off;
+      const dLine = line - found.line;
       if (dOff || dLine) {
         for (const s of found.spans) {
           s.start += dOff;
@@ -80,21 +84,23 @@ export class ModelMemo {
         }
         for (const l of found.lines) l.line += dLine;
         for (const { obj, field } of found.offsets) (obj[field] as number) += dOff;
-        found.off = anchor.offset;
-        found.line = anchor.line;
+        found.off = offset;
+        found.line = line;
       }
-      return { value: found.value as T, fresh: false };
+      this.fresh = false;
+      return found.value as T;
     }
-    const part: Part = { value: undefined, off: anchor.offset, line: anchor.line, spans: [], lines: [], offsets: [] };
+    const part: Part = { value: undefined, off: offset, line, spans: [], lines: [], offsets: [] };
     this.recording = part;
     try {
       part.value = build();
     } finally {
       this.recording = undefined;
     }
-    if (!byKind) this.parts.set(key, (byKind = new Map()));
-    byKind.set(kind, part);
-    return { value: part.value as T, fresh: true };
+    if (byKind) byKind[kind] = part;
+    else Object.defineProperty(key, PARTS, { value: { [kind]: part }, enumerable: false, writable: true });
+    this.fresh = true;
+    return part.value as T;
   }
 
   /** Notes a span created while a part is built: it moves with the part. */
