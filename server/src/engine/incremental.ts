@@ -561,7 +561,7 @@ export class IncrementalParser {
       const defs: string[] = [];
       const t = this.text.slice(unit.start, unit.end);
       if (t.includes(']:')) collectDefs(own, defs);
-      const entry: Entry = { nodes: own, off: unit.start, line: unit.line, unclosed, defs, gen: 0 };
+      const entry: Entry = { nodes: own, off: unit.start, line: unit.line, unclosed, defs, gen: 0, points: undefined };
       const key = detach(this.keyOf(unit));
       const list = this.cache.get(key);
       if (list) list.push(entry);
@@ -695,25 +695,28 @@ export class IncrementalParser {
     for (let r = 1; r < table.children.length; r++) {
       const row = table.children[r];
       shiftNode(row, delta, i);
-      rows.push({ nodes: [row as unknown as RootContent], off: u.start + parts.rows[i + r - 1], line: u.line + headLines + i + r - 1, unclosed: false, defs: [], gen: 0 });
+      rows.push({ nodes: [row as unknown as RootContent], off: u.start + parts.rows[i + r - 1], line: u.line + headLines + i + r - 1, unclosed: false, defs: [], gen: 0, points: undefined });
     }
     const shell: Table = { type: 'table', align: table.align, children: [table.children[0]], position: table.position };
-    return { head: { nodes: [shell], off: u.start, line: u.line, unclosed: false, defs: [], gen: 0 }, rows };
+    return { head: { nodes: [shell], off: u.start, line: u.line, unclosed: false, defs: [], gen: 0, points: undefined }, rows };
   }
 
   /** Drops cached units the last parse did not use. */
   private evict(): void {
-    for (const [key, list] of this.cache) {
-      const kept = list.filter((e) => e.gen === this.gen);
-      if (!kept.length) this.cache.delete(key);
-      else if (kept.length !== list.length) this.cache.set(key, kept);
-    }
-    for (const [mapKey, rows] of this.rowCache) {
-      for (const [key, list] of rows) {
+    const sweep = (map: Map<string, Entry[]>) => {
+      for (const [key, list] of map) {
+        if (list.length === 1) {
+          if (list[0].gen !== this.gen) map.delete(key);
+          continue;
+        }
         const kept = list.filter((e) => e.gen === this.gen);
-        if (!kept.length) rows.delete(key);
-        else if (kept.length !== list.length) rows.set(key, kept);
+        if (!kept.length) map.delete(key);
+        else if (kept.length !== list.length) map.set(key, kept);
       }
+    };
+    sweep(this.cache);
+    for (const [mapKey, rows] of this.rowCache) {
+      sweep(rows);
       if (!rows.size) this.rowCache.delete(mapKey);
     }
   }

@@ -511,18 +511,36 @@ export function parseEstLines(text: string): number | undefined {
   return Number((m[2] ?? m[1]).replace(/,/g, ''));
 }
 
-/** Lines of a mermaid block's text after its optional `---` front matter. */
-function mermaidLines(value: string): string[] {
-  const lines = value.split(/\r?\n/);
-  const first = lines.findIndex((l) => l.trim() !== '');
-  if (first < 0 || lines[first].trim() !== '---') return lines;
-  const close = lines.findIndex((l, i) => i > first && l.trim() === '---');
-  return close < 0 ? [] : lines.slice(close + 1);
-}
-
 /** A mermaid block whose diagram is a flowchart (`graph LR`, `flowchart TD`). */
 export function isFlowchart(b: CodeBlock): boolean {
-  return b.lang === 'mermaid' && /^\s*(graph|flowchart)\b/.test(mermaidLines(b.value).find((l) => l.trim() && !l.trim().startsWith('%%')) ?? '');
+  return b.lang === 'mermaid' && /^\s*(graph|flowchart)\b/.test(firstStatement(b.value) ?? '');
+}
+
+/** What mermaidLines(value).find(non-blank, not a %% comment) gives, without splitting a big block. */
+function firstStatement(value: string): string | undefined {
+  const lines = (function* () {
+    for (let at = 0; at <= value.length; ) {
+      const nl = value.indexOf('\n', at);
+      const end = nl < 0 ? value.length : nl;
+      yield value.slice(at, end > at && value[end - 1] === '\r' ? end - 1 : end);
+      if (nl < 0) return;
+      at = nl + 1;
+    }
+  })();
+  let inFrontMatter: boolean | undefined;
+  for (const l of lines) {
+    const t = l.trim();
+    if (inFrontMatter === undefined && t === '') continue;
+    if (inFrontMatter === undefined) {
+      inFrontMatter = t === '---';
+      if (inFrontMatter) continue;
+    } else if (inFrontMatter) {
+      if (t === '---') inFrontMatter = false;
+      continue;
+    }
+    if (t && !t.startsWith('%%')) return l;
+  }
+  return undefined;
 }
 
 function readGraph(model: SpecModel, span: (s: number, e: number) => Span, memo?: ModelMemo): MermaidGraph | undefined {
