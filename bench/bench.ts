@@ -117,6 +117,8 @@ interface ServerResult {
   overviewEdit: number;
   completion: number;
   rss: number;
+  /** After the edits and completions: the heap has had time to shrink back after the open. */
+  rssEnd: number;
 }
 
 async function measureServer(size: string, text: string): Promise<ServerResult> {
@@ -165,8 +167,9 @@ async function measureServer(size: string, text: string): Promise<ServerResult> 
     await server.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: depsAt.line, character: depsAt.character } });
     completionTimes.push(performance.now() - start);
   }
+  const rssEnd = server.rssMB();
   await server.stop();
-  return { open, rowEdit, rowEditCpu, overviewEdit, completion: median(completionTimes), rss };
+  return { open, rowEdit, rowEditCpu, overviewEdit, completion: median(completionTimes), rss, rssEnd };
 }
 
 /** Runs one naive baseline in a child process; undefined if it did not finish within the cap. */
@@ -203,14 +206,14 @@ async function main(): Promise<void> {
     process.stderr.write(`bench: ${size}: markdownlint…\n`);
     const lint = await naive('markdownlint', file);
     rows.push(
-      `| ${size === 'template' ? 'template' : `${size} tasks`} | ${(text.length / 1024).toFixed(0)} KB | ${ms(s.open)} | ${ms(s.rowEdit)} | ${ms(s.rowEditCpu)} | ${ms(s.overviewEdit)} | ${ms(s.completion)} | ${s.rss.toFixed(0)} MB | ${capped(remark)} | ${capped(lint)} | ${ratio(remark, s.open)} | ${ratio(remark, s.rowEdit)} | ${ratio(lint, s.rowEdit)} |`,
+      `| ${size === 'template' ? 'template' : `${size} tasks`} | ${(text.length / 1024).toFixed(0)} KB | ${ms(s.open)} | ${ms(s.rowEdit)} | ${ms(s.rowEditCpu)} | ${ms(s.overviewEdit)} | ${ms(s.completion)} | ${s.rss.toFixed(0)} MB | ${s.rssEnd.toFixed(0)} MB | ${capped(remark)} | ${capped(lint)} | ${ratio(remark, s.open)} | ${ratio(remark, s.rowEdit)} | ${ratio(lint, s.rowEdit)} |`,
     );
   }
   const table = [
     `Benchmark, ${new Date().toISOString()}, ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at the end; medians of ${EDITS} edits and completions; open is one cold open in a fresh server.`,
     '',
-    '| document | size | open → diagnostics | keystroke in a task row → diagnostics | server CPU per task-row keystroke | keystroke in Overview → diagnostics | completion in Dependencies | server RSS after open | naive: full remark parse | naive: markdownlint | remark parse ÷ open | remark parse ÷ row keystroke | markdownlint ÷ row keystroke |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| document | size | open → diagnostics | keystroke in a task row → diagnostics | server CPU per task-row keystroke | keystroke in Overview → diagnostics | completion in Dependencies | server RSS after open | server RSS after the edits | naive: full remark parse | naive: markdownlint | remark parse ÷ open | remark parse ÷ row keystroke | markdownlint ÷ row keystroke |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
   console.log(table);
