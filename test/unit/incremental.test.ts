@@ -140,3 +140,13 @@ test('edits that open and close a fence, join blocks, add and remove rows, and m
     assertSameAsFull(text, parser.parse(text), what, memo);
   }
 });
+
+test('text nodes without a position (remark-gfm autolink literals) are skipped, not a crash', () => {
+  const text = '# Technical Spec: X\r\n\r\n> **PRD Link**: [PRD(https://example.com/prd/4)\r\n';
+  const root = new IncrementalParser().parse(text);
+  const paragraph = (root.children[1] as { children: { children: { position?: unknown }[] }[] }).children[0];
+  assert.ok(paragraph.children.some((c) => !c.position), 'the fixture still has a node without a position');
+  const model = buildModel(text, root, new ModelMemo());
+  assert.deepStrictEqual(model.placeholders, []);
+  assert.equal(model.header.prdLink?.value, '[PRD(https://example.com/prd/4)');
+});

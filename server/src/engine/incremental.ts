@@ -503,8 +503,9 @@ export class IncrementalParser {
 
   /** Does the node, or its last child, or that one's last child..., run open to the end of the parse? */
   private endsOpen(node: RootContent): boolean {
-    for (let n: RootContent | undefined = node; n; ) {
-      if (maybeUnclosed(n, this.text.slice(n.position!.start.offset!, n.position!.end.offset!))) return true;
+    // Nodes remark-gfm adds for autolink literals have no position: they are inline, never open.
+    for (let n: RootContent | undefined = node; n && n.position; ) {
+      if (maybeUnclosed(n, this.text.slice(n.position.start.offset!, n.position.end.offset!))) return true;
       n = 'children' in n && n.children.length ? (n.children[n.children.length - 1] as RootContent) : undefined;
     }
     return false;

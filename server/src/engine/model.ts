@@ -270,7 +270,8 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), memo?
         return;
       }
       case 'text':
-        findPlaceholders(model, text.slice(node.position!.start.offset!, node.position!.end.offset!), node.position!.start.offset!, span, false);
+        // remark-gfm's autolink literals can leave text nodes without a position: nothing to place.
+        if (node.position) findPlaceholders(model, text.slice(node.position.start.offset!, node.position.end.offset!), node.position.start.offset!, span, false);
         return;
       case 'html':
         readDirective(model, node as Html, memo);
