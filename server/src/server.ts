@@ -39,6 +39,7 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, `${CodeActionKind.SourceFixAll}.techspec`], resolveProvider: false },
       completionProvider: { triggerCharacters: [' ', ',', '|', '#', '>', '&'] },
+      hoverProvider: true,
     },
     serverInfo: { name: 'techspec', version: '0.1.0' },
   };
@@ -163,6 +164,11 @@ connection.onCodeAction(async (params) => {
 connection.onCompletion(async (params) => {
   const analysis = await currentAnalysis(params.textDocument.uri);
   return analysis ? service.getCompletions(analysis, params.position) : [];
+});
+
+connection.onHover(async (params) => {
+  const analysis = await currentAnalysis(params.textDocument.uri);
+  return analysis ? (service.getHover(analysis, params.position) ?? null) : null;
 });
 
 connection.onRequest(GraphRequest, async ({ uri }) => {

@@ -9,6 +9,7 @@ import { createMessageConnection, type MessageConnection } from 'vscode-jsonrpc/
 import {
   CodeActionRequest,
   CompletionRequest,
+  HoverRequest,
   ConfigurationRequest,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
@@ -213,6 +214,7 @@ describe('the language server over stdio', () => {
         textDocumentSync: 2,
         codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.techspec'], resolveProvider: false },
         completionProvider: { triggerCharacters: [' ', ',', '|', '#', '>', '&'] },
+        hoverProvider: true,
       },
       serverInfo: { name: 'techspec', version: '0.1.0' },
     });
@@ -243,6 +245,13 @@ describe('the language server over stdio', () => {
     const items = Array.isArray(completion) ? completion : completion.items;
     assert.deepEqual(items.map((i) => [i.label, i.detail]), [['T1', 'Migration'], ['T2', 'Repository'], ['T3', 'Service'], ['None', 'No dependencies']]);
     assert.deepEqual(items[0].textEdit, { range: r(16, 21, 16, 21), newText: 'T1' });
+
+    // Hover on T3's dependency T2: the task it names.
+    const hover = await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri: SPEC_URI }, position: { line: 15, character: 25 } });
+    assert.deepEqual(hover, {
+      contents: { kind: 'markdown', value: '**T2** Repository\n\nEst. Lines: ~150\n\nDepends on: T1 · Needed by: T3' },
+      range: r(15, 24, 15, 26),
+    });
 
     // Incremental change: T12 → T1; the unknown dependency goes, the graph now lacks T1 --> T3.
     await client.conn.sendNotification(DidChangeTextDocumentNotification.type, {

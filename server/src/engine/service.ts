@@ -1,4 +1,4 @@
-import type { CodeAction, CompletionItem, Diagnostic, Position, Range } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
 import { buildModel, type SpecModel } from './model';
 import { IncrementalParser } from './incremental';
 import { ModelMemo } from './modelMemo';
@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS, type EngineSettings } from './settings';
 import { isTechSpec } from './specFile';
 import { getCodeActions } from './fixes';
 import { getCompletions } from './completion';
+import { getHover } from './hover';
 import { buildGraphModel } from './graph';
 import type { GraphModel } from '../protocol';
 
@@ -35,6 +36,7 @@ export interface LanguageService {
   forget(uri: string): void;
   getCodeActions(analysis: Analysis, range: Range, diagnostics: Diagnostic[], only?: string[]): CodeAction[];
   getCompletions(analysis: Analysis, position: Position): CompletionItem[];
+  getHover(analysis: Analysis, position: Position): Hover | undefined;
   getGraph(analysis: Analysis): GraphModel;
 }
 
@@ -61,6 +63,9 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     },
     getCompletions(analysis, position) {
       return analysis.model ? getCompletions(analysis.model, position) : [];
+    },
+    getHover(analysis, position) {
+      return analysis.model ? getHover(analysis.model, position) : undefined;
     },
     getGraph(analysis) {
       return buildGraphModel(analysis.model, analysis.uri, analysis.version);
