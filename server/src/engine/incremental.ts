@@ -277,6 +277,17 @@ function countLines(text: string): number {
   return n;
 }
 
+/** How many offsets x in [a, b] start a line (x > 0, x <= text.length): what the characters at x - 1 and x decide. */
+function lineStarts(text: string, a: number, b: number): number {
+  let n = 0;
+  const last = Math.min(b, text.length);
+  for (let x = Math.max(a, 1); x <= last; x++) {
+    const c = text.charCodeAt(x - 1);
+    if (c === 10 || (c === 13 && text.charCodeAt(x) !== 10)) n++;
+  }
+  return n;
+}
+
 /** A copy that holds no reference to the (large) string it was sliced from. */
 const detach = (s: string): string => (' ' + s).slice(1);
 
@@ -406,8 +417,8 @@ export class IncrementalParser {
     }
     const tail = units.slice(j + 1);
     if (tail.length) {
-      const lineAtEnd = units[i].line + countLines(text.slice(from, to));
-      const dLine = lineAtEnd - tail[0].line;
+      // Units after the edit move by the change in line count, read from the changed stretch alone.
+      const dLine = lineStarts(text, p, text.length - s) - lineStarts(old, p, old.length - s);
       for (const u of tail) {
         u.start += delta;
         u.end += delta;

@@ -76,14 +76,22 @@ export class ModelMemo {
       const dOff = offset - found.off;
       const dLine = line - found.line;
       if (dOff || dLine) {
-        for (const s of found.spans) {
-          s.start += dOff;
-          s.end += dOff;
-          s.range.start.line += dLine;
-          s.range.end.line += dLine;
+        // Most edits move what follows along its lines only: then ranges stay as they are.
+        if (dLine) {
+          for (const s of found.spans) {
+            s.start += dOff;
+            s.end += dOff;
+            s.range.start.line += dLine;
+            s.range.end.line += dLine;
+          }
+          for (const l of found.lines) l.line += dLine;
+        } else {
+          for (const s of found.spans) {
+            s.start += dOff;
+            s.end += dOff;
+          }
         }
-        for (const l of found.lines) l.line += dLine;
-        for (const { obj, field } of found.offsets) (obj[field] as number) += dOff;
+        if (dOff) for (const { obj, field } of found.offsets) (obj[field] as number) += dOff;
         found.off = offset;
         found.line = line;
       }
