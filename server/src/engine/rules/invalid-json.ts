@@ -54,6 +54,16 @@ function trailingComma(value: string, offset: number): number | undefined {
   return value[i] === ',' ? i : undefined;
 }
 
+/** Valid JSON is what the strict jsonc-parser accepts too: the native parser settles most blocks without building its error list. */
+function parsesAsJson(value: string): boolean {
+  try {
+    JSON.parse(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const invalidJson: Rule = {
   code: 'TS804',
   name: 'invalid-json',
@@ -68,6 +78,7 @@ export const invalidJson: Rule = {
         findings.push({ range: model.lines.range(block.span.start, model.lines.lineEnd(fence)), message: 'This json block is empty: write the JSON, or remove the block.' });
         continue;
       }
+      if (parsesAsJson(block.value)) continue;
       const errors: ParseError[] = [];
       parse(block.value, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
       if (errors.length === 0) continue;
