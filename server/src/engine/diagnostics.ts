@@ -1,6 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { SpecModel } from './model';
-import type { DiagnosticData, Rule } from './rule';
+import type { DiagnosticData, Finding, Rule } from './rule';
 import type { EngineSettings, SeverityName } from './settings';
 import { RULES } from './rules';
 
@@ -19,21 +19,43 @@ function severityOf(rule: Rule, settings: EngineSettings): DiagnosticSeverity | 
   return SEVERITY[configured ?? rule.defaultSeverity];
 }
 
-function silenced(model: SpecModel, rule: Rule, line: number): boolean {
-  return model.directives.some((d) => d.line === line && (d.rules.length === 0 || d.rules.includes(rule.code) || d.rules.includes(rule.name)));
+/** Disable directives by the line they silence; undefined when the document has none. */
+function directivesByLine(model: SpecModel): Map<number, SpecModel['directives']> | undefined {
+  if (!model.directives.length) return undefined;
+  const byLine = new Map<number, SpecModel['directives']>();
+  for (const d of model.directives) {
+    const list = byLine.get(d.line);
+    if (list) list.push(d);
+    else byLine.set(d.line, [d]);
+  }
+  return byLine;
+}
+
+function silenced(directives: SpecModel['directives'] | undefined, rule: Rule): boolean {
+  return directives !== undefined && directives.some((d) => d.rules.length === 0 || d.rules.includes(rule.code) || d.rules.includes(rule.name));
 }
 
 /** Runs every enabled rule over the model. `uri` names the document in related information. */
 export function computeDiagnostics(model: SpecModel, settings: EngineSettings, today: string, uri: string): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const byLine = directivesByLine(model);
+  // Findings of one rule often share one related list (a cycle's members): convert it once.
+  let lastRelated: Finding['related'];
+  let lastInfo: Diagnostic['relatedInformation'];
   for (const rule of RULES) {
     const severity = severityOf(rule, settings);
     if (severity === undefined) continue;
     for (const f of rule.check({ model, settings, today })) {
-      if (silenced(model, rule, f.range.start.line)) continue;
-      const data: DiagnosticData = { rule: rule.name, ...(f.fix ? { fix: f.fix } : {}) };
+      if (byLine && silenced(byLine.get(f.range.start.line), rule)) continue;
+      const data: DiagnosticData = f.fix ? { rule: rule.name, fix: f.fix } : { rule: rule.name };
       const d: Diagnostic = { range: f.range, severity, code: rule.code, source: DIAGNOSTIC_SOURCE, message: f.message, data };
-      if (f.related?.length) d.relatedInformation = f.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
+      if (f.related?.length) {
+        if (f.related !== lastRelated) {
+          lastRelated = f.related;
+          lastInfo = f.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
+        }
+        d.relatedInformation = lastInfo;
+      }
       out.push(d);
     }
   }
