@@ -1,6 +1,9 @@
 import type { Finding, Rule } from '../rule';
 import { findCycles, taskGraph } from '../taskGraph';
 
+/** Members a cycle's message and related information name: every member repeats them, so a huge cycle is cut short. */
+const SHOWN = 50;
+
 export const dependencyCycle: Rule = {
   code: 'TS409',
   name: 'dependency-cycle',
@@ -11,8 +14,10 @@ export const dependencyCycle: Rule = {
     const out: Finding[] = [];
     for (const cycle of findCycles(g)) {
       // The path follows "is needed by": each member depends on the one before it.
-      const path = [...cycle, cycle[0]].join(' → ');
-      const related = cycle.map((id, i) => ({
+      const path = cycle.length <= SHOWN
+        ? [...cycle, cycle[0]].join(' → ')
+        : `${cycle.slice(0, SHOWN).join(' → ')} → … (${cycle.length - SHOWN} more tasks) → ${cycle[0]}`;
+      const related = cycle.slice(0, SHOWN).map((id, i) => ({
         range: g.tasks.get(id)!.idCell.span.range,
         message: `${id} depends on ${cycle[(i + cycle.length - 1) % cycle.length]}`,
       }));
