@@ -2,9 +2,7 @@
 // `npm test` builds first; run alone, this file builds when the bundle is missing or older than the sources.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createMessageConnection, type MessageConnection } from 'vscode-jsonrpc/node';
 import {
   CodeActionRequest,
@@ -31,24 +29,9 @@ import {
   type ShowMessageParams,
 } from 'vscode-languageserver-protocol/node';
 import { GraphRequest } from '../../server/src/protocol';
+import { ensureServerBuilt, ROOT, SERVER } from './built-server';
 
-const ROOT = resolve(__dirname, '../..');
-const SERVER = join(ROOT, 'server/out/server.js');
 const TIMEOUT_MS = 15_000;
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-function ensureBuilt(): void {
-  if (existsSync(SERVER) && statSync(SERVER).mtimeMs >= newestSource(join(ROOT, 'server/src'))) return;
-  execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
-}
 
 interface Received {
   method: string;
@@ -183,7 +166,7 @@ describe('the language server over stdio', () => {
   let init: InitializeResult;
 
   before(async () => {
-    ensureBuilt();
+    ensureServerBuilt();
     client = Client.start((uri) => {
       if (uri === BAD_SETTINGS_URI) return { maxTaskLines: 'lots', rules: { 'missing-section': 'off' } };
       return { rules: { 'missing-section': 'off' } };

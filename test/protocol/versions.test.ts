@@ -3,22 +3,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { ensureServerBuilt, ROOT, SERVER } from './built-server';
 import { StreamMessageReader, type Message, type NotificationMessage, type ResponseMessage } from 'vscode-languageserver-protocol/node';
 
-const ROOT = resolve(__dirname, '../..');
-const SERVER = join(ROOT, 'server/out/server.js');
 const TIMEOUT_MS = 60_000;
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
 
 function genSpec(tasks: number): string {
   return execFileSync(process.execPath, [join(ROOT, 'bench/gen-spec.mjs'), '--tasks', String(tasks)], { encoding: 'utf8' });
@@ -61,9 +50,7 @@ const diagnosticsOf = (uri: string, version: number) =>
   });
 
 before(async () => {
-  if (!existsSync(SERVER) || statSync(SERVER).mtimeMs < newestSource(join(ROOT, 'server/src'))) {
-    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
-  }
+  ensureServerBuilt();
   server = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   new StreamMessageReader(server.stdout!).listen((m) => {
     received.push(m);
