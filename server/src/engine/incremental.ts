@@ -21,7 +21,7 @@ export interface IncrementalOptions {
   minSplitRows: number;
 }
 
-const DEFAULTS: IncrementalOptions = { batchChars: 16_000, rowBatch: 64, minSplitRows: 48 };
+const DEFAULTS: IncrementalOptions = { batchChars: 16_000, rowBatch: 16, minSplitRows: 48 };
 
 interface Entry {
   nodes: RootContent[];

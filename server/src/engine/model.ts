@@ -292,13 +292,15 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), memo?
       const from = [model.placeholders.length, model.directives.length];
       const r = readRow(row, text, span, nodeSpan, !!memo);
       for (const cell of row.children) cell.children.forEach(visit);
+      // Most rows add nothing: they keep no arrays for it.
+      if (model.placeholders.length === from[0] && model.directives.length === from[1]) return { row: r };
       return { row: r, placeholders: model.placeholders.slice(from[0]), directives: model.directives.slice(from[1]) };
     };
     if (!memo) return build().row;
-    const value = memo.part(row, 'row', row.position!.start.offset!, row.position!.start.line - 1, build);
-    if (!memo.fresh) {
+    const value: { row: TableRow; placeholders?: Placeholder[]; directives?: DisableDirective[] } = memo.part(row, 'row', row.position!.start.offset!, row.position!.start.line - 1, build);
+    if (!memo.fresh && value.placeholders) {
       for (const p of value.placeholders) model.placeholders.push(p);
-      for (const d of value.directives) model.directives.push(d);
+      for (const d of value.directives!) model.directives.push(d);
     }
     return value.row;
   };
