@@ -311,30 +311,35 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), memo?
     const value = memo.part(node, 'block', node.position!.start.offset!, node.position!.start.line - 1, () => {
       const from = [model.tables.length, model.codeBlocks.length, model.placeholders.length, model.checkboxes.length, model.directives.length];
       visit(node);
+      // Only what the block added: most blocks add nothing, and every keystroke reads each block's part.
+      const added = (list: unknown[], at: number) => (list.length > at ? list.slice(at) : undefined);
       return {
-        tables: model.tables.slice(from[0]),
-        codeBlocks: model.codeBlocks.slice(from[1]),
-        placeholders: model.placeholders.slice(from[2]),
-        checkboxes: model.checkboxes.slice(from[3]),
-        directives: model.directives.slice(from[4]),
+        tables: added(model.tables, from[0]) as Table[] | undefined,
+        codeBlocks: added(model.codeBlocks, from[1]) as CodeBlock[] | undefined,
+        placeholders: added(model.placeholders, from[2]) as Placeholder[] | undefined,
+        checkboxes: added(model.checkboxes, from[3]) as Checkbox[] | undefined,
+        directives: added(model.directives, from[4]) as DisableDirective[] | undefined,
       };
     });
     if (memo.fresh) return;
-    for (const t of value.tables) {
-      t.sectionKey = sectionAt(t.span.start)?.key;
-      t.headingTitle = headingAbove(t.span.start)?.title;
-      model.tables.push(t);
-    }
-    for (const b of value.codeBlocks) {
-      b.sectionKey = sectionAt(b.span.start)?.key;
-      model.codeBlocks.push(b);
-    }
-    for (const p of value.placeholders) model.placeholders.push(p);
-    for (const c of value.checkboxes) {
-      c.sectionKey = sectionAt(c.span.start)?.key;
-      model.checkboxes.push(c);
-    }
-    for (const d of value.directives) model.directives.push(d);
+    if (value.tables)
+      for (const t of value.tables) {
+        t.sectionKey = sectionAt(t.span.start)?.key;
+        t.headingTitle = headingAbove(t.span.start)?.title;
+        model.tables.push(t);
+      }
+    if (value.codeBlocks)
+      for (const b of value.codeBlocks) {
+        b.sectionKey = sectionAt(b.span.start)?.key;
+        model.codeBlocks.push(b);
+      }
+    if (value.placeholders) for (const p of value.placeholders) model.placeholders.push(p);
+    if (value.checkboxes)
+      for (const c of value.checkboxes) {
+        c.sectionKey = sectionAt(c.span.start)?.key;
+        model.checkboxes.push(c);
+      }
+    if (value.directives) for (const d of value.directives) model.directives.push(d);
   };
   for (const child of root.children) visitTop(child);
 
