@@ -234,6 +234,14 @@ export function commonSuffix(a: string, b: string, max: number): number {
   return s;
 }
 
+/** `to` equals `from` in its first `prefix` and last `suffix` characters (which do not overlap). */
+export interface TextDiff {
+  from: string;
+  to: string;
+  prefix: number;
+  suffix: number;
+}
+
 type Point = { line: number; offset?: number };
 
 /** Every start and end point in the nodes: shifting them is one flat loop. */
@@ -344,6 +352,7 @@ export class IncrementalParser {
   private defsKey = '';
   /** The last edit: text before `p` and from `oldEnd` (in the old text; `newEnd` in the new) is unchanged. */
   private change = { p: 0, oldEnd: 0, newEnd: 0 };
+  private diff: TextDiff | undefined;
   /** Parses run by the last parse() call: for tests and measurements. */
   parsesRun = 0;
   private readonly opts: IncrementalOptions;
@@ -352,7 +361,15 @@ export class IncrementalParser {
     this.opts = { ...DEFAULTS, ...options };
   }
 
+  /** How the last parse's text differs from the one before, if it was diffed; handed out once, so as not to keep the old text. */
+  takeDiff(): TextDiff | undefined {
+    const d = this.diff;
+    this.diff = undefined;
+    return d;
+  }
+
   parse(text: string): Root {
+    this.diff = undefined;
     flatten(text);
     this.resplit(text);
     this.text = text;
@@ -408,6 +425,7 @@ export class IncrementalParser {
     const to = units[j].end + delta;
     const fresh = split(text, from, to, units[i].line, fmEnd);
     this.change = { p, oldEnd: old.length - s, newEnd: text.length - s };
+    this.diff = { from: old, to: text, prefix: p, suffix: s };
     // A table the edit is inside keeps its start: hand its rows to the unit that replaces it.
     for (let k = i; k <= j; k++) {
       const table = units[k].table;

@@ -4,7 +4,7 @@
 // are kept by node and moved the same way instead of being built again. A model built with a memo
 // shares those parts with the previous model of the document, which is then stale.
 import { LineIndex } from './text';
-import { commonPrefix, commonSuffix, flatten } from './incremental';
+import { commonPrefix, commonSuffix, flatten, type TextDiff } from './incremental';
 import type { Span } from './model';
 
 interface Part {
@@ -27,6 +27,12 @@ export class ModelMemo {
   fresh = false;
   private lastText = '';
   private lastLines: LineIndex | undefined;
+  private diff: TextDiff | undefined;
+
+  /** How the next text differs from the last one, when the caller knows already (the parser's diff). */
+  hint(diff: TextDiff | undefined): void {
+    this.diff = diff;
+  }
 
   /** The line index of `text`, updated from the previous one around the changed region. */
   lines(text: string): LineIndex {
@@ -35,9 +41,11 @@ export class ModelMemo {
     let index: LineIndex;
     if (!prev || text === old) index = prev && text === old ? prev : new LineIndex(text);
     else {
-      flatten(text);
-      const p = commonPrefix(old, text);
-      const s = commonSuffix(old, text, Math.min(old.length, text.length) - p);
+      const d = this.diff;
+      const known = !!d && d.from === old && d.to === text;
+      if (!known) flatten(text);
+      const p = known ? d.prefix : commonPrefix(old, text);
+      const s = known ? d.suffix : commonSuffix(old, text, Math.min(old.length, text.length) - p);
       // A line start x depends on the characters at x-1 and x: starts before the change are kept,
       // starts after it are shifted, and the changed stretch is scanned again.
       const starts = prev.lineStarts;
@@ -55,6 +63,7 @@ export class ModelMemo {
       for (; k < starts.length; k++) if (starts[k] - 1 >= oldEnd) out.push(starts[k] + delta);
       index = new LineIndex(text, out);
     }
+    this.diff = undefined;
     this.lastText = text;
     this.lastLines = index;
     return index;

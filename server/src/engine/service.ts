@@ -52,7 +52,9 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       }
       let state = parsers.get(doc.uri);
       if (!state) parsers.set(doc.uri, (state = { parser: new IncrementalParser(), memo: new ModelMemo() }));
-      const model = buildModel(doc.text, state.parser.parse(doc.text), state.memo);
+      const root = state.parser.parse(doc.text);
+      state.memo.hint(state.parser.takeDiff());
+      const model = buildModel(doc.text, root, state.memo);
       return { ...base, model, diagnostics: computeDiagnostics(model, settings, options.today(), doc.uri) };
     },
     forget(uri) {
