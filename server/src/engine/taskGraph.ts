@@ -1,40 +1,111 @@
 import type { SpecModel, Task } from './model';
 
-/** The tasks' dependency graph as the table states it: ID → the IDs it depends on (known tasks only). */
-export interface TaskGraph {
+/**
+ * The tasks' dependency graph as the table states it: ID → the IDs it depends on (known tasks only).
+ * Tasks are also numbered (their position in `ids`), with the table's rows and dependencies read
+ * into flat arrays once, so rules walk numbers instead of looking strings up again.
+ */
+export class TaskGraph {
+  /** Each ID once, in table order of its first row; a task's number is its position here. */
+  readonly ids: string[] = [];
+  /** ID → task number. */
+  readonly index = new Map<string, number>();
+  /** Task number → its first row. */
+  readonly first: Task[] = [];
+  /** Every row of the task table, in order. */
+  readonly rows: readonly Task[];
+  /** Row → the number of its ID, -1 when the ID is empty. */
+  readonly rowId: Int32Array;
+  /** Row r's dependencies are depNum[depStart[r]] up to depNum[depStart[r + 1]], in cell order. */
+  readonly depStart: Int32Array;
+  /** Each dependency's task number, -1 when no task has its ID. */
+  readonly depNum: Int32Array;
+  /** Rows with at least one dependency that is no task. */
+  readonly rowsWithUnknown: number[] = [];
+  /** Task number → numbers it depends on: de-duplicated, known tasks only, self-dependencies left out. */
+  readonly depsOf: number[][] = [];
+  /** Task number → numbers of the tasks that depend on it. */
+  readonly dependentsOf: number[][] = [];
+  private maps?: { tasks: Map<string, Task>; deps: Map<string, string[]>; dependents: Map<string, string[]> };
+
+  constructor(rows: readonly Task[]) {
+    this.rows = rows;
+    const { ids, index, first } = this;
+    this.rowId = new Int32Array(rows.length);
+    this.depStart = new Int32Array(rows.length + 1);
+    let depCount = 0;
+    for (let r = 0; r < rows.length; r++) {
+      const t = rows[r];
+      depCount += t.deps.length;
+      if (!t.id) {
+        this.rowId[r] = -1;
+        continue;
+      }
+      let i = index.get(t.id);
+      if (i === undefined) {
+        index.set(t.id, (i = ids.length));
+        ids.push(t.id);
+        first.push(t);
+        this.depsOf.push([]);
+        this.dependentsOf.push([]);
+      }
+      this.rowId[r] = i;
+    }
+    this.depNum = new Int32Array(depCount);
+    let j = 0;
+    for (let r = 0; r < rows.length; r++) {
+      this.depStart[r] = j;
+      const own = this.rowId[r];
+      let unknown = false;
+      for (const d of rows[r].deps) {
+        const k = index.get(d.id) ?? -1;
+        this.depNum[j++] = k;
+        if (k < 0) unknown = true;
+        // Rows that repeat an ID add their dependencies to the first row's.
+        else if (own >= 0 && k !== own && !this.depsOf[own].includes(k)) {
+          this.depsOf[own].push(k);
+          this.dependentsOf[k].push(own);
+        }
+      }
+      if (unknown) this.rowsWithUnknown.push(r);
+    }
+    this.depStart[rows.length] = j;
+  }
+
   /** First row of each ID, in table order. */
-  tasks: Map<string, Task>;
+  get tasks(): Map<string, Task> {
+    return this.stringMaps().tasks;
+  }
+
   /** ID → IDs it depends on, de-duplicated, known tasks only, self-dependencies left out. */
-  deps: Map<string, string[]>;
+  get deps(): Map<string, string[]> {
+    return this.stringMaps().deps;
+  }
+
   /** ID → IDs that depend on it. */
-  dependents: Map<string, string[]>;
+  get dependents(): Map<string, string[]> {
+    return this.stringMaps().dependents;
+  }
+
+  private stringMaps() {
+    if (!this.maps) {
+      const { ids } = this;
+      const name = (k: number) => ids[k];
+      this.maps = {
+        tasks: new Map(ids.map((id, i) => [id, this.first[i]])),
+        deps: new Map(ids.map((id, i) => [id, this.depsOf[i].map(name)])),
+        dependents: new Map(ids.map((id, i) => [id, this.dependentsOf[i].map(name)])),
+      };
+    }
+    return this.maps;
+  }
 }
 
 const graphs = new WeakMap<SpecModel, TaskGraph>();
 
 export function taskGraph(model: SpecModel): TaskGraph {
   let g = graphs.get(model);
-  if (g) return g;
-  const tasks = new Map<string, Task>();
-  for (const t of model.taskTable?.tasks ?? []) if (t.id && !tasks.has(t.id)) tasks.set(t.id, t);
-  const deps = new Map<string, string[]>();
-  const dependents = new Map<string, string[]>();
-  for (const id of tasks.keys()) {
-    deps.set(id, []);
-    dependents.set(id, []);
-  }
-  // Rows that repeat an ID add their dependencies to the first row's.
-  for (const t of model.taskTable?.tasks ?? []) {
-    const list = deps.get(t.id);
-    if (!list) continue;
-    for (const d of t.deps) {
-      if (d.id === t.id || !tasks.has(d.id) || list.includes(d.id)) continue;
-      list.push(d.id);
-      dependents.get(d.id)!.push(t.id);
-    }
-  }
-  g = { tasks, deps, dependents };
-  graphs.set(model, g);
+  if (!g) graphs.set(model, (g = new TaskGraph(model.taskTable?.tasks ?? [])));
   return g;
 }
 
@@ -55,12 +126,8 @@ export function findCycles(g: TaskGraph): string[][] {
 }
 
 function computeCycles(g: TaskGraph): string[][] {
-  // Tasks as numbers in table order, so the walk runs on typed arrays instead of string-keyed maps.
-  const ids = [...g.tasks.keys()];
+  const { ids, depsOf: adj } = g;
   const n = ids.length;
-  const num = new Map<string, number>();
-  for (let i = 0; i < n; i++) num.set(ids[i], i);
-  const adj: number[][] = ids.map((id) => g.deps.get(id)!.map((d) => num.get(d)!));
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const onStack = new Uint8Array(n);
@@ -120,20 +187,27 @@ function computeCycles(g: TaskGraph): string[][] {
   }
   if (!components.length) return [];
   // Numbers are table ranks: the smallest member is the first in the table.
+  const member = new Uint8Array(n);
   return components
-    .map((comp) => comp.reduce((a, b) => (a < b ? a : b)))
-    .map((start, i) => cyclePath(g, new Set(components[i].map((k) => ids[k])), ids[start]))
-    .sort((a, b) => num.get(a[0])! - num.get(b[0])!);
+    .map((comp) => {
+      for (const k of comp) member[k] = 1;
+      const path = cyclePath(g, member, comp.reduce((a, b) => (a < b ? a : b)));
+      for (const k of comp) member[k] = 0;
+      return path;
+    })
+    .sort((a, b) => a[0] - b[0])
+    .map((path) => path.map((k) => ids[k]));
 }
 
 /** A shortest path inside the component from `start` back to `start`, following "is needed by" edges. */
-function cyclePath(g: TaskGraph, members: Set<string>, start: string): string[] {
-  const prev = new Map<string, string>();
+function cyclePath(g: TaskGraph, member: Uint8Array, start: number): number[] {
+  const { ids } = g;
+  const prev = new Map<number, number>();
   const queue = [start];
   for (let qi = 0; qi < queue.length; qi++) {
     const v = queue[qi];
-    const next = g.dependents.get(v)!.filter((w) => members.has(w));
-    if (next.length > 1) next.sort(naturalOrder);
+    const next = g.dependentsOf[v].filter((w) => member[w]);
+    if (next.length > 1) next.sort((a, b) => naturalOrder(ids[a], ids[b]));
     for (const w of next) {
       if (w === start) {
         const path = [v];
@@ -152,13 +226,17 @@ function cyclePath(g: TaskGraph, members: Set<string>, start: string): string[] 
 /** IDs that depend on `id`, directly or through other tasks (not including `id`). */
 export function transitiveDependents(g: TaskGraph, id: string): Set<string> {
   const seen = new Set<string>();
-  const queue = [id];
+  const own = g.index.get(id);
+  if (own === undefined) return seen;
+  const reached = new Uint8Array(g.ids.length);
+  reached[own] = 1;
+  const queue = [own];
   for (let qi = 0; qi < queue.length; qi++) {
-    for (const w of g.dependents.get(queue[qi]) ?? []) {
-      if (w !== id && !seen.has(w)) {
-        seen.add(w);
-        queue.push(w);
-      }
+    for (const w of g.dependentsOf[queue[qi]]) {
+      if (reached[w]) continue;
+      reached[w] = 1;
+      seen.add(g.ids[w]);
+      queue.push(w);
     }
   }
   return seen;

@@ -1,5 +1,6 @@
 import type { Finding, Rule } from '../rule';
-import { referencedIds, tableEdges, tasksById } from './support/tasks';
+import { taskGraph } from '../taskGraph';
+import { graphTaskEdges, tableEdges, unknownDependencyIds } from './support/tasks';
 
 export const graphEdgeExtra: Rule = {
   code: 'TS502',
@@ -10,15 +11,20 @@ export const graphEdgeExtra: Rule = {
     const { taskTable, graph } = model;
     // Without a Dependencies column the table states no edges at all; TS402 reports the column.
     if (!taskTable || !graph || taskTable.columns.deps === undefined) return [];
-    const listed = tableEdges(model);
-    // Edges at nodes that are no task are left to TS503; subgraphs stand for groups of nodes.
-    const ids = tasksById(model);
-    const referenced = referencedIds(model);
+    const g = taskGraph(model);
+    const { from, to } = graphTaskEdges(model);
+    // Edges at nodes that are no task are left to TS503, unless the table names them as a dependency;
+    // subgraphs stand for groups of nodes.
     const subgraphs = new Set(graph.subgraphs);
-    const known = (id: string) => (ids.has(id) || referenced.has(id)) && !subgraphs.has(id);
+    const known = (id: string, k: number) => (k >= 0 || unknownDependencyIds(model).has(id)) && !subgraphs.has(id);
     const out: Finding[] = [];
-    for (const e of graph.edges) {
-      if (listed.has(e.from.id, e.to.id) || !known(e.from.id) || !known(e.to.id)) continue;
+    for (let i = 0; i < graph.edges.length; i++) {
+      const f = from[i];
+      const t = to[i];
+      // Between two different tasks the table lists the edge when the task's dependencies hold it.
+      if (f >= 0 && t >= 0 && f !== t && g.depsOf[t].includes(f)) continue;
+      const e = graph.edges[i];
+      if ((f >= 0 && t >= 0 && f !== t ? false : tableEdges(model).has(e.from.id, e.to.id)) || !known(e.from.id, f) || !known(e.to.id, t)) continue;
       out.push({
         range: e.span.range,
         message: `The graph draws ${e.from.id} --> ${e.to.id}, but ${e.to.id} does not list ${e.from.id} in its Dependencies. Add the dependency to the table, or regenerate the graph from it (quick fix).`,

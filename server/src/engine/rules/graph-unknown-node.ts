@@ -1,6 +1,6 @@
 import type { Finding, Rule } from '../rule';
 import type { GraphNodeRef } from '../model';
-import { referencedIds, tasksById } from './support/tasks';
+import { tasksById, unknownDependencyIds } from './support/tasks';
 
 export const graphUnknownNode: Rule = {
   code: 'TS503',
@@ -12,7 +12,7 @@ export const graphUnknownNode: Rule = {
     if (!taskTable || !graph) return [];
     const ids = tasksById(model);
     // An ID the table lists as a dependency is drawn as the table says; TS406 reports it there.
-    const referenced = referencedIds(model);
+    const referenced = unknownDependencyIds(model);
     const subgraphs = new Set(graph.subgraphs);
     const occurrences = new Map<string, GraphNodeRef[]>();
     for (const n of graph.nodes) {

@@ -2,7 +2,7 @@ import type { Finding, FixData, Rule } from '../rule';
 import type { DependencyRef } from '../model';
 import { compareNatural, levenshtein } from '../text';
 import { taskGraph, transitiveDependents } from '../taskGraph';
-import { graphEdges, taskIdRegExp, tasksById } from './support/tasks';
+import { graphTaskEdges, taskIdRegExp } from './support/tasks';
 
 /**
  * The existing ID nearest to `id` in edit distance, if close enough to be a typo (one edit per
@@ -29,21 +29,22 @@ export const unknownDependency: Rule = {
   defaultSeverity: 'error',
   description: 'A dependency names no task in the table; the closest existing ID is suggested.',
   check({ model, settings }) {
-    const ids = tasksById(model);
+    const g = taskGraph(model);
+    const ids = g.index;
     const wellFormed = taskIdRegExp(settings);
     // A token of punctuation only (`T1 & T2`, `T1 / T2`) is a separator, not a misspelt ID.
     const isUnknown = (d: DependencyRef) => !ids.has(d.id) && /[\p{L}\p{N}]/u.test(d.id);
     const out: Finding[] = [];
-    for (const t of model.taskTable?.tasks ?? []) {
+    for (const r of g.rowsWithUnknown) {
+      const t = g.rows[r];
       if (!t.deps.some(isUnknown)) continue;
       const unknown = t.deps.filter(isUnknown);
       const listed = new Set(t.deps.map((d) => d.id));
       // Not the row itself, an ID the cell already lists, or a task that needs this one: each would make a new defect.
-      const needsThis = t.id ? transitiveDependents(taskGraph(model), t.id) : new Set<string>();
-      const candidates = [...ids.keys()].filter((id) => id !== t.id && !listed.has(id) && !needsThis.has(id));
-      // The graph may draw the edge the table misspells.
-      const drawn = graphEdges(model);
-      const inGraph = new Set(candidates.filter((id) => drawn.has(id, t.id)));
+      const needsThis = t.id ? transitiveDependents(g, t.id) : new Set<string>();
+      const candidates = g.ids.filter((id) => id !== t.id && !listed.has(id) && !needsThis.has(id));
+      // The graph may draw the edge the table misspells (only candidates are looked up in this set).
+      const inGraph = new Set((g.rowId[r] < 0 ? undefined : graphTaskEdges(model).into[g.rowId[r]])?.map((k) => g.ids[k]));
       for (const dep of unknown) {
         const suggestion = closestTaskId(dep.id, candidates, inGraph);
         let fix: FixData | undefined;

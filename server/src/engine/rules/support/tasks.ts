@@ -12,9 +12,9 @@ export function taskIdRegExp(settings: EngineSettings): RegExp {
   }
 }
 
-/** Every non-empty task ID of the table, to its first row (the shared, cached task graph's). */
+/** Every non-empty task ID of the table, in table order (the shared, cached task graph's numbering). */
 export function tasksById(model: SpecModel): ReadonlyMap<string, unknown> {
-  return taskGraph(model).tasks;
+  return taskGraph(model).index;
 }
 
 /** Directed edges `from → to` ("to depends on from", as mermaid's `from --> to` draws it), without building string keys. */
@@ -33,8 +33,6 @@ export class EdgeSet {
 }
 
 const listedEdges = new WeakMap<SpecModel, EdgeSet>();
-const drawnEdges = new WeakMap<SpecModel, EdgeSet>();
-const referenced = new WeakMap<SpecModel, Set<string>>();
 
 /** Every edge the Dependencies column states, unknown and self dependencies included. */
 export function tableEdges(model: SpecModel): EdgeSet {
@@ -47,24 +45,45 @@ export function tableEdges(model: SpecModel): EdgeSet {
   return set;
 }
 
-/** Every edge the Task Dependency Graph draws. */
-export function graphEdges(model: SpecModel): EdgeSet {
-  let set = drawnEdges.get(model);
-  if (!set) {
-    set = new EdgeSet();
-    for (const e of model.graph?.edges ?? []) set.add(e.from.id, e.to.id);
-    drawnEdges.set(model, set);
-  }
-  return set;
+/** The Task Dependency Graph's edges in task numbers (the task graph's). */
+export interface DrawnEdges {
+  /** Per edge of model.graph.edges: its ends' task numbers, -1 for a node that is no task. */
+  from: Int32Array;
+  to: Int32Array;
+  /** Task number → numbers of the tasks drawn with an edge into it (undefined: none). */
+  into: (number[] | undefined)[];
 }
 
-/** Every ID the Dependencies column names, known or not: what the table itself says the graph may contain. */
-export function referencedIds(model: SpecModel): ReadonlySet<string> {
-  let ids = referenced.get(model);
+const numberedEdges = new WeakMap<SpecModel, DrawnEdges>();
+
+export function graphTaskEdges(model: SpecModel): DrawnEdges {
+  let d = numberedEdges.get(model);
+  if (!d) {
+    const { index, ids } = taskGraph(model);
+    const edges = model.graph?.edges ?? [];
+    d = { from: new Int32Array(edges.length), to: new Int32Array(edges.length), into: new Array(ids.length) };
+    for (let i = 0; i < edges.length; i++) {
+      const f = (d.from[i] = index.get(edges[i].from.id) ?? -1);
+      const t = (d.to[i] = index.get(edges[i].to.id) ?? -1);
+      if (f >= 0 && t >= 0) (d.into[t] ??= []).push(f);
+    }
+    numberedEdges.set(model, d);
+  }
+  return d;
+}
+
+const unknownIds = new WeakMap<SpecModel, Set<string>>();
+
+/** IDs the Dependencies column names that no task has. */
+export function unknownDependencyIds(model: SpecModel): ReadonlySet<string> {
+  let ids = unknownIds.get(model);
   if (!ids) {
+    const g = taskGraph(model);
     ids = new Set();
-    for (const t of model.taskTable?.tasks ?? []) for (const d of t.deps) ids.add(d.id);
-    referenced.set(model, ids);
+    for (const r of g.rowsWithUnknown) {
+      for (let j = g.depStart[r]; j < g.depStart[r + 1]; j++) if (g.depNum[j] < 0) ids.add(g.rows[r].deps[j - g.depStart[r]].id);
+    }
+    unknownIds.set(model, ids);
   }
   return ids;
 }
