@@ -9,7 +9,8 @@ export const emptyTask: Rule = {
   check({ model }) {
     const out: Finding[] = [];
     for (const t of model.taskTable?.tasks ?? []) {
-      if (t.row.cells.every((c) => c.text === '')) {
+      // The ID cell is one of the row's cells: a row with an ID is not empty.
+      if (!t.id && t.row.cells.every((c) => c.text === '')) {
         out.push({ range: t.row.span.range, message: 'Empty task row: fill in its ID and title, or delete it.' });
         continue;
       }
@@ -17,7 +18,8 @@ export const emptyTask: Rule = {
         const what = t.title ? `Task "${t.title}"` : 'This task';
         out.push({ range: cellRange(model, t.idCell), message: `${what} has no ID. Give it the next free ID.` });
       }
-      if (t.titleCell && !t.titleCell.text) {
+      // The title is the title cell's text, '' without the cell.
+      if (!t.title && t.titleCell) {
         out.push({ range: cellRange(model, t.titleCell), message: `${t.id ? `Task ${t.id}` : 'This task'} has no title. Say what the task does.` });
       }
     }

@@ -8,7 +8,7 @@ export const estLinesNotNumber: Rule = {
   check({ model }) {
     return (model.taskTable?.tasks ?? [])
       // Empty cells are left alone, and so are template placeholders, which the placeholder rule reports.
-      .filter((t) => t.estCell && t.estCell.text !== '' && t.estLines === undefined && !/^\[[^\]]*\]$/.test(t.estCell.raw))
+      .filter((t) => t.estLines === undefined && t.estCell && t.estCell.text !== '' && !/^\[[^\]]*\]$/.test(t.estCell.raw))
       .map((t) => ({
         range: t.estCell!.span.range,
         message: `Est. Lines "${t.estCell!.text}" is not a number. Write an estimate like ~150.`,

@@ -8,7 +8,7 @@ export const estLinesTooLarge: Rule = {
   check({ model, settings }) {
     const max = settings.maxTaskLines;
     return (model.taskTable?.tasks ?? [])
-      .filter((t) => t.estCell && t.estLines !== undefined && t.estLines > max)
+      .filter((t) => t.estLines !== undefined && t.estLines > max && t.estCell)
       .map((t) => ({
         range: t.estCell!.span.range,
         message: `${t.id ? `Task ${t.id}` : 'This task'} is estimated at ${t.estLines} lines, more than ${max}. Split it into smaller tasks of at most ${max} lines, one PR each.`,
