@@ -1,7 +1,6 @@
 import type { SpecModel } from './model';
 import type { GraphEdgeInfo, GraphModel, GraphTask, UnknownDependency } from '../protocol';
-import { compareNatural } from './text';
-import { findCycles, taskGraph, transitiveDependents, type TaskGraph } from './taskGraph';
+import { findCycles, naturalOrder, taskGraph, type TaskGraph } from './taskGraph';
 
 /**
  * The task dependency graph the preview draws. Tasks are the table's first row of each ID, in table
@@ -36,43 +35,50 @@ export function buildGraphModel(model: SpecModel | undefined, uri: string, versi
     return { ...empty, status: 'empty-table', message: 'The Task Breakdown table has no tasks yet. Add rows with an ID (T1, T2, …) to see the graph.' };
   }
 
-  const weight = (id: string) => g.tasks.get(id)!.estLines ?? 0;
-  const tasks: GraphTask[] = [...g.tasks.values()].map((t) => {
+  const { ids, first, depsOf } = g;
+  const n = ids.length;
+  const weight = (k: number) => first[k].estLines ?? 0;
+  const tasks: GraphTask[] = first.map((t) => {
     const task: GraphTask = { id: t.id, title: t.title, estLines: t.estLines ?? null, range: t.row.span.range, idRange: t.idCell.span.range };
     if (t.jira?.text) task.jira = t.jira.text;
     return task;
   });
 
   const cycles = findCycles(g);
-  const inCycle = new Map<string, number>();
+  const inCycle = new Int32Array(n).fill(-1);
   cycles.forEach((cycle, i) => {
-    for (const id of componentOf(g, cycle[0])) inCycle.set(id, i);
+    for (const k of componentOf(g, g.index.get(cycle[0])!)) inCycle[k] = i;
   });
 
   const waves = layers(g);
-  const criticalPath = cycles.length ? [] : heaviestPath(g, weight);
-  const onPath = new Map(criticalPath.map((id, i) => [id, i]));
+  const criticalPath = cycles.length ? [] : heaviestPath(g, waves, weight);
+  const onPath = new Int32Array(n).fill(-1);
+  criticalPath.forEach((k, i) => (onPath[k] = i));
 
-  const waveOf = new Map<string, number>();
-  waves.forEach((wave, i) => wave.forEach((id) => waveOf.set(id, i)));
+  const waveOf = new Int32Array(n).fill(-1);
+  waves.forEach((wave, i) => wave.forEach((k) => (waveOf[k] = i)));
   const reaches = reachability(g, waveOf);
   const edges: GraphEdgeInfo[] = [];
-  for (const [to, deps] of g.deps) {
+  for (let to = 0; to < n; to++) {
+    const deps = depsOf[to];
     for (const from of deps) {
-      const c = inCycle.get(from);
-      const p = onPath.get(from);
-      const implied = waveOf.has(to) && deps.some((other) => other !== from && reaches(from, other));
-      edges.push({ from, to, inCycle: c !== undefined && c === inCycle.get(to), critical: p !== undefined && onPath.get(to) === p + 1, implied });
+      const c = inCycle[from];
+      const p = onPath[from];
+      const implied = waveOf[to] >= 0 && deps.some((other) => other !== from && reaches(from, other));
+      edges.push({ from: ids[from], to: ids[to], inCycle: c >= 0 && c === inCycle[to], critical: p >= 0 && onPath[to] === p + 1, implied });
     }
   }
 
   const unknown: UnknownDependency[] = [];
   const seen = new Set<string>();
-  for (const t of model.taskTable.tasks) {
-    if (!t.id) continue;
-    for (const d of t.deps) {
+  for (const r of g.rowsWithUnknown) {
+    const t = g.rows[r];
+    if (g.rowId[r] < 0) continue;
+    for (let j = g.depStart[r]; j < g.depStart[r + 1]; j++) {
+      if (g.depNum[j] >= 0) continue;
+      const d = t.deps[j - g.depStart[r]];
       const key = `${t.id}\n${d.id}`;
-      if (d.id === t.id || g.tasks.has(d.id) || seen.has(key)) continue;
+      if (seen.has(key)) continue;
       seen.add(key);
       unknown.push({ id: d.id, from: t.id });
     }
@@ -85,21 +91,29 @@ export function buildGraphModel(model: SpecModel | undefined, uri: string, versi
     edges,
     cycles,
     unknown,
-    criticalPath,
-    criticalLines: criticalPath.reduce((sum, id) => sum + weight(id), 0),
-    waves,
+    criticalPath: criticalPath.map((k) => ids[k]),
+    criticalLines: criticalPath.reduce((sum, k) => sum + weight(k), 0),
+    waves: waves.map((wave) => wave.map((k) => ids[k])),
     totalLines: tasks.reduce((sum, t) => sum + (t.estLines ?? 0), 0),
   };
 }
 
-/** The strongly connected component of `id`: the tasks it depends on that also depend on it, and itself. */
-function componentOf(g: TaskGraph, id: string): Set<string> {
-  const after = transitiveDependents(g, id);
-  const out = new Set([id]);
-  const queue = [id];
+/** The strongly connected component of task `k`: the tasks it depends on that also depend on it, and itself. */
+function componentOf(g: TaskGraph, k: number): Set<number> {
+  const after = new Uint8Array(g.ids.length);
+  const back = [k];
+  for (let qi = 0; qi < back.length; qi++) {
+    for (const w of g.dependentsOf[back[qi]]) {
+      if (after[w]) continue;
+      after[w] = 1;
+      back.push(w);
+    }
+  }
+  const out = new Set([k]);
+  const queue = [k];
   for (let qi = 0; qi < queue.length; qi++) {
-    for (const d of g.deps.get(queue[qi])!) {
-      if (out.has(d) || !after.has(d)) continue;
+    for (const d of g.depsOf[queue[qi]]) {
+      if (out.has(d) || !after[d]) continue;
       out.add(d);
       queue.push(d);
     }
@@ -111,19 +125,19 @@ function componentOf(g: TaskGraph, id: string): Set<string> {
  * Whether `to` depends on `from` through some chain, for tasks in waves: a walk back from `to` that
  * stops at waves before `from`'s, so it stays between the two (cheap when dependencies are local).
  */
-function reachability(g: TaskGraph, waveOf: Map<string, number>): (from: string, to: string) => boolean {
-  const seen = new Map<string, number>();
+function reachability(g: TaskGraph, waveOf: Int32Array): (from: number, to: number) => boolean {
+  const seen = new Int32Array(g.ids.length);
   let stamp = 0;
   return (from, to) => {
-    const floor = waveOf.get(from)!;
-    if (waveOf.get(to)! <= floor) return false;
+    const floor = waveOf[from];
+    if (waveOf[to] <= floor) return false;
     stamp++;
     const stack = [to];
     while (stack.length) {
-      for (const d of g.deps.get(stack.pop()!)!) {
+      for (const d of g.depsOf[stack.pop()!]) {
         if (d === from) return true;
-        if (seen.get(d) === stamp || waveOf.get(d)! <= floor) continue;
-        seen.set(d, stamp);
+        if (seen[d] === stamp || waveOf[d] <= floor) continue;
+        seen[d] = stamp;
         stack.push(d);
       }
     }
@@ -132,51 +146,51 @@ function reachability(g: TaskGraph, waveOf: Map<string, number>): (from: string,
 }
 
 /** Kahn's algorithm by layers; each layer in natural order. Tasks in or after a cycle never free up. */
-function layers(g: TaskGraph): string[][] {
-  const waiting = new Map<string, number>();
-  let current: string[] = [];
-  for (const [id, deps] of g.deps) {
-    waiting.set(id, deps.length);
-    if (deps.length === 0) current.push(id);
+function layers(g: TaskGraph): number[][] {
+  const { ids } = g;
+  const waiting = new Int32Array(ids.length);
+  let current: number[] = [];
+  for (let k = 0; k < ids.length; k++) {
+    waiting[k] = g.depsOf[k].length;
+    if (waiting[k] === 0) current.push(k);
   }
-  const out: string[][] = [];
+  const out: number[][] = [];
   while (current.length) {
-    current.sort(compareNatural);
+    if (current.length > 1) current.sort((a, b) => naturalOrder(ids[a], ids[b]));
     out.push(current);
-    const next: string[] = [];
-    for (const id of current) {
-      for (const w of g.dependents.get(id)!) {
-        const left = waiting.get(w)! - 1;
-        waiting.set(w, left);
-        if (left === 0) next.push(w);
-      }
+    const next: number[] = [];
+    for (const k of current) {
+      for (const w of g.dependentsOf[k]) if (--waiting[w] === 0) next.push(w);
     }
     current = next;
   }
   return out;
 }
 
-/** The heaviest source-to-sink path of an acyclic graph, ties to the natural-order first at each step. */
-function heaviestPath(g: TaskGraph, weight: (id: string) => number): string[] {
-  // Reverse topological order: each task after everything that depends on it.
-  const order = layers(g).flat().reverse();
-  const down = new Map<string, number>();
-  const best = (ids: string[]): string | undefined => {
-    let pick: string | undefined;
-    for (const id of ids) {
-      const d = down.get(id)!;
-      const p = pick === undefined ? -1 : down.get(pick)!;
-      if (d > p || (d === p && compareNatural(id, pick!) < 0)) pick = id;
+/** The heaviest source-to-sink path of an acyclic graph (given its layers), ties to the natural-order first at each step. */
+function heaviestPath(g: TaskGraph, waves: number[][], weight: (k: number) => number): number[] {
+  const { ids } = g;
+  const down = new Float64Array(ids.length);
+  const best = (candidates: readonly number[]): number | undefined => {
+    let pick: number | undefined;
+    for (const k of candidates) {
+      const d = down[k];
+      const p = pick === undefined ? -1 : down[pick];
+      if (d > p || (d === p && naturalOrder(ids[k], ids[pick!]) < 0)) pick = k;
     }
     return pick;
   };
-  for (const id of order) {
-    const next = best(g.dependents.get(id)!);
-    down.set(id, weight(id) + (next === undefined ? 0 : down.get(next)!));
+  // Reverse topological order: each task after everything that depends on it.
+  for (let w = waves.length - 1; w >= 0; w--) {
+    for (let i = waves[w].length - 1; i >= 0; i--) {
+      const k = waves[w][i];
+      const next = best(g.dependentsOf[k]);
+      down[k] = weight(k) + (next === undefined ? 0 : down[next]);
+    }
   }
-  const path: string[] = [];
-  for (let id = best([...g.deps].filter(([, deps]) => deps.length === 0).map(([id]) => id)); id !== undefined; id = best(g.dependents.get(id)!)) {
-    path.push(id);
-  }
+  const path: number[] = [];
+  const sources: number[] = [];
+  for (let k = 0; k < ids.length; k++) if (g.depsOf[k].length === 0) sources.push(k);
+  for (let k = best(sources); k !== undefined; k = best(g.dependentsOf[k])) path.push(k);
   return path;
 }
