@@ -12,8 +12,9 @@ interface Part {
   off: number;
   line: number;
   spans: Span[];
-  lines: { line: number }[];
-  offsets: { obj: Record<string, unknown>; field: string }[];
+  /** Only parts that note lines or offsets have these: most parts are table rows, thousands of them. */
+  lines?: { line: number }[];
+  offsets?: { obj: Record<string, unknown>; field: string }[];
 }
 
 /** Parts are kept on their key object under this symbol, not enumerable: deep equality and clones ignore it. */
@@ -93,24 +94,26 @@ export class ModelMemo {
             s.range.start.line += dLine;
             s.range.end.line += dLine;
           }
-          for (const l of found.lines) l.line += dLine;
+          if (found.lines) for (const l of found.lines) l.line += dLine;
         } else {
           for (const s of found.spans) {
             s.start += dOff;
             s.end += dOff;
           }
         }
-        if (dOff) for (const { obj, field } of found.offsets) (obj[field] as number) += dOff;
+        if (dOff && found.offsets) for (const { obj, field } of found.offsets) (obj[field] as number) += dOff;
         found.off = offset;
         found.line = line;
       }
       this.fresh = false;
       return found.value as T;
     }
-    const part: Part = { value: undefined, off: offset, line, spans: [], lines: [], offsets: [] };
+    const part: Part = { value: undefined, off: offset, line, spans: [], lines: undefined, offsets: undefined };
     this.recording = part;
     try {
       part.value = build();
+      // An exact-size copy: a grown array keeps spare capacity, and the part lives as long as its node.
+      part.spans = part.spans.slice();
     } finally {
       this.recording = undefined;
     }
@@ -128,13 +131,13 @@ export class ModelMemo {
 
   /** Notes an object whose `line` (0-based) moves with the part being built. */
   line<T extends { line: number }>(o: T): T {
-    this.recording?.lines.push(o);
+    if (this.recording) (this.recording.lines ??= []).push(o);
     return o;
   }
 
   /** Notes a field holding an offset that moves with the part being built. */
   offset<T extends object>(obj: T, field: keyof T & string): T {
-    this.recording?.offsets.push({ obj: obj as Record<string, unknown>, field });
+    if (this.recording) (this.recording.offsets ??= []).push({ obj: obj as Record<string, unknown>, field });
     return obj;
   }
 }
