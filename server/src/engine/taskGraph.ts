@@ -103,9 +103,56 @@ export class TaskGraph {
 
 const graphs = new WeakMap<SpecModel, TaskGraph>();
 
+/** Graphs of recent models, newest first: the next version of a document mostly keeps its Task objects. */
+const recent: TaskGraph[] = [];
+const RECENT = 4;
+/** Changed rows up to which a recent graph is patched instead of rebuilt. */
+const PATCH_ROWS = 16;
+
 export function taskGraph(model: SpecModel): TaskGraph {
   let g = graphs.get(model);
-  if (!g) graphs.set(model, (g = new TaskGraph(model.taskTable?.tasks ?? [])));
+  if (g) return g;
+  const rows = model.taskTable?.tasks ?? [];
+  g = reuse(rows) ?? new TaskGraph(rows);
+  graphs.set(model, g);
+  const at = recent.indexOf(g);
+  if (at >= 0) recent.splice(at, 1);
+  recent.unshift(g);
+  recent.length = Math.min(recent.length, RECENT);
+  return g;
+}
+
+/**
+ * A recent graph for these rows, when they are the same Task objects (the model memo keeps a row's
+ * task while its text is unchanged, moving its spans in place) except a few rows whose ID and
+ * dependency IDs are unchanged: the graph depends on nothing else, so only row objects are swapped.
+ */
+function reuse(rows: readonly Task[]): TaskGraph | undefined {
+  for (const old of recent) {
+    if (old.rows.length !== rows.length) continue;
+    if (old.rows === rows) return old;
+    const changed: number[] = [];
+    for (let r = 0; r < rows.length && changed.length <= PATCH_ROWS; r++) if (old.rows[r] !== rows[r]) changed.push(r);
+    if (changed.length > PATCH_ROWS || !changed.every((r) => sameLinks(old.rows[r], rows[r]))) continue;
+    return withRows(old, rows, changed);
+  }
+  return undefined;
+}
+
+function sameLinks(a: Task, b: Task): boolean {
+  return a.id === b.id && a.deps.length === b.deps.length && a.deps.every((d, i) => d.id === b.deps[i].id);
+}
+
+/** The same graph over new row objects: the numbering and edges are shared (no one changes them). */
+function withRows(old: TaskGraph, rows: readonly Task[], changed: readonly number[]): TaskGraph {
+  const first = old.first.slice();
+  for (const r of changed) if (old.rowId[r] >= 0 && old.first[old.rowId[r]] === old.rows[r]) first[old.rowId[r]] = rows[r];
+  const g: TaskGraph = Object.assign(Object.create(TaskGraph.prototype) as TaskGraph, {
+    ids: old.ids, index: old.index, first, rows, rowId: old.rowId, depStart: old.depStart, depNum: old.depNum,
+    rowsWithUnknown: old.rowsWithUnknown, depsOf: old.depsOf, dependentsOf: old.dependentsOf,
+  });
+  const cycles = cycleCache.get(old);
+  if (cycles) cycleCache.set(g, cycles);
   return g;
 }
 

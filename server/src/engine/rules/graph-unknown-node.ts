@@ -1,6 +1,6 @@
 import type { Finding, Rule } from '../rule';
 import type { GraphNodeRef } from '../model';
-import { tasksById, unknownDependencyIds } from './support/tasks';
+import { graphTaskEdges, unknownDependencyIds } from './support/tasks';
 
 export const graphUnknownNode: Rule = {
   code: 'TS503',
@@ -10,13 +10,15 @@ export const graphUnknownNode: Rule = {
   check({ model }) {
     const { taskTable, graph } = model;
     if (!taskTable || !graph) return [];
-    const ids = tasksById(model);
+    const numbers = graphTaskEdges(model).nodes;
     // An ID the table lists as a dependency is drawn as the table says; TS406 reports it there.
     const referenced = unknownDependencyIds(model);
     const subgraphs = new Set(graph.subgraphs);
     const occurrences = new Map<string, GraphNodeRef[]>();
-    for (const n of graph.nodes) {
-      if (ids.has(n.id) || referenced.has(n.id) || subgraphs.has(n.id)) continue;
+    for (let i = 0; i < graph.nodes.length; i++) {
+      if (numbers[i] >= 0) continue;
+      const n = graph.nodes[i];
+      if (referenced.has(n.id) || subgraphs.has(n.id)) continue;
       const list = occurrences.get(n.id);
       if (list) list.push(n);
       else occurrences.set(n.id, [n]);

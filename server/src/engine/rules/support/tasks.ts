@@ -45,30 +45,40 @@ export function tableEdges(model: SpecModel): EdgeSet {
   return set;
 }
 
-/** The Task Dependency Graph's edges in task numbers (the task graph's). */
+/** The Task Dependency Graph's nodes and edges in task numbers (the task graph's). */
 export interface DrawnEdges {
   /** Per edge of model.graph.edges: its ends' task numbers, -1 for a node that is no task. */
   from: Int32Array;
   to: Int32Array;
   /** Task number → numbers of the tasks drawn with an edge into it (undefined: none). */
   into: (number[] | undefined)[];
+  /** Per node of model.graph.nodes: its task number, -1 when it is no task. */
+  nodes: Int32Array;
 }
 
 const numberedEdges = new WeakMap<SpecModel, DrawnEdges>();
+/** By the graph's edge list, which the model memo keeps while the mermaid block is unchanged; valid for one numbering. */
+const byEdgeList = new WeakMap<object, { numbering: object; nodeList: object; drawn: DrawnEdges }>();
 
 export function graphTaskEdges(model: SpecModel): DrawnEdges {
   let d = numberedEdges.get(model);
-  if (!d) {
-    const { index, ids } = taskGraph(model);
-    const edges = model.graph?.edges ?? [];
-    d = { from: new Int32Array(edges.length), to: new Int32Array(edges.length), into: new Array(ids.length) };
+  if (d) return d;
+  const { index, ids } = taskGraph(model);
+  const edges = model.graph?.edges ?? [];
+  const nodes = model.graph?.nodes ?? [];
+  const kept = model.graph ? byEdgeList.get(edges) : undefined;
+  if (kept && kept.numbering === index && kept.nodeList === nodes) d = kept.drawn;
+  else {
+    d = { from: new Int32Array(edges.length), to: new Int32Array(edges.length), into: new Array(ids.length), nodes: new Int32Array(nodes.length) };
     for (let i = 0; i < edges.length; i++) {
       const f = (d.from[i] = index.get(edges[i].from.id) ?? -1);
       const t = (d.to[i] = index.get(edges[i].to.id) ?? -1);
       if (f >= 0 && t >= 0) (d.into[t] ??= []).push(f);
     }
-    numberedEdges.set(model, d);
+    for (let i = 0; i < nodes.length; i++) d.nodes[i] = index.get(nodes[i].id) ?? -1;
+    if (model.graph) byEdgeList.set(edges, { numbering: index, nodeList: nodes, drawn: d });
   }
+  numberedEdges.set(model, d);
   return d;
 }
 
