@@ -361,6 +361,14 @@ export class IncrementalParser {
     this.opts = { ...DEFAULTS, ...options };
   }
 
+  /** Cached unit and row parses, used or not: for tests and measurements. */
+  get cacheSize(): number {
+    let n = 0;
+    for (const list of this.cache.values()) n += list.length;
+    for (const rows of this.rowCache.values()) for (const list of rows.values()) n += list.length;
+    return n;
+  }
+
   /** How the last parse's text differs from the one before, if it was diffed; handed out once, so as not to keep the old text. */
   takeDiff(): TextDiff | undefined {
     const d = this.diff;
@@ -731,7 +739,10 @@ export class IncrementalParser {
     return { head: { nodes: [shell], off: u.start, line: u.line, unclosed: false, defs: [], gen: 0, points: undefined }, rows };
   }
 
-  /** Drops cached units the last parse did not use. */
+  /**
+   * Drops cached units the last parse did not use. Every parse must: an entry of an attempt that was
+   * run again under other definitions (or of a whole-document parse) is keyed without its context.
+   */
   private evict(): void {
     const sweep = (map: Map<string, Entry[]>) => {
       for (const [key, list] of map) {
