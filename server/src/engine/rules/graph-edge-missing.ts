@@ -3,6 +3,8 @@ import { isFlowchart } from '../model';
 import { taskGraph } from '../taskGraph';
 import { graphTaskEdges } from './support/tasks';
 
+const missingByDrawing = new WeakMap<object, { depNum: Int32Array; at: number[] }>();
+
 export const graphEdgeMissing: Rule = {
   code: 'TS501',
   name: 'graph-edge-missing',
@@ -28,19 +30,26 @@ export const graphEdgeMissing: Rule = {
         fix: { kind: 'regenerateGraph' },
       }];
     }
-    const { into } = graphTaskEdges(model);
-    const out: Finding[] = [];
-    for (let r = 0; r < rows.length; r++) {
-      for (let j = depStart[r]; j < depStart[r + 1]; j++) {
-        if (!expected(r, j) || into[rowId[r]]?.includes(depNum[j])) continue;
-        const t = rows[r];
-        const d = t.deps[j - depStart[r]];
-        out.push({
-          range: d.span.range,
-          message: `Task ${t.id} depends on ${d.id}, but the Task Dependency Graph has no edge ${d.id} --> ${t.id}. Add it, or regenerate the graph from the table (quick fix).`,
-          fix: { kind: 'regenerateGraph' },
-        });
+    const drawn = graphTaskEdges(model);
+    // The dependencies not drawn, as (row, dependency) positions: kept while numbering and drawing are.
+    let missing = missingByDrawing.get(drawn);
+    if (!missing || missing.depNum !== depNum) {
+      const at: number[] = [];
+      for (let r = 0; r < rows.length; r++) {
+        for (let j = depStart[r]; j < depStart[r + 1]; j++) if (expected(r, j) && !drawn.into[rowId[r]]?.includes(depNum[j])) at.push(r, j);
       }
+      missingByDrawing.set(drawn, (missing = { depNum, at }));
+    }
+    const out: Finding[] = [];
+    for (let i = 0; i < missing.at.length; i += 2) {
+      const r = missing.at[i];
+      const t = rows[r];
+      const d = t.deps[missing.at[i + 1] - depStart[r]];
+      out.push({
+        range: d.span.range,
+        message: `Task ${t.id} depends on ${d.id}, but the Task Dependency Graph has no edge ${d.id} --> ${t.id}. Add it, or regenerate the graph from the table (quick fix).`,
+        fix: { kind: 'regenerateGraph' },
+      });
     }
     return out;
   },

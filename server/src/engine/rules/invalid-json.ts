@@ -54,14 +54,21 @@ function trailingComma(value: string, offset: number): number | undefined {
   return value[i] === ',' ? i : undefined;
 }
 
+/** The last answer per block object (the model memo keeps a block while its text is unchanged). */
+const valid = new WeakMap<CodeBlock, { value: string; ok: boolean }>();
+
 /** Valid JSON is what the strict jsonc-parser accepts too: the native parser settles most blocks without building its error list. */
-function parsesAsJson(value: string): boolean {
+function parsesAsJson(block: CodeBlock): boolean {
+  const known = valid.get(block);
+  if (known && known.value === block.value) return known.ok;
+  let ok = true;
   try {
-    JSON.parse(value);
-    return true;
+    JSON.parse(block.value);
   } catch {
-    return false;
+    ok = false;
   }
+  valid.set(block, { value: block.value, ok });
+  return ok;
 }
 
 export const invalidJson: Rule = {
@@ -78,7 +85,7 @@ export const invalidJson: Rule = {
         findings.push({ range: model.lines.range(block.span.start, model.lines.lineEnd(fence)), message: 'This json block is empty: write the JSON, or remove the block.' });
         continue;
       }
-      if (parsesAsJson(block.value)) continue;
+      if (parsesAsJson(block)) continue;
       const errors: ParseError[] = [];
       parse(block.value, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
       if (errors.length === 0) continue;

@@ -28,12 +28,21 @@ export function cellRange(model: SpecModel, cell: Cell): Range {
 
 /** True when the whole span is one template placeholder: TS301 reports it, other rules stay quiet. */
 export function isPlaceholder(model: SpecModel, span: Span): boolean {
-  let spans = placeholderSpans.get(model);
-  if (!spans) placeholderSpans.set(model, (spans = new Set(model.placeholders.map((p) => `${p.span.start}:${p.span.end}`))));
-  return spans.has(`${span.start}:${span.end}`);
+  let ends = placeholderEnds.get(model);
+  if (!ends) {
+    ends = new Map();
+    for (const p of model.placeholders) {
+      const list = ends.get(p.span.start);
+      if (list) list.push(p.span.end);
+      else ends.set(p.span.start, [p.span.end]);
+    }
+    placeholderEnds.set(model, ends);
+  }
+  return ends.get(span.start)?.includes(span.end) ?? false;
 }
 
-const placeholderSpans = new WeakMap<SpecModel, Set<string>>();
+/** Placeholder start offset → their end offsets (numbers: no key string built per cell asked about). */
+const placeholderEnds = new WeakMap<SpecModel, Map<number, number[]>>();
 
 /** The candidate closest to `value` (case-insensitive edit distance), or undefined when none is close. */
 export function closest(value: string, candidates: readonly string[], maxDistance = Math.max(2, Math.floor(value.length / 2))): string | undefined {
