@@ -110,6 +110,19 @@ const MIXED = [
   '    indented code\n\n    more\n\npara\n---\n\n[x]: /url\n',
 ].join('\n');
 
+test('definitions written after a batch that ends in an open fence still resolve the references before it', () => {
+  // Found by the random edits below: front matter removed, then the first line no longer '---'.
+  const parser = new IncrementalParser(TINY);
+  const memo = new ModelMemo();
+  buildModel(MIXED, parser.parse(MIXED), memo);
+  const noFrontMatterEnd = MIXED.slice(13);
+  assertSameAsFull(noFrontMatterEnd, parser.parse(noFrontMatterEnd), 'front matter open to the setext underline', memo, parser);
+  const text = '\n' + noFrontMatterEnd;
+  const root = parser.parse(text);
+  assertSameAsFull(text, root, 'front matter gone', memo, parser);
+  assert.ok(JSON.stringify(root).includes('"linkReference"'), 'the [a link][x] reference resolves to the definition at the end');
+});
+
 for (const [name, base, runs] of [['mixed', MIXED, 120], ['gen-spec 4', SMALL, 40], ['template', TEMPLATE_TEXT, 8]] as const) {
   test(`random edit sequences of ${name} give a full parse's tree, model and diagnostics at every step`, () => {
     fc.assert(

@@ -564,6 +564,13 @@ export class IncrementalParser {
     // Strings in the tree are slices of what remark is given: never the document itself, which
     // cached nodes would otherwise keep alive after it is replaced.
     const root = parseMarkdown(prefix + detach(body) + suffix);
+    if (suffix && m - k > 1) {
+      // Definitions written after a body that ends open (a fence, raw HTML) were swallowed by it, so
+      // references before them did not resolve: parse without the last unit, which is the open one.
+      let written = 0;
+      for (const n of root.children) if (n.position!.start.offset! >= prefix.length + body.length) written++;
+      if (written < this.defs.length) return this.parseBatch(k, m - 1);
+    }
     const dOff = from - prefix.length;
     const dLine = units[k].line - countLines(prefix);
     const nodes: RootContent[] = [];
