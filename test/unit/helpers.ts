@@ -49,3 +49,9 @@ export function taskSpec(title: string, rows: string[], graph?: string[]): strin
     ...(graph ? ['', '### Task Dependency Graph', '', '```mermaid', ...graph, '```'] : []),
   );
 }
+
+/**
+ * fast-check runs with a fixed seed, so a run of the suite is repeatable (CI included);
+ * `FC_SEED=<n> npm run test:unit` explores other inputs.
+ */
+export const FC_SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : 20261125;
