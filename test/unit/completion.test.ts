@@ -5,7 +5,7 @@ import { buildModel } from '../../server/src/engine/model';
 import { getCompletions } from '../../server/src/engine/completion';
 import { createLanguageService } from '../../server/src/engine/service';
 import { TEMPLATE_TEXT } from '../../server/src/engine/templateText';
-import { SPEC_URI, TODAY } from './helpers';
+import { SPEC_URI, taskSpec, TODAY } from './helpers';
 
 /** The completions at the `$0` marker of `fixture` (the marker is removed). */
 function complete(fixture: string): { items: CompletionItem[]; text: string; position: Position } {
@@ -21,17 +21,7 @@ const labels = (items: CompletionItem[]) => items.map((i) => i.label);
 const edit = (i: CompletionItem) => i.textEdit as TextEdit;
 const r = (l: number, s: number, e: number) => ({ start: { line: l, character: s }, end: { line: l, character: e } });
 
-const tasks = (...rows: string[]) =>
-  [
-    '# Technical Spec: Billing',
-    '',
-    '## Task Breakdown',
-    '',
-    '| ID | Task | Est. Lines | Dependencies | Jira |',
-    '|----|------|------------|--------------|------|',
-    ...rows,
-    '',
-  ].join('\n');
+const tasks = (...rows: string[]) => taskSpec('Billing', rows);
 
 test('dependencies: task IDs in natural order with titles, own row left out', () => {
   const { items } = complete(tasks(

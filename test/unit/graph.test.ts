@@ -4,20 +4,10 @@ import { buildModel } from '../../server/src/engine/model';
 import { buildGraphModel } from '../../server/src/engine/graph';
 import { createLanguageService } from '../../server/src/engine/service';
 import type { GraphModel } from '../../server/src/protocol';
-import { lines, SPEC_URI, TODAY } from './helpers';
+import { lines, SPEC_URI, taskSpec, TODAY } from './helpers';
 
 /** A spec whose Task Breakdown table has these rows (`ID | Task | Est. Lines | Dependencies`). */
-function spec(...rows: string[]): string {
-  return lines(
-    '# Technical Spec: Graph',
-    '',
-    '## Task Breakdown',
-    '',
-    '| ID | Task | Est. Lines | Dependencies | Jira |',
-    '|----|------|------------|--------------|------|',
-    ...rows,
-  );
-}
+const spec = (...rows: string[]) => taskSpec('Graph', rows);
 
 function graph(markdown: string): GraphModel {
   return buildGraphModel(buildModel(markdown), SPEC_URI, 7);
