@@ -1,4 +1,4 @@
-import type { DiagnosticRelatedInformation, Range } from 'vscode-languageserver-types';
+import type { Range } from 'vscode-languageserver-types';
 import type { SpecModel } from './model';
 import type { EngineSettings, SeverityName } from './settings';
 
@@ -41,5 +41,3 @@ export interface DiagnosticData {
   rule: string;
   fix?: FixData;
 }
-
-export type RelatedInformation = DiagnosticRelatedInformation;

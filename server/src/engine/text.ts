@@ -69,18 +69,6 @@ export class LineIndex {
   }
 }
 
-export function containsPosition(range: Range, p: Position): boolean {
-  if (p.line < range.start.line || p.line > range.end.line) return false;
-  if (p.line === range.start.line && p.character < range.start.character) return false;
-  if (p.line === range.end.line && p.character > range.end.character) return false;
-  return true;
-}
-
-export function rangesOverlap(a: Range, b: Range): boolean {
-  const before = (x: Position, y: Position) => x.line < y.line || (x.line === y.line && x.character < y.character);
-  return !before(a.end, b.start) && !before(b.end, a.start);
-}
-
 /** Natural order: T2 before T10. */
 export function compareNatural(a: string, b: string): number {
   return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
