@@ -64,7 +64,6 @@ export function templateSection(key: string): TemplateSection | undefined {
 
 export const STATUS_VALUES = ['Draft', 'In Review', 'Approved'] as const;
 export const RISK_LEVELS = ['Low', 'Med', 'High'] as const;
-export const TASK_COLUMNS = ['ID', 'Task', 'Est. Lines', 'Dependencies', 'Jira'] as const;
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE', 'CONNECT'] as const;
 
 /** The template's own placeholder texts: flagged even inside code blocks. */

@@ -12,11 +12,6 @@ export function taskIdRegExp(settings: EngineSettings): RegExp {
   }
 }
 
-/** Every non-empty task ID of the table, in table order (the shared, cached task graph's numbering). */
-export function tasksById(model: SpecModel): ReadonlyMap<string, unknown> {
-  return taskGraph(model).index;
-}
-
 /** Directed edges `from → to` ("to depends on from", as mermaid's `from --> to` draws it), without building string keys. */
 export class EdgeSet {
   private readonly out = new Map<string, Set<string>>();
