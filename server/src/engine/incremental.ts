@@ -33,8 +33,13 @@ interface Entry {
   /** `L:label` / `F:label` of definitions and footnote definitions in the unit. */
   defs: string[];
   gen: number;
-  /** The nodes' points, collected the first time the entry moves. */
+  /** The nodes' points, collected the first time the entry moves; for a table row, those inside it. */
   points?: Point[];
+  /**
+   * Table rows only: where the points inside the row are. A row moves its own position at once and
+   * what is inside it when settled, so a keystroke does not touch every cell of the rows after it.
+   */
+  inner?: { off: number; line: number };
 }
 
 interface Unit {
@@ -347,6 +352,9 @@ export class IncrementalParser {
   private fmEnd = 0;
   private readonly cache = new Map<string, Entry[]>();
   private readonly rowCache = new Map<string, Map<string, Entry[]>>();
+  /** The entry of each table row node the parser holds. */
+  private readonly rowEntries = new WeakMap<Nodes, Entry>();
+  private settleRows = true;
   private gen = 0;
   private defs: string[] = [];
   private defsKey = '';
@@ -376,7 +384,12 @@ export class IncrementalParser {
     return d;
   }
 
-  parse(text: string): Root {
+  /**
+   * The mdast of `text`. With `settleRows: false`, positions inside the rows of big tables may lag
+   * behind (the rows' own are right): settle(row) brings a row's up to date.
+   */
+  parse(text: string, { settleRows = true }: { settleRows?: boolean } = {}): Root {
+    this.settleRows = settleRows;
     this.diff = undefined;
     flatten(text);
     this.resplit(text);
@@ -458,7 +471,8 @@ export class IncrementalParser {
     if (!list) return undefined;
     for (const e of list) if (e.gen !== this.gen) return e;
     const e = list[0];
-    const copy: Entry = { ...e, nodes: structuredClone(e.nodes), gen: 0, points: undefined };
+    const copy: Entry = { ...e, nodes: structuredClone(e.nodes), gen: 0, points: undefined, inner: e.inner && { ...e.inner } };
+    if (copy.inner) this.rowEntries.set(copy.nodes[0], copy);
     list.push(copy);
     return copy;
   }
@@ -479,6 +493,37 @@ export class IncrementalParser {
     shiftPoints((e.points ??= pointsOf(e.nodes)), off - e.off, line - e.line);
     e.off = off;
     e.line = line;
+  }
+
+  /** Moves a table row's own position; what is inside it lags until settled. */
+  private moveRow(e: Entry, off: number, line: number): void {
+    if (e.off === off && e.line === line) return;
+    const p = e.nodes[0].position!;
+    const dOff = off - e.off;
+    const dLine = line - e.line;
+    p.start.offset! += dOff;
+    p.end.offset! += dOff;
+    p.start.line += dLine;
+    p.end.line += dLine;
+    e.off = off;
+    e.line = line;
+  }
+
+  private settleEntry(e: Entry): void {
+    const inner = e.inner!;
+    if (inner.off === e.off && inner.line === e.line) return;
+    shiftPoints((e.points ??= pointsOf((e.nodes[0] as TableRow).children)), e.off - inner.off, e.line - inner.line);
+    inner.off = e.off;
+    inner.line = e.line;
+  }
+
+  /**
+   * Brings the positions inside a table row of the last parse up to date: after parse(text,
+   * { settleRows: false }), only rows' own positions are, and a reader of a row's cells calls this first.
+   */
+  settle(node: Nodes): void {
+    const e = this.rowEntries.get(node);
+    if (e) this.settleEntry(e);
   }
 
   private place(e: Entry, off: number, line: number, out: RootContent[], found: string[]): void {
@@ -705,7 +750,8 @@ export class IncrementalParser {
     const children: TableRow[] = [headRow.children[0]];
     for (let i = 0; i < t.rows.length; i++) {
       const e = t.rows[i];
-      this.move(e, u.start + parts.rows[i], u.line + headLines + i);
+      this.moveRow(e, u.start + parts.rows[i], u.line + headLines + i);
+      if (this.settleRows) this.settleEntry(e);
       e.gen = this.gen;
       children.push(e.nodes[0] as unknown as TableRow);
     }
@@ -740,7 +786,11 @@ export class IncrementalParser {
     for (let r = 1; r < table.children.length; r++) {
       const row = table.children[r];
       shiftNode(row, delta, i);
-      rows.push({ nodes: [row as unknown as RootContent], off: u.start + parts.rows[i + r - 1], line: u.line + headLines + i + r - 1, unclosed: false, defs: [], gen: 0, points: undefined });
+      const off = u.start + parts.rows[i + r - 1];
+      const line = u.line + headLines + i + r - 1;
+      const entry: Entry = { nodes: [row as unknown as RootContent], off, line, unclosed: false, defs: [], gen: 0, points: undefined, inner: { off, line } };
+      this.rowEntries.set(row, entry);
+      rows.push(entry);
     }
     const shell: Table = { type: 'table', align: table.align, children: [table.children[0]], position: table.position };
     return { head: { nodes: [shell], off: u.start, line: u.line, unclosed: false, defs: [], gen: 0, points: undefined }, rows };

@@ -3,14 +3,15 @@ import type { Code, Heading, Html, ListItem, Nodes, Root, RootContent, Table as 
 import { toString } from 'mdast-util-to-string';
 import { LineIndex } from './text';
 import { parseMarkdown } from './parse';
-import type { ModelMemo } from './modelMemo';
+import { fixedSpan, type ModelMemo } from './modelMemo';
 import { templateSectionFor, TEMPLATE_PLACEHOLDERS } from './template';
 
 /** A span of the document: offsets for slicing, a range for the protocol. */
 export interface Span {
-  start: number;
-  end: number;
-  range: Range;
+  readonly start: number;
+  readonly end: number;
+  /** A new object on every read: callers may keep or change it. */
+  readonly range: Range;
 }
 
 export interface HeaderField {
@@ -20,6 +21,8 @@ export interface HeaderField {
   value: string;
   valueSpan: Span;
   lineSpan: Span;
+  /** Whether the value holds a link (inline, reference or autolink with a destination). */
+  linked: boolean;
 }
 
 export interface Section {
@@ -182,10 +185,7 @@ const HEADER_LABELS: Record<string, HeaderField['key']> = {
  */
 export function buildModel(text: string, root: Root = parseMarkdown(text), memo?: ModelMemo): SpecModel {
   const lines = memo ? memo.lines(text) : new LineIndex(text);
-  const span = (start: number, end: number): Span => {
-    const s = { start, end, range: lines.range(start, end) };
-    return memo ? memo.span(s) : s;
-  };
+  const span = (start: number, end: number): Span => (memo ? memo.span(start, end) : fixedSpan(lines, start, end));
   const nodeSpan = (n: Nodes): Span => span(n.position!.start.offset!, n.position!.end.offset!);
 
   const model: SpecModel = {
@@ -243,7 +243,7 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), memo?
   const headingAbove = (offset: number): Section | undefined => lastAtOrBefore(model.headings, (h) => h.heading.start, offset);
 
 
-  readHeader(model, span);
+  readHeader(model, span, memo);
 
   const visit = (node: Nodes) => {
     switch (node.type) {
@@ -289,6 +289,7 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), memo?
   // A table row and what its cells add (placeholders, directives), reused from the memo when it can be.
   const visitRow = (row: MdTableRow): TableRow => {
     const build = () => {
+      memo?.settle(row);
       const from = [model.placeholders.length, model.directives.length];
       const r = readRow(row, text, span, nodeSpan, !!memo);
       for (const cell of row.children) cell.children.forEach(visit);
@@ -359,7 +360,7 @@ function readFrontMatter(yaml: string): Record<string, string> {
 }
 
 /** Header fields: `**Key**: value` lines (in a blockquote or not) between the title and the first level-2 heading. */
-function readHeader(model: SpecModel, span: (s: number, e: number) => Span): void {
+function readHeader(model: SpecModel, span: (s: number, e: number) => Span, memo?: ModelMemo): void {
   const firstSection = model.sections[0]?.heading.start ?? model.text.length;
   const from = model.title ? model.title.span.end : 0;
   const { lines } = model;
@@ -374,17 +375,32 @@ function readHeader(model: SpecModel, span: (s: number, e: number) => Span): voi
     if (!key || model.header[key]) continue;
     const lineStart = lines.lineStarts[line];
     const valueOffset = lineStart + lineText.trimEnd().length - m[5].length;
+    const valueEnd = valueOffset + m[5].length;
     model.header[key] = {
       key,
       label: m[2].trim(),
       value: m[5],
-      valueSpan: span(valueOffset, valueOffset + m[5].length),
+      valueSpan: span(valueOffset, valueEnd),
       lineSpan: span(lineStart, lineStart + lineText.length),
+      linked: hasLink(model.root, valueOffset, valueEnd, memo),
     };
     lastFieldEnd = lineStart + lineText.length;
   }
   const anchor = lastFieldEnd ?? model.title?.span.end;
   if (anchor !== undefined) model.headerAnchor = span(anchor, anchor);
+}
+
+/** True when a link (inline, reference or autolink, with a destination) lies inside [start, end). */
+function hasLink(node: Nodes, start: number, end: number, memo?: ModelMemo): boolean {
+  const p = node.position;
+  if (p?.start.offset !== undefined && p.end.offset !== undefined) {
+    if (p.end.offset <= start || p.start.offset >= end) return false;
+    const inside = p.start.offset >= start && p.end.offset <= end;
+    if (inside && node.type === 'link' && node.url.trim() !== '') return true;
+    if (inside && node.type === 'linkReference') return true;
+  }
+  if (node.type === 'tableRow') memo?.settle(node);
+  return 'children' in node && node.children.some((c) => hasLink(c as Nodes, start, end, memo));
 }
 
 function cellSpan(text: string, start: number, end: number): [number, number] {
@@ -508,8 +524,7 @@ function readTask(model: SpecModel, row: TableRow, columns: TaskTable['columns']
 }
 
 function spanIn(model: SpecModel, start: number, end: number, memo?: ModelMemo): Span {
-  const s = { start, end, range: model.lines.range(start, end) };
-  return memo ? memo.span(s) : s;
+  return memo ? memo.span(start, end) : fixedSpan(model.lines, start, end);
 }
 
 /** `~150`, `150`, `150 lines`, `1,200`, `100-200` (the upper bound). */

@@ -3,15 +3,70 @@
 // from such a node (table rows, tasks, the graph of a mermaid block, whatever a top-level block adds)
 // are kept by node and moved the same way instead of being built again. A model built with a memo
 // shares those parts with the previous model of the document, which is then stale.
+import type { Range } from 'vscode-languageserver-types';
 import { LineIndex } from './text';
 import { commonPrefix, commonSuffix, flatten, type TextDiff } from './incremental';
+import type { Nodes } from 'mdast';
 import type { Span } from './model';
+
+/** How far a part has moved since it was built: its spans read their place through it. */
+interface Shift {
+  off: number;
+  line: number;
+}
+
+/** Spans built outside any part: rebuilt with every model, never moved. */
+const STILL: Shift = Object.freeze({ off: 0, line: 0 });
+
+/**
+ * A span as built, plus the shift of the part it belongs to: moving a part moves all its spans at
+ * once, and a span's place is worked out only when read.
+ */
+class ShiftingSpan implements Span {
+  constructor(
+    private readonly s: number,
+    private readonly e: number,
+    private readonly sl: number,
+    private readonly sc: number,
+    private readonly el: number,
+    private readonly ec: number,
+    private readonly by: Shift,
+  ) {}
+
+  get start(): number {
+    return this.s + this.by.off;
+  }
+
+  get end(): number {
+    return this.e + this.by.off;
+  }
+
+  get range(): Range {
+    const d = this.by.line;
+    return { start: { line: this.sl + d, character: this.sc }, end: { line: this.el + d, character: this.ec } };
+  }
+
+  toJSON(): { start: number; end: number; range: Range } {
+    return { start: this.start, end: this.end, range: this.range };
+  }
+}
+
+/** A span that never moves: for models built without a memo. */
+export function fixedSpan(lines: LineIndex, start: number, end: number): Span {
+  return newSpan(lines, start, end, STILL);
+}
+
+function newSpan(lines: LineIndex, start: number, end: number, by: Shift): Span {
+  const a = lines.positionAt(start);
+  const b = end === start ? a : lines.positionAt(end);
+  return new ShiftingSpan(start, end, a.line, a.character, b.line, b.character, by);
+}
 
 interface Part {
   value: unknown;
   off: number;
   line: number;
-  spans: Span[];
+  shift: Shift;
   /** Only parts that note lines or offsets have these: most parts are table rows, thousands of them. */
   lines?: { line: number }[];
   offsets?: { obj: Record<string, unknown>; field: string }[];
@@ -26,6 +81,8 @@ export class ModelMemo {
   private recording: Part | undefined;
   /** Whether the last part() call built its part (true) or reused it (false). */
   fresh = false;
+  /** Brings positions inside a node up to date before a part is built from it (IncrementalParser.settle). */
+  settle: (node: Nodes) => void = () => undefined;
   private lastText = '';
   private lastLines: LineIndex | undefined;
   private diff: TextDiff | undefined;
@@ -86,21 +143,9 @@ export class ModelMemo {
       const dOff = offset - found.off;
       const dLine = line - found.line;
       if (dOff || dLine) {
-        // Most edits move what follows along its lines only: then ranges stay as they are.
-        if (dLine) {
-          for (const s of found.spans) {
-            s.start += dOff;
-            s.end += dOff;
-            s.range.start.line += dLine;
-            s.range.end.line += dLine;
-          }
-          if (found.lines) for (const l of found.lines) l.line += dLine;
-        } else {
-          for (const s of found.spans) {
-            s.start += dOff;
-            s.end += dOff;
-          }
-        }
+        found.shift.off += dOff;
+        found.shift.line += dLine;
+        if (dLine && found.lines) for (const l of found.lines) l.line += dLine;
         if (dOff && found.offsets) for (const { obj, field } of found.offsets) (obj[field] as number) += dOff;
         found.off = offset;
         found.line = line;
@@ -108,12 +153,10 @@ export class ModelMemo {
       this.fresh = false;
       return found.value as T;
     }
-    const part: Part = { value: undefined, off: offset, line, spans: [], lines: undefined, offsets: undefined };
+    const part: Part = { value: undefined, off: offset, line, shift: { off: 0, line: 0 }, lines: undefined, offsets: undefined };
     this.recording = part;
     try {
       part.value = build();
-      // An exact-size copy: a grown array keeps spare capacity, and the part lives as long as its node.
-      part.spans = part.spans.slice();
     } finally {
       this.recording = undefined;
     }
@@ -123,10 +166,9 @@ export class ModelMemo {
     return part.value as T;
   }
 
-  /** Notes a span created while a part is built: it moves with the part. */
-  span(s: Span): Span {
-    this.recording?.spans.push(s);
-    return s;
+  /** A span of the text last given to lines(); built while a part is, it moves with the part. */
+  span(start: number, end: number): Span {
+    return newSpan(this.lastLines!, start, end, this.recording?.shift ?? STILL);
   }
 
   /** Notes an object whose `line` (0-based) moves with the part being built. */

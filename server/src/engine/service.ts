@@ -51,8 +51,14 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         return { ...base, diagnostics: [] };
       }
       let state = parsers.get(doc.uri);
-      if (!state) parsers.set(doc.uri, (state = { parser: new IncrementalParser(), memo: new ModelMemo() }));
-      const root = state.parser.parse(doc.text);
+      if (!state) {
+        const parser = new IncrementalParser();
+        const memo = new ModelMemo();
+        memo.settle = (node) => parser.settle(node);
+        parsers.set(doc.uri, (state = { parser, memo }));
+      }
+      // Positions inside table rows are settled only where the model reads them: in rows it builds again.
+      const root = state.parser.parse(doc.text, { settleRows: false });
       state.memo.hint(state.parser.takeDiff());
       const model = buildModel(doc.text, root, state.memo);
       return { ...base, model, diagnostics: computeDiagnostics(model, settings, options.today(), doc.uri) };
