@@ -13,7 +13,7 @@ import { computeDiagnostics } from '../../server/src/engine/diagnostics';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
 import { TEMPLATE_TEXT } from '../../server/src/engine/templateText';
 import { FC_SEED } from './helpers';
-import type { Nodes, Table } from 'mdast';
+import type { Heading, Nodes, Table } from 'mdast';
 
 const TODAY = '2026-11-25';
 /** Small batches and tables split from 2 rows up, so that short documents exercise every path. */
@@ -44,8 +44,8 @@ function assertSameAsFull(text: string, root: ReturnType<typeof parseMarkdown>, 
   assert.deepStrictEqual(diagnostics, computeDiagnostics(b, DEFAULT_SETTINGS, TODAY, 'file:///x.spec.md'), `diagnostics differ: ${what}`);
 }
 
-/** How the service parses: positions inside table rows settle only when the model reads them. */
-const LAZY = { settleRows: false };
+/** How the service parses: positions inside top-level nodes and table rows settle only when the model reads them. */
+const LAZY = { settled: false };
 
 /** A parser and a memo wired as the service wires them. */
 function session(options: Partial<IncrementalOptions> = {}): { parser: IncrementalParser; memo: ModelMemo } {
@@ -56,7 +56,7 @@ function session(options: Partial<IncrementalOptions> = {}): { parser: Increment
 }
 
 function settleAll(parser: IncrementalParser, node: Nodes): void {
-  if (node.type === 'tableRow') parser.settle(node);
+  parser.settle(node);
   if ('children' in node) for (const child of node.children) settleAll(parser, child as Nodes);
 }
 
@@ -209,6 +209,11 @@ test('after a lazy parse, cells of the rows after an edit lag until settled, and
   assert.equal(cellStart(), rowStart - 1, 'the cells lag one character behind');
   parser.settle(row150);
   assert.equal(cellStart(), rowStart, 'settled');
+  const heading = root.children.find((n) => n.type === 'heading' && n.position!.start.offset! === edited.indexOf('## Security')) as Heading;
+  assert.ok(heading, "a heading after the table: its own position is right at once");
+  assert.equal(heading.children[0].position!.start.offset, edited.indexOf('Security') - 1, 'its text lags');
+  parser.settle(heading);
+  assert.equal(heading.children[0].position!.start.offset, edited.indexOf('Security'), 'settled');
   // A copy of a row typed elsewhere is a clone of the cached row's nodes: the model builds it again.
   const t150 = edited.slice(rowStart, edited.indexOf('\n', rowStart) + 1);
   const copied = edited.replace('| T10 |', t150 + '| T10 |');

@@ -33,13 +33,13 @@ interface Entry {
   /** `L:label` / `F:label` of definitions and footnote definitions in the unit. */
   defs: string[];
   gen: number;
-  /** The nodes' points, collected the first time the entry moves; for a table row, those inside it. */
+  /** The points inside the nodes (not their own), collected the first time they move. */
   points?: Point[];
   /**
-   * Table rows only: where the points inside the row are. A row moves its own position at once and
-   * what is inside it when settled, so a keystroke does not touch every cell of the rows after it.
+   * Where the points inside the nodes are. The nodes' own positions move at once and the points
+   * inside them when settled, so that a keystroke does not touch every cell after it.
    */
-  inner?: { off: number; line: number };
+  inner: { off: number; line: number };
 }
 
 interface Unit {
@@ -352,9 +352,9 @@ export class IncrementalParser {
   private fmEnd = 0;
   private readonly cache = new Map<string, Entry[]>();
   private readonly rowCache = new Map<string, Map<string, Entry[]>>();
-  /** The entry of each table row node the parser holds. */
-  private readonly rowEntries = new WeakMap<Nodes, Entry>();
-  private settleRows = true;
+  /** The entry holding each top-level node and each row of a big table. */
+  private readonly entryOf = new WeakMap<Nodes, Entry>();
+  private settled = true;
   private gen = 0;
   private defs: string[] = [];
   private defsKey = '';
@@ -385,11 +385,11 @@ export class IncrementalParser {
   }
 
   /**
-   * The mdast of `text`. With `settleRows: false`, positions inside the rows of big tables may lag
-   * behind (the rows' own are right): settle(row) brings a row's up to date.
+   * The mdast of `text`. With `settled: false`, positions inside top-level nodes and inside the rows
+   * of big tables may lag behind (those nodes' own are right): settle(node) brings them up to date.
    */
-  parse(text: string, { settleRows = true }: { settleRows?: boolean } = {}): Root {
-    this.settleRows = settleRows;
+  parse(text: string, { settled = true }: { settled?: boolean } = {}): Root {
+    this.settled = settled;
     this.diff = undefined;
     flatten(text);
     this.resplit(text);
@@ -471,8 +471,8 @@ export class IncrementalParser {
     if (!list) return undefined;
     for (const e of list) if (e.gen !== this.gen) return e;
     const e = list[0];
-    const copy: Entry = { ...e, nodes: structuredClone(e.nodes), gen: 0, points: undefined, inner: e.inner && { ...e.inner } };
-    if (copy.inner) this.rowEntries.set(copy.nodes[0], copy);
+    const copy: Entry = { ...e, nodes: structuredClone(e.nodes), gen: 0, points: undefined, inner: { ...e.inner } };
+    this.own(copy);
     list.push(copy);
     return copy;
   }
@@ -488,41 +488,48 @@ export class IncrementalParser {
     return this.defs.length > 0 && t.includes('[');
   }
 
+  /** Moves the entry's nodes' own positions; the points inside them lag until settled, unless parse() settles as it goes. */
   private move(e: Entry, off: number, line: number): void {
-    if (e.off === off && e.line === line) return;
-    shiftPoints((e.points ??= pointsOf(e.nodes)), off - e.off, line - e.line);
-    e.off = off;
-    e.line = line;
-  }
-
-  /** Moves a table row's own position; what is inside it lags until settled. */
-  private moveRow(e: Entry, off: number, line: number): void {
-    if (e.off === off && e.line === line) return;
-    const p = e.nodes[0].position!;
-    const dOff = off - e.off;
-    const dLine = line - e.line;
-    p.start.offset! += dOff;
-    p.end.offset! += dOff;
-    p.start.line += dLine;
-    p.end.line += dLine;
-    e.off = off;
-    e.line = line;
+    if (e.off !== off || e.line !== line) {
+      const dOff = off - e.off;
+      const dLine = line - e.line;
+      for (const n of e.nodes) {
+        const p = n.position!;
+        p.start.offset! += dOff;
+        p.end.offset! += dOff;
+        p.start.line += dLine;
+        p.end.line += dLine;
+      }
+      e.off = off;
+      e.line = line;
+    }
+    if (this.settled) this.settleEntry(e);
   }
 
   private settleEntry(e: Entry): void {
-    const inner = e.inner!;
+    const inner = e.inner;
     if (inner.off === e.off && inner.line === e.line) return;
-    shiftPoints((e.points ??= pointsOf((e.nodes[0] as TableRow).children)), e.off - inner.off, e.line - inner.line);
+    if (!e.points) {
+      e.points = [];
+      for (const n of e.nodes) if ('children' in n) pointsOf(n.children as Nodes[], e.points);
+    }
+    shiftPoints(e.points, e.off - inner.off, e.line - inner.line);
     inner.off = e.off;
     inner.line = e.line;
   }
 
+  /** Notes which entry holds each of its nodes, for settle(). */
+  private own(e: Entry): void {
+    for (const n of e.nodes) this.entryOf.set(n, e);
+  }
+
   /**
-   * Brings the positions inside a table row of the last parse up to date: after parse(text,
-   * { settleRows: false }), only rows' own positions are, and a reader of a row's cells calls this first.
+   * Brings the positions inside a top-level node or a table row of the last parse up to date: after
+   * parse(text, { settled: false }) only those nodes' own positions are, and a reader of what is
+   * inside one calls this first.
    */
   settle(node: Nodes): void {
-    const e = this.rowEntries.get(node);
+    const e = this.entryOf.get(node);
     if (e) this.settleEntry(e);
   }
 
@@ -651,7 +658,8 @@ export class IncrementalParser {
       const defs: string[] = [];
       const t = this.text.slice(unit.start, unit.end);
       if (t.includes(']:')) collectDefs(own, defs);
-      const entry: Entry = { nodes: own, off: unit.start, line: unit.line, unclosed, defs, gen: 0, points: undefined };
+      const entry: Entry = { nodes: own, off: unit.start, line: unit.line, unclosed, defs, gen: 0, points: undefined, inner: { off: unit.start, line: unit.line } };
+      this.own(entry);
       const key = detach(this.keyOf(unit));
       const list = this.cache.get(key);
       if (list) list.push(entry);
@@ -747,11 +755,12 @@ export class IncrementalParser {
     const headLines = countLines(parts.head);
     const headRow = head.nodes[0] as Table;
     this.place(head, u.start, u.line, [], found);
+    // The header row is read below and emitted as the table's first row: it is always settled.
+    this.settleEntry(head);
     const children: TableRow[] = [headRow.children[0]];
     for (let i = 0; i < t.rows.length; i++) {
       const e = t.rows[i];
-      this.moveRow(e, u.start + parts.rows[i], u.line + headLines + i);
-      if (this.settleRows) this.settleEntry(e);
+      this.move(e, u.start + parts.rows[i], u.line + headLines + i);
       e.gen = this.gen;
       children.push(e.nodes[0] as unknown as TableRow);
     }
@@ -789,11 +798,11 @@ export class IncrementalParser {
       const off = u.start + parts.rows[i + r - 1];
       const line = u.line + headLines + i + r - 1;
       const entry: Entry = { nodes: [row as unknown as RootContent], off, line, unclosed: false, defs: [], gen: 0, points: undefined, inner: { off, line } };
-      this.rowEntries.set(row, entry);
+      this.own(entry);
       rows.push(entry);
     }
     const shell: Table = { type: 'table', align: table.align, children: [table.children[0]], position: table.position };
-    return { head: { nodes: [shell], off: u.start, line: u.line, unclosed: false, defs: [], gen: 0, points: undefined }, rows };
+    return { head: { nodes: [shell], off: u.start, line: u.line, unclosed: false, defs: [], gen: 0, points: undefined, inner: { off: u.start, line: u.line } }, rows };
   }
 
   /**

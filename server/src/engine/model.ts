@@ -251,6 +251,7 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), memo?
         model.frontMatter = readFrontMatter((node as Yaml).value);
         return;
       case 'table': {
+        memo?.settle(node);
         const t = readTable(node as MdTable, nodeSpan, visitRow);
         const sec = sectionAt(t.span.start);
         t.sectionKey = sec?.key;
@@ -310,6 +311,7 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), memo?
   const visitTop = (node: RootContent): void => {
     if (!memo || node.type === 'table' || node.type === 'yaml') return visit(node);
     const value = memo.part(node, 'block', node.position!.start.offset!, node.position!.start.line - 1, () => {
+      memo.settle(node);
       const from = [model.tables.length, model.codeBlocks.length, model.placeholders.length, model.checkboxes.length, model.directives.length];
       visit(node);
       // Only what the block added: most blocks add nothing, and every keystroke reads each block's part.
@@ -399,8 +401,14 @@ function hasLink(node: Nodes, start: number, end: number, memo?: ModelMemo): boo
     if (inside && node.type === 'link' && node.url.trim() !== '') return true;
     if (inside && node.type === 'linkReference') return true;
   }
-  if (node.type === 'tableRow') memo?.settle(node);
-  return 'children' in node && node.children.some((c) => hasLink(c as Nodes, start, end, memo));
+  if (!('children' in node)) return false;
+  memo?.settle(node);
+  for (const child of node.children as Nodes[]) {
+    // Children come in document order: none after one that starts past the end.
+    if ((child.position?.start.offset ?? 0) >= end) return false;
+    if (hasLink(child, start, end, memo)) return true;
+  }
+  return false;
 }
 
 function cellSpan(text: string, start: number, end: number): [number, number] {

@@ -57,8 +57,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         memo.settle = (node) => parser.settle(node);
         parsers.set(doc.uri, (state = { parser, memo }));
       }
-      // Positions inside table rows are settled only where the model reads them: in rows it builds again.
-      const root = state.parser.parse(doc.text, { settleRows: false });
+      // Positions inside top-level nodes and table rows are settled only where the model reads them.
+      const root = state.parser.parse(doc.text, { settled: false });
       state.memo.hint(state.parser.takeDiff());
       const model = buildModel(doc.text, root, state.memo);
       return { ...base, model, diagnostics: computeDiagnostics(model, settings, options.today(), doc.uri) };
