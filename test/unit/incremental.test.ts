@@ -219,3 +219,18 @@ test('after a lazy parse, cells of the rows after an edit lag until settled, and
   const copied = edited.replace('| T10 |', t150 + '| T10 |');
   assertSameAsFull(copied, parser.parse(copied, LAZY), 'row T150 copied above T10', memo, parser);
 });
+
+test('a task table quoted in Task Breakdown keeps its tasks when the memo reuses its block', () => {
+  const { parser, memo } = session();
+  const text = '# Technical Spec: Q\n\n## Overview\n\nSome text.\n\n## Task Breakdown\n\n> | ID | Task | Est. Lines | Dependencies | Jira |\n> |----|------|-----|------|------|\n> | T1 | a | ~10 | None | j |\n> | T2 | b | ~20 | T1, T9 | j |\n';
+  buildModel(text, parser.parse(text, LAZY), memo);
+  const edited = text.replace('Some text.', 'Some more text.');
+  const root = parser.parse(edited, LAZY);
+  memo.hint(parser.takeDiff());
+  const model = buildModel(edited, root, memo);
+  assert.deepStrictEqual(model.taskTable?.tasks.map((t) => [t.id, t.deps.map((d) => [d.id, d.span.range.start.line, d.span.start])]), [
+    ['T1', []],
+    ['T2', [['T1', 11, edited.indexOf('T1, T9')], ['T9', 11, edited.indexOf('T9 |')]]],
+  ]);
+  assertSameAsFull(edited.replace('Some', 'Any'), parser.parse(edited.replace('Some', 'Any'), LAZY), 'another edit above', memo, parser);
+});

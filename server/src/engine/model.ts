@@ -252,11 +252,22 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), memo?
         return;
       case 'table': {
         memo?.settle(node);
-        const t = readTable(node as MdTable, nodeSpan, visitRow);
-        const sec = sectionAt(t.span.start);
-        t.sectionKey = sec?.key;
-        t.headingTitle = headingAbove(t.span.start)?.title;
-        model.tables.push(t);
+        const t = node as MdTable;
+        const start = t.position!.start.offset!;
+        const sectionKey = sectionAt(start)?.key;
+        const header = visitRow(t.children[0]).row;
+        // Rows of a table in Task Breakdown are read as tasks too, in the same pass and part.
+        const columns = sectionKey === 'task-breakdown' ? taskColumns(header) : undefined;
+        const rows: TableRow[] = new Array(t.children.length - 1);
+        const tasks: Task[] = [];
+        for (let i = 1; i < t.children.length; i++) {
+          const part = visitRow(t.children[i], columns);
+          rows[i - 1] = part.row;
+          if (part.task) tasks.push(part.task);
+        }
+        const table: Table = { header, rows, span: nodeSpan(t), sectionKey, headingTitle: headingAbove(start)?.title };
+        if (columns) tasksOf.set(table, { columns, tasks });
+        model.tables.push(table);
         return;
       }
       case 'code': {
@@ -287,24 +298,29 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), memo?
     }
     if ('children' in node) for (const child of node.children) visit(child as Nodes);
   };
-  // A table row and what its cells add (placeholders, directives), reused from the memo when it can be.
-  const visitRow = (row: MdTableRow): TableRow => {
-    const build = () => {
+  // Tasks read with their rows, per table of the Task Breakdown section visited in this build.
+  const tasksOf = new Map<Table, { columns: TaskColumns; tasks: Task[] }>();
+  // A table row, its task when `columns` are given, and what its cells add (placeholders,
+  // directives): one part, reused from the memo when it can be.
+  const visitRow = (row: MdTableRow, columns?: TaskColumns): RowPart => {
+    const build = (): RowPart => {
       memo?.settle(row);
-      const from = [model.placeholders.length, model.directives.length];
+      const placeholdersBefore = model.placeholders.length;
+      const directivesBefore = model.directives.length;
       const r = readRow(row, text, span, nodeSpan, !!memo);
       for (const cell of row.children) cell.children.forEach(visit);
+      const task = columns && readTask(r, columns.at, span);
       // Most rows add nothing: they keep no arrays for it.
-      if (model.placeholders.length === from[0] && model.directives.length === from[1]) return { row: r };
-      return { row: r, placeholders: model.placeholders.slice(from[0]), directives: model.directives.slice(from[1]) };
+      if (model.placeholders.length === placeholdersBefore && model.directives.length === directivesBefore) return { row: r, task };
+      return { row: r, task, placeholders: model.placeholders.slice(placeholdersBefore), directives: model.directives.slice(directivesBefore) };
     };
-    if (!memo) return build().row;
-    const value: { row: TableRow; placeholders?: Placeholder[]; directives?: DisableDirective[] } = memo.part(row, 'row', row.position!.start.offset!, row.position!.start.line - 1, build);
+    if (!memo) return build();
+    const value = memo.part(row, columns ? columns.key : 'row', row.position!.start.offset!, row.position!.start.line - 1, build);
     if (!memo.fresh && value.placeholders) {
       for (const p of value.placeholders) model.placeholders.push(p);
       for (const d of value.directives!) model.directives.push(d);
     }
-    return value.row;
+    return value;
   };
   // A top-level block and everything it adds, reused from the memo when it can be; section keys are
   // looked up again, as headings elsewhere may have changed.
@@ -346,7 +362,7 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), memo?
   };
   for (const child of root.children) visitTop(child);
 
-  model.taskTable = readTaskTable(model, memo);
+  model.taskTable = readTaskTable(model, tasksOf, span);
   model.graph = readGraph(model, span, memo);
   model.endpoints = readEndpoints(model);
   return model;
@@ -421,11 +437,6 @@ function cellSpan(text: string, start: number, end: number): [number, number] {
   return [s, e];
 }
 
-function readTable(node: MdTable, nodeSpan: (n: Nodes) => Span, rowOf: (row: MdTableRow) => TableRow): Table {
-  const rows: TableRow[] = node.children.map(rowOf);
-  return { header: rows[0], rows: rows.slice(1), span: nodeSpan(node) };
-}
-
 /** `copy`: a row kept for later versions must not hold slices of this version's text, which would keep it alive. */
 function readRow(row: MdTableRow, text: string, span: (s: number, e: number) => Span, nodeSpan: (n: Nodes) => Span, copy = false): TableRow {
   return {
@@ -473,32 +484,46 @@ export function taskColumnOf(header: string): TaskColumn | undefined {
 
 const NONE_WORDS = new Set(['none', '-', '—', '–', 'n/a', 'na', 'nil']);
 
-function readTaskTable(model: SpecModel, memo?: ModelMemo): TaskTable | undefined {
+interface RowPart {
+  row: TableRow;
+  task?: Task;
+  placeholders?: Placeholder[];
+  directives?: DisableDirective[];
+}
+
+/** Where each task column is, and a key that changes when that does. */
+interface TaskColumns {
+  at: TaskTable['columns'];
+  key: string;
+}
+
+function taskColumns(header: TableRow): TaskColumns {
+  const at: TaskTable['columns'] = {};
+  header.cells.forEach((c, i) => {
+    const col = taskColumnOf(c.text);
+    if (col && at[col] === undefined) at[col] = i;
+  });
+  return { at, key: 'task ' + JSON.stringify(at) };
+}
+
+function readTaskTable(model: SpecModel, tasksOf: Map<Table, { columns: TaskColumns; tasks: Task[] }>, span: (s: number, e: number) => Span): TaskTable | undefined {
   const table = model.tables.find((t) => t.sectionKey === 'task-breakdown' && t.header.cells.some((c) => taskColumnOf(c.text) === 'id'))
     ?? model.tables.find((t) => t.sectionKey === 'task-breakdown');
   if (!table) return undefined;
-  const columns: TaskTable['columns'] = {};
-  table.header.cells.forEach((c, i) => {
-    const col = taskColumnOf(c.text);
-    if (col && columns[col] === undefined) columns[col] = i;
-  });
-  const idCol = columns.id ?? 0;
+  const read = tasksOf.get(table);
+  if (read) return { table, columns: read.columns.at, tasks: read.tasks };
+  // A table nested in a block the memo reused (in a list or a quote): its rows were read before.
+  const { at } = taskColumns(table.header);
   const tasks: Task[] = [];
-  const columnsKey = 'task ' + JSON.stringify(columns);
   for (const row of table.rows) {
-    if (!memo) {
-      const task = readTask(model, row, columns, idCol);
-      if (task) tasks.push(task);
-      continue;
-    }
-    const task = memo.part(row, columnsKey, row.span.start, row.span.range.start.line, () => readTask(model, row, columns, idCol, memo));
+    const task = readTask(row, at, span);
     if (task) tasks.push(task);
   }
-  return { table, columns, tasks };
+  return { table, columns: at, tasks };
 }
 
-function readTask(model: SpecModel, row: TableRow, columns: TaskTable['columns'], idCol: number, memo?: ModelMemo): Task | undefined {
-  const idCell = row.cells[idCol];
+function readTask(row: TableRow, columns: TaskTable['columns'], span: (s: number, e: number) => Span): Task | undefined {
+  const idCell = row.cells[columns.id ?? 0];
   if (!idCell) return undefined;
   const cell = (col: TaskColumn) => (columns[col] === undefined ? undefined : row.cells[columns[col]!]);
   const depsCell = cell('deps');
@@ -508,9 +533,9 @@ function readTask(model: SpecModel, row: TableRow, columns: TaskTable['columns']
     const re = /[^,;\s]+/g;
     for (let m = re.exec(depsCell.raw); m; m = re.exec(depsCell.raw)) {
       const word = m[0].replace(/^[*_`]+|[*_`]+$/g, '');
-      const start = depsCell.span.start + m.index + m[0].indexOf(word);
-      const ref = { id: word, span: spanIn(model, start, start + word.length, memo) };
       if (!word || word.toLowerCase() === 'and') continue;
+      const start = depsCell.span.start + m.index + m[0].indexOf(word);
+      const ref = { id: word, span: span(start, start + word.length) };
       (NONE_WORDS.has(word.toLowerCase()) ? noneMarkers : deps).push(ref);
     }
   }
@@ -529,10 +554,6 @@ function readTask(model: SpecModel, row: TableRow, columns: TaskTable['columns']
     jira: cell('jira'),
     row,
   };
-}
-
-function spanIn(model: SpecModel, start: number, end: number, memo?: ModelMemo): Span {
-  return memo ? memo.span(start, end) : fixedSpan(model.lines, start, end);
 }
 
 /** `~150`, `150`, `150 lines`, `1,200`, `100-200` (the upper bound). */
