@@ -50,9 +50,7 @@ const LAZY = { settled: false };
 /** A parser and a memo wired as the service wires them. */
 function session(options: Partial<IncrementalOptions> = {}): { parser: IncrementalParser; memo: ModelMemo } {
   const parser = new IncrementalParser(options);
-  const memo = new ModelMemo();
-  memo.settle = (node) => parser.settle(node);
-  return { parser, memo };
+  return { parser, memo: new ModelMemo(parser) };
 }
 
 function settleAll(parser: IncrementalParser, node: Nodes): void {

@@ -533,6 +533,11 @@ export class IncrementalParser {
     if (e) this.settleEntry(e);
   }
 
+  /** Whether the next parse hands back this node object while its text is unchanged (a big table's node it builds anew). */
+  holds(node: Nodes): boolean {
+    return this.entryOf.has(node);
+  }
+
   private place(e: Entry, off: number, line: number, out: RootContent[], found: string[]): void {
     this.move(e, off, line);
     e.gen = this.gen;

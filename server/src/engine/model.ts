@@ -325,7 +325,8 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), memo?
   // A top-level block and everything it adds, reused from the memo when it can be; section keys are
   // looked up again, as headings elsewhere may have changed.
   const visitTop = (node: RootContent): void => {
-    if (!memo || node.type === 'table' || node.type === 'yaml') return visit(node);
+    // A big table's node is new in every tree: its rows are the parts.
+    if (!memo || node.type === 'yaml' || (node.type === 'table' && !memo.kept(node))) return visit(node);
     const value = memo.part(node, 'block', node.position!.start.offset!, node.position!.start.line - 1, () => {
       memo.settle(node);
       const from = [model.tables.length, model.codeBlocks.length, model.placeholders.length, model.checkboxes.length, model.directives.length];

@@ -72,6 +72,12 @@ interface Part {
   offsets?: { obj: Record<string, unknown>; field: string }[];
 }
 
+/** What the memo needs of an incremental parser (IncrementalParser). */
+export interface TreeSource {
+  settle(node: Nodes): void;
+  holds(node: Nodes): boolean;
+}
+
 /** Parts are kept on their key object under this symbol, not enumerable: deep equality and clones ignore it. */
 const PARTS = Symbol('techspec.modelParts');
 
@@ -81,8 +87,18 @@ export class ModelMemo {
   private recording: Part | undefined;
   /** Whether the last part() call built its part (true) or reused it (false). */
   fresh = false;
-  /** Brings positions inside a node up to date before a part is built from it (IncrementalParser.settle). */
-  settle: (node: Nodes) => void = () => undefined;
+  /** The parser the trees come from, if it keeps nodes across versions and settles them lazily. */
+  constructor(private readonly source?: TreeSource) {}
+
+  /** Brings positions inside a node up to date before a part is built from it. */
+  settle(node: Nodes): void {
+    this.source?.settle(node);
+  }
+
+  /** Whether the node object comes back in the next version's tree while its text is unchanged. */
+  kept(node: Nodes): boolean {
+    return !!this.source?.holds(node);
+  }
   private lastText = '';
   private lastLines: LineIndex | undefined;
   private diff: TextDiff | undefined;

@@ -53,8 +53,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       let state = parsers.get(doc.uri);
       if (!state) {
         const parser = new IncrementalParser();
-        const memo = new ModelMemo();
-        memo.settle = (node) => parser.settle(node);
+        const memo = new ModelMemo(parser);
         parsers.set(doc.uri, (state = { parser, memo }));
       }
       // Positions inside top-level nodes and table rows are settled only where the model reads them.
