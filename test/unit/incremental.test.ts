@@ -83,15 +83,19 @@ test('a big table is parsed in row batches and a keystroke in a row re-parses on
   const edited2 = edited.slice(0, at2) + 'Really, a' + edited.slice(at2 + 1);
   assertSameAsFull(edited2, parser.parse(edited2), 'edit in the Overview', memo, parser);
   assert.equal(parser.parsesRun, 1, 'only the Overview paragraph is parsed again');
-  // A row typed into leaves no entry for its old text behind: the cache holds what the document uses.
+  // A row typed into leaves its old texts behind only until they add up: 64 entries here.
   const size = parser.cacheSize;
   let text3 = edited2;
   const at3 = at + edited2.length - edited.length;
-  for (let k = 0; k < 40; k++) {
+  const sizes: number[] = [];
+  for (let k = 0; k < 200; k++) {
     text3 = text3.slice(0, at3) + `e${k}` + text3.slice(at3);
     parser.parse(text3);
+    sizes.push(parser.cacheSize - size);
   }
-  assert.equal(parser.cacheSize, size, `cache went from ${size} to ${parser.cacheSize} entries over 40 edits of one row`);
+  assert.deepStrictEqual(sizes.slice(0, 3), [1, 2, 3], 'one entry left behind per edit');
+  assert.ok(Math.max(...sizes) <= 64, `at most 64 unused entries are kept, saw ${Math.max(...sizes)}`);
+  assert.ok(sizes.includes(0), 'the unused entries were swept');
 });
 
 test('definitions anywhere resolve references everywhere; adding and removing one re-parses what depends on it', () => {

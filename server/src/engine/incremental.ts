@@ -356,6 +356,11 @@ export class IncrementalParser {
   private readonly entryOf = new WeakMap<Nodes, Entry>();
   private settled = true;
   private gen = 0;
+  /** Entries in the caches, and those the current parse uses: the rest is swept now and then. */
+  private cachedCount = 0;
+  private usedCount = 0;
+  /** This parse placed a table with cached rows found by their text. */
+  private tookRows = false;
   private defs: string[] = [];
   private defsKey = '';
   /** The last edit: text before `p` and from `oldEnd` (in the old text; `newEnd` in the new) is unchanged. */
@@ -397,6 +402,8 @@ export class IncrementalParser {
     this.parsesRun = 0;
     for (let attempt = 0; ; attempt++) {
       this.gen++;
+      this.usedCount = 0;
+      this.tookRows = false;
       const found: string[] = [];
       const children = this.assemble(found);
       const defs = [...new Set(found)].sort();
@@ -405,7 +412,7 @@ export class IncrementalParser {
         this.defsKey = defs.join('\n');
         continue;
       }
-      this.evict();
+      this.evict(attempt > 0);
       // parseMarkdown counts a byte order mark into offsets: the root starts after it.
       const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
       return { type: 'root', children, position: { start: { line: 1, column: 1 + bom, offset: bom }, end: this.endPoint() } };
@@ -474,6 +481,7 @@ export class IncrementalParser {
     const copy: Entry = { ...e, nodes: structuredClone(e.nodes), gen: 0, points: undefined, inner: { ...e.inner } };
     this.own(copy);
     list.push(copy);
+    this.cachedCount++;
     return copy;
   }
 
@@ -538,9 +546,22 @@ export class IncrementalParser {
     return this.entryOf.has(node);
   }
 
+  /** Marks the entry used by this parse. */
+  private claim(e: Entry): void {
+    if (e.gen === this.gen) return;
+    e.gen = this.gen;
+    this.usedCount++;
+  }
+
+  private release(e: Entry): void {
+    if (e.gen !== this.gen) return;
+    e.gen = 0;
+    this.usedCount--;
+  }
+
   private place(e: Entry, off: number, line: number, out: RootContent[], found: string[]): void {
     this.move(e, off, line);
-    e.gen = this.gen;
+    this.claim(e);
     for (const n of e.nodes) out.push(n);
     for (const d of e.defs) found.push(d);
   }
@@ -552,7 +573,8 @@ export class IncrementalParser {
       const u = units[k];
       // A unit kept from the last parse: its text and its context are unchanged.
       if (u.defs === this.defsKey) {
-        if (u.table && u.table.head.gen !== this.gen && u.table.rows.every((e) => e.gen !== this.gen)) {
+        // Its rows are its own unless a table placed before it took cached rows of the same text.
+        if (u.table && u.table.head.gen !== this.gen && (!this.tookRows || u.table.rows.every((e) => e.gen !== this.gen))) {
           this.emitTable(u, u.table, out, found);
           k++;
           continue;
@@ -669,6 +691,7 @@ export class IncrementalParser {
       const list = this.cache.get(key);
       if (list) list.push(entry);
       else this.cache.set(key, [entry]);
+      this.cachedCount++;
       u++;
     }
   }
@@ -708,10 +731,14 @@ export class IncrementalParser {
     };
     if (prev && prev.head.gen !== this.gen) head = prev.head;
     for (let i = 0; i < n; ) {
-      const e = oldRow(i) ?? this.take(rows.get(rowText(i)));
+      let e = oldRow(i);
+      if (!e) {
+        e = this.take(rows.get(rowText(i)));
+        if (e) this.tookRows = true;
+      }
       if (e) {
         entries[i] = e;
-        e.gen = this.gen;
+        this.claim(e);
         i++;
         continue;
       }
@@ -720,7 +747,7 @@ export class IncrementalParser {
       const parsed = this.parseRows(u, parts, ctx, i, j);
       if (!parsed) {
         // Not one table after all: the caller parses the unit whole.
-        for (const x of entries) if (x) x.gen = 0;
+        for (const x of entries) if (x) this.release(x);
         return false;
       }
       if (!head) {
@@ -728,15 +755,17 @@ export class IncrementalParser {
         const list = rows.get('\u0000head');
         if (list) list.push(head);
         else rows.set('\u0000head', [head]);
+        this.cachedCount++;
       }
       for (let r = i; r < j; r++) {
         const e = parsed.rows[r - i];
         entries[r] = e;
-        e.gen = this.gen;
+        this.claim(e);
         const key = detach(rowText(r));
         const list = rows.get(key);
         if (list) list.push(e);
         else rows.set(key, [e]);
+        this.cachedCount++;
       }
       i = j;
     }
@@ -745,6 +774,7 @@ export class IncrementalParser {
       if (!parsed) return false;
       head = parsed.head;
       rows.set('\u0000head', [head]);
+      this.cachedCount++;
     }
     u.prev = undefined;
     u.entry = undefined;
@@ -766,7 +796,7 @@ export class IncrementalParser {
     for (let i = 0; i < t.rows.length; i++) {
       const e = t.rows[i];
       this.move(e, u.start + parts.rows[i], u.line + headLines + i);
-      e.gen = this.gen;
+      this.claim(e);
       children.push(e.nodes[0] as unknown as TableRow);
     }
     const lastEnd = children[children.length - 1].position!.end;
@@ -811,10 +841,12 @@ export class IncrementalParser {
   }
 
   /**
-   * Drops cached units the last parse did not use. Every parse must: an entry of an attempt that was
-   * run again under other definitions (or of a whole-document parse) is keyed without its context.
+   * Drops cached units the last parse did not use, once they add up (an edit leaves a few behind).
+   * `now` after a parse run again under other definitions: the entries of its first attempt (of a
+   * whole-document parse, say) may be keyed without the context they were parsed in.
    */
-  private evict(): void {
+  private evict(now: boolean): void {
+    if (!now && this.cachedCount - this.usedCount <= Math.max(64, this.usedCount >> 4)) return;
     const sweep = (map: Map<string, Entry[]>) => {
       for (const [key, list] of map) {
         if (list.length === 1) {
@@ -831,5 +863,6 @@ export class IncrementalParser {
       sweep(rows);
       if (!rows.size) this.rowCache.delete(mapKey);
     }
+    this.cachedCount = this.usedCount;
   }
 }
