@@ -7,8 +7,10 @@
 // next. Big tables are parsed in batches of rows under their header and delimiter rows. Link and
 // footnote definitions are document-wide: a unit that may hold a reference is parsed with every
 // definition's label written before it (after it for the first unit) and those nodes dropped.
-// Each unit's nodes are cached by its text; nodes of a reused unit are shifted in place when the
-// unit moves. A returned tree therefore stays valid only until the next parse() of this parser.
+// Each unit's nodes are cached by its text; when a reused unit moves, its top-level nodes' (and a big
+// table's rows') own positions are shifted in place, and the points inside them either at once or,
+// with parse(text, { settled: false }), when settle(node) is called. A returned tree therefore stays
+// valid only until the next parse() of this parser.
 import type { Nodes, Root, RootContent, Table, TableRow } from 'mdast';
 import { parseMarkdown } from './parse';
 

@@ -1,8 +1,9 @@
 // Reuse of model parts between versions of one document. The incremental parser hands back the same
-// mdast node objects for unchanged text, shifted to where they now are; the parts of the model built
-// from such a node (table rows, tasks, the graph of a mermaid block, whatever a top-level block adds)
-// are kept by node and moved the same way instead of being built again. A model built with a memo
-// shares those parts with the previous model of the document, which is then stale.
+// mdast node objects for unchanged text, their own positions moved to where they now are; the parts
+// of the model built from such a node (a table row and its task, the graph of a mermaid block,
+// whatever a top-level block adds) are kept by node and moved by one shared shift that their spans
+// read through, instead of being built again. A model built with a memo shares those parts with the
+// previous model of the document, which is then stale.
 import type { Range } from 'vscode-languageserver-types';
 import { LineIndex } from './text';
 import { commonPrefix, commonSuffix, flatten, type TextDiff } from './incremental';
