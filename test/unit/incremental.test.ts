@@ -47,10 +47,10 @@ function assertSameAsFull(text: string, root: ReturnType<typeof parseMarkdown>, 
 /** How the service parses: positions inside top-level nodes and table rows settle only when the model reads them. */
 const LAZY = { settled: false };
 
-/** A parser and a memo wired as the service wires them. */
+/** A parser and a memo wired as the service wires them; tiny options build a big table's rows in blocks of 2. */
 function session(options: Partial<IncrementalOptions> = {}): { parser: IncrementalParser; memo: ModelMemo } {
   const parser = new IncrementalParser(options);
-  return { parser, memo: new ModelMemo(parser) };
+  return { parser, memo: new ModelMemo(parser, options === TINY ? 2 : undefined) };
 }
 
 function settleAll(parser: IncrementalParser, node: Nodes): void {
@@ -235,4 +235,26 @@ test('a task table quoted in Task Breakdown keeps its tasks when the memo reuses
     ['T2', [['T1', 11, edited.indexOf('T1, T9')], ['T9', 11, edited.indexOf('T9 |')]]],
   ]);
   assertSameAsFull(edited.replace('Some', 'Any'), parser.parse(edited.replace('Some', 'Any'), LAZY), 'another edit above', memo, parser);
+});
+
+test("a big table's rows are kept in blocks: an edit builds its own block again and moves the blocks after it", () => {
+  const parser = new IncrementalParser();
+  const memo = new ModelMemo(parser, 16);
+  let text = genSpec(200);
+  const first = buildModel(text, parser.parse(text, LAZY), memo).taskTable!.tasks;
+  const steps: [string, (t: string) => string][] = [
+    ['a keystroke in row T100', (t) => t.replace('| T100 |', '| T100x |')],
+    ['a new row after T120', (t) => t.replace('| T121 |', '| T999 | New | ~10 | T1 | j |\n| T121 |')],
+    ['row T150 removed', (t) => t.replace(/\| T150 \|[^\n]*\n/, '')],
+    ['a keystroke above the table', (t) => t.replace('## Task Breakdown', '## Task Breakdown!')],
+  ];
+  for (const [what, change] of steps) {
+    text = change(text);
+    assertSameAsFull(text, parser.parse(text, LAZY), what, memo, parser);
+  }
+  const tasks = buildModel(text, parser.parse(text, LAZY), memo).taskTable!.tasks;
+  const same = (id: string) => first.find((t) => t.id === id) === tasks.find((t) => t.id === id);
+  // Blocks of 16 rows from T1: T97-T112 holds T100, T113-T128 the new row, T145-T160 the removed one.
+  const ids = ['T1', 'T96', 'T97', 'T100x', 'T112', 'T113', 'T128', 'T129', 'T144', 'T145', 'T161', 'T200'];
+  assert.deepStrictEqual(ids.map(same), [true, true, false, false, false, false, false, true, true, false, true, true]);
 });

@@ -3,7 +3,7 @@ import type { Code, Heading, Html, ListItem, Nodes, Root, RootContent, Table as 
 import { toString } from 'mdast-util-to-string';
 import { LineIndex } from './text';
 import { parseMarkdown } from './parse';
-import { fixedSpan, type ModelMemo } from './modelMemo';
+import { fixedSpan, type ModelMemo, type MovablePart } from './modelMemo';
 import { templateSectionFor, TEMPLATE_PLACEHOLDERS } from './template';
 
 /** A span of the document: offsets for slicing, a range for the protocol. */
@@ -258,12 +258,12 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), memo?
         const header = visitRow(t.children[0]).row;
         // Rows of a table in Task Breakdown are read as tasks too, in the same pass and part.
         const columns = sectionKey === 'task-breakdown' ? taskColumns(header) : undefined;
-        const rows: TableRow[] = new Array(t.children.length - 1);
+        const parts = memo && !memo.building && !memo.kept(t) ? bigTableRows(memo, t, columns) : t.children.slice(1).map((row) => visitRow(row, columns));
+        const rows: TableRow[] = new Array(parts.length);
         const tasks: Task[] = [];
-        for (let i = 1; i < t.children.length; i++) {
-          const part = visitRow(t.children[i], columns);
-          rows[i - 1] = part.row;
-          if (part.task) tasks.push(part.task);
+        for (let i = 0; i < parts.length; i++) {
+          rows[i] = parts[i].row;
+          if (parts[i].task) tasks.push(parts[i].task!);
         }
         const table: Table = { header, rows, span: nodeSpan(t), sectionKey, headingTitle: headingAbove(start)?.title };
         if (columns) tasksOf.set(table, { columns, tasks });
@@ -322,26 +322,52 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), memo?
     }
     return value;
   };
-  // A top-level block and everything it adds, reused from the memo when it can be; section keys are
-  // looked up again, as headings elsewhere may have changed.
-  const visitTop = (node: RootContent): void => {
-    // A big table's node is new in every tree: its rows are the parts.
-    if (!memo || node.type === 'yaml' || (node.type === 'table' && !memo.kept(node))) return visit(node);
-    const value = memo.part(node, 'block', node.position!.start.offset!, node.position!.start.line - 1, () => {
-      memo.settle(node);
-      const from = [model.tables.length, model.codeBlocks.length, model.placeholders.length, model.checkboxes.length, model.directives.length];
-      visit(node);
-      // Only what the block added: most blocks add nothing, and every keystroke reads each block's part.
-      const added = (list: unknown[], at: number) => (list.length > at ? list.slice(at) : undefined);
+  // The rows of a table the parser builds anew in every tree (a big one), in blocks of rows.
+  let bigTablesSeen = 0;
+  const bigTableRows = (m: ModelMemo, t: MdTable, columns?: TaskColumns): RowPart[] => {
+    const ordinal = bigTablesSeen++;
+    const key = columns?.key ?? 'row';
+    const state = m.bigTables[ordinal] as BigTable | undefined;
+    const parts: RowPart[] = [];
+    const build = (rows: MdTableRow[]): RowAdds => {
+      const placeholdersBefore = model.placeholders.length;
+      const directivesBefore = model.directives.length;
+      const own = rows.map((row) => visitRow(row, columns));
+      for (const p of own) parts.push(p);
       return {
-        tables: added(model.tables, from[0]) as Table[] | undefined,
-        codeBlocks: added(model.codeBlocks, from[1]) as CodeBlock[] | undefined,
-        placeholders: added(model.placeholders, from[2]) as Placeholder[] | undefined,
-        checkboxes: added(model.checkboxes, from[3]) as Checkbox[] | undefined,
-        directives: added(model.directives, from[4]) as DisableDirective[] | undefined,
+        parts: own,
+        placeholders: model.placeholders.length > placeholdersBefore ? model.placeholders.slice(placeholdersBefore) : undefined,
+        directives: model.directives.length > directivesBefore ? model.directives.slice(directivesBefore) : undefined,
       };
-    });
-    if (memo.fresh) return;
+    };
+    const reuse = (v: RowAdds) => {
+      for (const p of v.parts) parts.push(p);
+      if (v.placeholders) for (const p of v.placeholders) model.placeholders.push(p);
+      if (v.directives) for (const d of v.directives) model.directives.push(d);
+    };
+    const old = state?.key === key ? state.blocks : undefined;
+    const blocks = keepBlocks(m, old, t.children, 1, t.children.length, () => false, build, reuse);
+    m.bigTables[ordinal] = { key, blocks } satisfies BigTable;
+    return parts;
+  };
+  // What a run of top-level nodes adds to the model, built now: only what it added is kept.
+  const buildAdds = (nodes: RootContent[]): BlockAdds => {
+    const from = [model.tables.length, model.codeBlocks.length, model.placeholders.length, model.checkboxes.length, model.directives.length];
+    for (const node of nodes) {
+      memo?.settle(node);
+      visit(node);
+    }
+    const added = (list: unknown[], at: number) => (list.length > at ? list.slice(at) : undefined);
+    return {
+      tables: added(model.tables, from[0]) as Table[] | undefined,
+      codeBlocks: added(model.codeBlocks, from[1]) as CodeBlock[] | undefined,
+      placeholders: added(model.placeholders, from[2]) as Placeholder[] | undefined,
+      checkboxes: added(model.checkboxes, from[3]) as Checkbox[] | undefined,
+      directives: added(model.directives, from[4]) as DisableDirective[] | undefined,
+    };
+  };
+  // A kept run's additions, their section keys looked up again: headings elsewhere may have changed.
+  const reuseAdds = (value: BlockAdds): void => {
     if (value.tables)
       for (const t of value.tables) {
         t.sectionKey = sectionAt(t.span.start)?.key;
@@ -361,7 +387,12 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), memo?
       }
     if (value.directives) for (const d of value.directives) model.directives.push(d);
   };
-  for (const child of root.children) visitTop(child);
+  // Front matter, and a big table (its node is new in every tree; its rows are kept in blocks), are
+  // read on every build; the other top-level nodes in blocks, like a big table's rows.
+  const everyTime = (node: RootContent) => node.type === 'yaml' || (node.type === 'table' && !memo?.kept(node));
+  if (!memo) for (const child of root.children) visit(child);
+  else memo.topBlocks = keepBlocks(memo, memo.topBlocks as NodeBlock<BlockAdds>[] | undefined, root.children, 0, root.children.length, everyTime, buildAdds, reuseAdds, visit);
+  if (memo) memo.bigTables.length = bigTablesSeen;
 
   model.taskTable = readTaskTable(model, tasksOf, span);
   model.graph = readGraph(model, span, memo);
@@ -484,6 +515,105 @@ export function taskColumnOf(header: string): TaskColumn | undefined {
 }
 
 const NONE_WORDS = new Set(['none', '-', '—', '–', 'n/a', 'na', 'nil']);
+
+/** A run of sibling nodes whose model parts were built together: their spans move as one. */
+interface NodeBlock<V> {
+  nodes: Nodes[];
+  part: MovablePart<V>;
+  /** Where the first node starts and the last one ends. */
+  startOff: number;
+  endOff: number;
+}
+
+/** What a run of top-level nodes added to the model. */
+interface BlockAdds {
+  tables?: Table[];
+  codeBlocks?: CodeBlock[];
+  placeholders?: Placeholder[];
+  checkboxes?: Checkbox[];
+  directives?: DisableDirective[];
+}
+
+/** What a run of a big table's rows added to the model. */
+interface RowAdds {
+  parts: RowPart[];
+  placeholders?: Placeholder[];
+  directives?: DisableDirective[];
+}
+
+/** What the model keeps of a big table between versions. */
+interface BigTable {
+  /** Which task columns the rows were read with ('row': none). */
+  key: string;
+  blocks: NodeBlock<RowAdds>[];
+}
+
+/** A node this long gets a block of its own: a change next to it does not build it again. */
+const ALONE_CHARS = 8192;
+
+/**
+ * What nodes[from, to) add to the model, built in blocks of up to memo.blockRows nodes. A block of
+ * the last version (`old`) that lies wholly before or after the change, and whose nodes come back
+ * in the same run, is reused (`reuse`) and moved as one; the other nodes are built in new blocks
+ * (`build`, which adds to the model itself). Nodes for which `alone` holds go to `visitAlone` every time.
+ */
+function keepBlocks<N extends Nodes, V>(
+  m: ModelMemo,
+  old: NodeBlock<V>[] | undefined,
+  nodes: readonly N[],
+  from: number,
+  to: number,
+  alone: (node: N) => boolean,
+  build: (run: N[]) => V,
+  reuse: (value: V) => void,
+  visitAlone?: (node: N) => void,
+): NodeBlock<V>[] {
+  const change = m.change;
+  const kept = new Map<Nodes, NodeBlock<V>>();
+  if (old && change)
+    for (const b of old) {
+      if (b.endOff < change.from) kept.set(b.nodes[0], b);
+      else if (b.startOff > change.oldEnd) {
+        b.part.moveBy(change.dOff, change.dLine);
+        b.startOff += change.dOff;
+        b.endOff += change.dOff;
+        kept.set(b.nodes[0], b);
+      }
+    }
+  const out: NodeBlock<V>[] = [];
+  let run: N[] = [];
+  const flush = () => {
+    if (!run.length) return;
+    const nodesOfRun = run;
+    run = [];
+    const part = m.build(() => build(nodesOfRun));
+    out.push({ nodes: nodesOfRun, part, startOff: nodesOfRun[0].position!.start.offset!, endOff: nodesOfRun[nodesOfRun.length - 1].position!.end.offset! });
+  };
+  for (let i = from; i < to; ) {
+    const node = nodes[i];
+    const b = kept.get(node);
+    if (b && i + b.nodes.length <= to && b.nodes.every((n, k) => nodes[i + k] === n)) {
+      flush();
+      reuse(b.part.value);
+      out.push(b);
+      i += b.nodes.length;
+      continue;
+    }
+    if (alone(node)) {
+      flush();
+      visitAlone!(node);
+      i++;
+      continue;
+    }
+    const long = node.position!.end.offset! - node.position!.start.offset! > ALONE_CHARS;
+    if (long) flush();
+    run.push(node);
+    if (long || run.length >= m.blockRows) flush();
+    i++;
+  }
+  flush();
+  return out;
+}
 
 interface RowPart {
   row: TableRow;

@@ -84,12 +84,50 @@ const PARTS = Symbol('techspec.modelParts');
 
 type Keyed = { [PARTS]?: Record<string, Part> };
 
+/** A part its builder keeps and moves itself (see ModelMemo.build). */
+export class MovablePart<T> {
+  constructor(
+    readonly value: T,
+    private readonly part: Part,
+  ) {}
+
+  moveBy(dOff: number, dLine: number): void {
+    movePart(this.part, dOff, dLine);
+  }
+}
+
+function movePart(part: Part, dOff: number, dLine: number): void {
+  if (!dOff && !dLine) return;
+  part.shift.off += dOff;
+  part.shift.line += dLine;
+  part.off += dOff;
+  part.line += dLine;
+  if (dLine && part.lines) for (const l of part.lines) l.line += dLine;
+  if (dOff && part.offsets) for (const { obj, field } of part.offsets) (obj[field] as number) += dOff;
+}
+
 export class ModelMemo {
   private recording: Part | undefined;
   /** Whether the last part() call built its part (true) or reused it (false). */
   fresh = false;
-  /** The parser the trees come from, if it keeps nodes across versions and settles them lazily. */
-  constructor(private readonly source?: TreeSource) {}
+  /** What the model keeps of each big table between versions, in document order. */
+  readonly bigTables: unknown[] = [];
+  /** What the model keeps of the top-level nodes between versions. */
+  topBlocks: unknown;
+
+  /**
+   * `source`: the parser the trees come from, if it keeps nodes across versions and settles them
+   * lazily. `blockRows`: top-level nodes, or rows of a big table, built and moved together.
+   */
+  constructor(
+    private readonly source?: TreeSource,
+    readonly blockRows = 128,
+  ) {}
+
+  /** Whether a part is being built: what is built now belongs to it. */
+  get building(): boolean {
+    return this.recording !== undefined;
+  }
 
   /** Brings positions inside a node up to date before a part is built from it. */
   settle(node: Nodes): void {
@@ -103,6 +141,12 @@ export class ModelMemo {
   private lastText = '';
   private lastLines: LineIndex | undefined;
   private diff: TextDiff | undefined;
+  /**
+   * How the text given to lines() differs from the one before: unchanged before `from` and from
+   * `oldEnd` on (old offsets), which moved by `dOff` characters and `dLine` lines. Undefined when
+   * there was no text before.
+   */
+  change: { from: number; oldEnd: number; dOff: number; dLine: number } | undefined;
 
   /** How the next text differs from the last one, when the caller knows already (the parser's diff). */
   hint(diff: TextDiff | undefined): void {
@@ -114,8 +158,10 @@ export class ModelMemo {
     const prev = this.lastLines;
     const old = this.lastText;
     let index: LineIndex;
-    if (!prev || text === old) index = prev && text === old ? prev : new LineIndex(text);
-    else {
+    if (!prev || text === old) {
+      index = prev && text === old ? prev : new LineIndex(text);
+      this.change = prev ? { from: text.length, oldEnd: text.length, dOff: 0, dLine: 0 } : undefined;
+    } else {
       const d = this.diff;
       const known = !!d && d.from === old && d.to === text;
       if (!known) flatten(text);
@@ -137,6 +183,7 @@ export class ModelMemo {
       }
       for (; k < starts.length; k++) if (starts[k] - 1 >= oldEnd) out.push(starts[k] + delta);
       index = new LineIndex(text, out);
+      this.change = { from: p, oldEnd, dOff: delta, dLine: out.length - starts.length };
     }
     this.diff = undefined;
     this.lastText = text;
@@ -157,19 +204,25 @@ export class ModelMemo {
     const byKind = (key as Keyed)[PARTS];
     const found = byKind?.[kind];
     if (found) {
-      const dOff = offset - found.off;
-      const dLine = line - found.line;
-      if (dOff || dLine) {
-        found.shift.off += dOff;
-        found.shift.line += dLine;
-        if (dLine && found.lines) for (const l of found.lines) l.line += dLine;
-        if (dOff && found.offsets) for (const { obj, field } of found.offsets) (obj[field] as number) += dOff;
-        found.off = offset;
-        found.line = line;
-      }
+      movePart(found, offset - found.off, line - found.line);
       this.fresh = false;
       return found.value as T;
     }
+    const part = this.record(offset, line, build);
+    if (byKind) byKind[kind] = part;
+    else Object.defineProperty(key, PARTS, { value: { [kind]: part }, enumerable: false, writable: true });
+    this.fresh = true;
+    return part.value as T;
+  }
+
+  /** Builds a part that the caller keeps and moves by itself; not inside another part's build. */
+  build<T>(build: () => T): MovablePart<T> {
+    const part = this.record(0, 0, build);
+    return new MovablePart(part.value as T, part);
+  }
+
+  private record(offset: number, line: number, build: () => unknown): Part {
+    if (this.recording) throw new Error('ModelMemo: a part is already being built');
     const part: Part = { value: undefined, off: offset, line, shift: { off: 0, line: 0 }, lines: undefined, offsets: undefined };
     this.recording = part;
     try {
@@ -177,10 +230,7 @@ export class ModelMemo {
     } finally {
       this.recording = undefined;
     }
-    if (byKind) byKind[kind] = part;
-    else Object.defineProperty(key, PARTS, { value: { [kind]: part }, enumerable: false, writable: true });
-    this.fresh = true;
-    return part.value as T;
+    return part;
   }
 
   /** A span of the text last given to lines(); built while a part is, it moves with the part. */
