@@ -218,7 +218,7 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), memo?
     const next = nextOf[i];
     const start = h.position!.start.offset!;
     const end = next ? next.position!.start.offset! : text.length;
-    const title = toString(h).trim();
+    const title = headingTitle(h);
     const section: Section = { title, depth: h.depth, heading: nodeSpan(h), span: span(start, end) };
     if (h.depth === 2) section.key = templateSectionFor(title)?.key;
     model.headings.push(section);
@@ -398,6 +398,15 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), memo?
   model.graph = readGraph(model, span, memo);
   model.endpoints = readEndpoints(model);
   return model;
+}
+
+/** Heading texts by node: a node the incremental parser keeps keeps its text. */
+const headingTitles = new WeakMap<Heading, string>();
+
+function headingTitle(h: Heading): string {
+  let title = headingTitles.get(h);
+  if (title === undefined) headingTitles.set(h, (title = toString(h).trim()));
+  return title;
 }
 
 function readFrontMatter(yaml: string): Record<string, string> {
