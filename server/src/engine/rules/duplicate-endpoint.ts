@@ -1,16 +1,21 @@
 import type { Endpoint } from '../model';
 import type { Finding, Rule } from '../rule';
 import { parseEndpoint } from './endpoint-heading-invalid';
-import { headingTextRange, lineOf } from './support/markdown';
+import { headingTextRange, lineOf, memoByText } from './support/markdown';
 
-/** `/users/{id}/`, `/users/:userId` → `/users/{}`: parameter names and a trailing slash do not make a new route. */
-function routeKey(method: string, path: string): string {
-  const p = path
+/**
+ * The route of a valid endpoint heading, undefined for an invalid one. `/users/{id}/`, `/users/:userId`
+ * → `/users/{}`: parameter names and a trailing slash do not make a new route.
+ */
+const routeKey = memoByText((text): string | undefined => {
+  const parsed = parseEndpoint(text);
+  if (!parsed) return undefined;
+  const p = parsed.path
     .replace(/[?#].*$/, '')
     .replace(/\{[^}/]*\}|:[A-Za-z_]\w*|<[^>/]*>/g, '{}')
     .replace(/(.)\/+$/, '$1');
-  return `${method} ${p}`;
-}
+  return `${parsed.method} ${p}`;
+});
 
 export const duplicateEndpoint: Rule = {
   code: 'TS802',
@@ -21,18 +26,18 @@ export const duplicateEndpoint: Rule = {
     const first = new Map<string, Endpoint>();
     const findings: Finding[] = [];
     for (const e of model.endpoints) {
-      const parsed = parseEndpoint(e.text);
-      if (!parsed) continue;
-      const key = routeKey(parsed.method, parsed.path);
+      const key = routeKey(e.text);
+      if (key === undefined) continue;
       const original = first.get(key);
       if (!original) {
         first.set(key, e);
         continue;
       }
       const firstRange = headingTextRange(model, original.heading);
+      const { method, path } = parseEndpoint(e.text)!;
       findings.push({
         range: headingTextRange(model, e.heading),
-        message: `${parsed.method} ${parsed.path} is already described on line ${lineOf(firstRange)}: merge the two descriptions, or fix the method or path.`,
+        message: `${method} ${path} is already described on line ${lineOf(firstRange)}: merge the two descriptions, or fix the method or path.`,
         related: [{ range: firstRange, message: `First description of ${original.text.trim()}` }],
       });
     }

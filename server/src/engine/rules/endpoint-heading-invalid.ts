@@ -1,7 +1,7 @@
 import type { Endpoint, SpecModel } from '../model';
 import type { Finding, Rule } from '../rule';
 import { HTTP_METHODS } from '../template';
-import { closest, headingTextRange, orList } from './support/markdown';
+import { closest, headingTextRange, memoByText, orList } from './support/markdown';
 
 /** `METHOD /path`, optionally followed by a separated note: `GET /users (paginated)`, `GET /users - list`, `GET /users: list`. */
 const ENDPOINT = /^(\S+)\s+(\/\S*?)(?::(?:\s.*)?|\s+[-–—(].*)?$/;
@@ -11,12 +11,12 @@ export interface ParsedEndpoint {
   path: string;
 }
 
-/** The endpoint's method and path when its heading is a valid `METHOD /path`. */
-export function parseEndpoint(text: string): ParsedEndpoint | undefined {
+/** The endpoint's method and path when its heading is a valid `METHOD /path`. The result is shared: do not change it. */
+export const parseEndpoint = memoByText((text): ParsedEndpoint | undefined => {
   const m = ENDPOINT.exec(text.trim());
   if (!m || !(HTTP_METHODS as readonly string[]).includes(m[1])) return undefined;
   return { method: m[1], path: m[2] };
-}
+});
 
 /** Headings under API Design that try to name an endpoint (others, like "#### Pagination", are prose). */
 function meantAsEndpoint(model: SpecModel, e: Endpoint): boolean {
