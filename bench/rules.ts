@@ -4,7 +4,8 @@
 //
 // Cold: each timed run gets a copy of the model whose tasks, tables, rows, code blocks and endpoints
 // are new objects, so no cache kept by model or by model part carries over from an earlier run:
-// every rule pays for what it builds, as on opening the document.
+// every rule pays for what it builds, as on opening the document (but for endpoint headings, which are
+// parsed once per heading text for the life of the process).
 // Keystroke: each timed run is the next version after a one-character edit in a task title, built
 // as the language service builds it (incremental parser, model memo): parts built from unchanged
 // text are the previous version's, and caches kept by them apply.

@@ -210,13 +210,10 @@ test('Verdicts: over random versions of a list, flat and grouped, what passes is
         const from = at % (entries.length + 1);
         entries = [...entries.slice(0, from), ...insert, ...entries.slice(from + remove)];
         const items = entries.map((e) => pool[e.item]);
-        let heads: Int32Array | undefined;
-        if (grouped) {
-          heads = new Int32Array(items.length);
-          for (let i = 0; i < items.length; i++) heads[i] = i === 0 || entries[i].starts ? i : heads[i - 1];
-        }
-        const expected = items.flatMap((item, i) => (pass(item, heads ? items[heads[i]] : undefined, param) ? [i] : []));
-        assert.deepEqual(verdicts.passing(items, param, heads), expected, JSON.stringify({ entries, param }));
+        const starts = grouped ? entries.flatMap((e, i) => (i === 0 || e.starts ? [i] : [])) : undefined;
+        const headOf = (i: number) => (starts ? items[starts.filter((k) => k <= i).pop()!] : undefined);
+        const expected = items.flatMap((item, i) => (pass(item, headOf(i), param) ? [i] : []));
+        assert.deepEqual(verdicts.passing(items, param, starts), expected, JSON.stringify({ entries, param }));
       }
     }),
     { numRuns: 500, seed: FC_SEED },

@@ -1,21 +1,24 @@
-import type { Endpoint } from '../model';
 import type { Finding, Rule } from '../rule';
-import { parseEndpoint } from './endpoint-heading-invalid';
-import { headingTextRange, lineOf, memoByText } from './support/markdown';
+import { endpointRoutes, parseEndpoint } from './support/endpoints';
+import { headingTextRange, lineOf } from './support/markdown';
 
-/**
- * The route of a valid endpoint heading, undefined for an invalid one. `/users/{id}/`, `/users/:userId`
- * → `/users/{}`: parameter names and a trailing slash do not make a new route.
- */
-const routeKey = memoByText((text): string | undefined => {
-  const parsed = parseEndpoint(text);
-  if (!parsed) return undefined;
-  const p = parsed.path
-    .replace(/[?#].*$/, '')
-    .replace(/\{[^}/]*\}|:[A-Za-z_]\w*|<[^>/]*>/g, '{}')
-    .replace(/(.)\/+$/, '$1');
-  return `${parsed.method} ${p}`;
-});
+/** The last routes looked at and their repeats (routes are strings: an unchanged list compares equal). */
+let last: { routes: readonly (string | undefined)[]; repeats: number[] } = { routes: [], repeats: [] };
+
+/** Pairs (endpoint index, index of the first endpoint with its route) for each repeated route. */
+function repeats(routes: readonly (string | undefined)[]): number[] {
+  if (routes.length === last.routes.length && routes.every((r, i) => r === last.routes[i])) return last.repeats;
+  const first = new Map<string, number>();
+  const found: number[] = [];
+  routes.forEach((key, i) => {
+    if (key === undefined) return;
+    const original = first.get(key);
+    if (original === undefined) first.set(key, i);
+    else found.push(i, original);
+  });
+  last = { routes, repeats: found };
+  return found;
+}
 
 export const duplicateEndpoint: Rule = {
   code: 'TS802',
@@ -23,16 +26,11 @@ export const duplicateEndpoint: Rule = {
   defaultSeverity: 'warning',
   description: 'The same endpoint (method and path) is described twice.',
   check({ model }) {
-    const first = new Map<string, Endpoint>();
     const findings: Finding[] = [];
-    for (const e of model.endpoints) {
-      const key = routeKey(e.text);
-      if (key === undefined) continue;
-      const original = first.get(key);
-      if (!original) {
-        first.set(key, e);
-        continue;
-      }
+    const pairs = repeats(endpointRoutes(model));
+    for (let k = 0; k < pairs.length; k += 2) {
+      const e = model.endpoints[pairs[k]];
+      const original = model.endpoints[pairs[k + 1]];
       const firstRange = headingTextRange(model, original.heading);
       const { method, path } = parseEndpoint(e.text)!;
       findings.push({

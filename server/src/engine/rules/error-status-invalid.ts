@@ -1,7 +1,7 @@
 import type { Endpoint, TableRow } from '../model';
 import type { Finding, Rule } from '../rule';
 import { cellRange, isPlaceholder, tableRows } from './support/markdown';
-import { Verdicts } from './support/verdicts';
+import { groupOf, Verdicts } from './support/verdicts';
 
 /** `404`, `404 Not Found`, `**404**`: a three-digit code from 100 to 599 first. */
 const STATUS = /^[1-5]\d\d(?:\s.*)?$/;
@@ -41,13 +41,13 @@ export const errorStatusInvalid: Rule = {
   defaultSeverity: 'warning',
   description: "A status in an endpoint's errors table is not an HTTP status code (100-599).",
   check({ model }) {
-    const { rows, heads, tables } = tableRows(model);
+    const { rows, starts } = tableRows(model);
     const findings: Finding[] = [];
     let inEndpoint: ((offset: number) => boolean) | undefined;
-    for (const i of notStatus.passing(rows, undefined, heads)) {
+    for (const i of notStatus.passing(rows, undefined, starts)) {
       const cell = rows[i].cells[0];
       inEndpoint ??= endpointCover(model.endpoints);
-      if (!inEndpoint(model.tables[tables[i]].span.start) || isPlaceholder(model, cell.span)) continue;
+      if (!inEndpoint(model.tables[groupOf(starts, i)].span.start) || isPlaceholder(model, cell.span)) continue;
       const value = cell.text.trim();
       findings.push({
         range: cellRange(model, cell),

@@ -1,7 +1,7 @@
 import type { TableRow } from '../model';
 import type { Finding, Rule } from '../rule';
 import { tableRows } from './support/markdown';
-import { Verdicts } from './support/verdicts';
+import { groupOf, Verdicts } from './support/verdicts';
 
 const miscounted = new Verdicts<TableRow>((row, header) => row !== header && row.cells.length !== header!.cells.length);
 
@@ -11,11 +11,11 @@ export const tableCellCount: Rule = {
   defaultSeverity: 'warning',
   description: 'A table row has more or fewer cells than its header.',
   check({ model }) {
-    const { rows, heads } = tableRows(model);
+    const { rows, starts } = tableRows(model);
     const findings: Finding[] = [];
-    for (const i of miscounted.passing(rows, undefined, heads)) {
+    for (const i of miscounted.passing(rows, undefined, starts)) {
       const row = rows[i];
-      const expected = rows[heads[i]].cells.length;
+      const expected = rows[starts[groupOf(starts, i)]].cells.length;
       const actual = row.cells.length;
       const message =
         actual < expected

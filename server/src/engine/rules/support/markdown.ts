@@ -82,37 +82,24 @@ export function trimmedRange(model: SpecModel, span: Span): Range {
 /** Every table's header and rows in one list, a group per table headed by its header row (see Verdicts). */
 export interface TableRowList {
   rows: TableRow[];
-  /** Per row: the index of its table's header row. */
-  heads: Int32Array;
-  /** Per row: its table's index in model.tables. */
-  tables: Int32Array;
+  /** Where each table's header is in `rows`, for each of model.tables. */
+  starts: number[];
 }
 
 const rowLists = new WeakMap<SpecModel, TableRowList>();
 
 export function tableRows(model: SpecModel): TableRowList {
   let list = rowLists.get(model);
-  if (list) return list;
-  const { tables } = model;
-  let count = 0;
-  for (const t of tables) count += 1 + t.rows.length;
-  const rows: TableRow[] = [];
-  const heads = new Int32Array(count);
-  const tableOf = new Int32Array(count);
-  for (let k = 0, i = 0; k < tables.length; k++) {
-    const head = i;
-    const t = tables[k];
-    rows.push(t.header);
-    heads[i] = head;
-    tableOf[i++] = k;
-    for (const row of t.rows) {
-      rows.push(row);
-      heads[i] = head;
-      tableOf[i++] = k;
+  if (!list) {
+    const rows: TableRow[] = [];
+    const starts: number[] = [];
+    for (const t of model.tables) {
+      starts.push(rows.length);
+      rows.push(t.header);
+      for (const row of t.rows) rows.push(row);
     }
+    rowLists.set(model, (list = { rows, starts }));
   }
-  list = { rows, heads, tables: tableOf };
-  rowLists.set(model, list);
   return list;
 }
 

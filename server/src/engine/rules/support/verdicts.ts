@@ -5,24 +5,24 @@
  * last version keeps its verdict. Each version compares the two lists' item identities from both
  * ends, without reading the items, and tests only what lies between the common prefix and suffix.
  *
- * Grouped lists (table rows under their header) mark each group's head: `heads[i]` is the index of
- * item i's head, i itself for a head. An item is tested together with its head.
+ * Grouped lists (table rows under their header) give the indexes where groups start, ascending; the
+ * item there is the group's head, and every item is tested together with its head.
  */
 export class Verdicts<T extends object, P = undefined> {
   private items: readonly T[] = [];
-  private heads: Int32Array | undefined;
+  private starts: readonly number[] | undefined;
   private param: P | undefined;
   private hits: number[] = [];
 
   constructor(private readonly test: (item: T, head: T | undefined, param: P) => boolean) {}
 
   /** Indexes of the items that pass the test, in order. The result is shared: do not change it. */
-  passing(items: readonly T[], param: P, heads?: Int32Array): readonly number[] {
+  passing(items: readonly T[], param: P, starts?: readonly number[]): readonly number[] {
     const old = this.items;
-    if (items === old && heads === this.heads && param === this.param) return this.hits;
+    if (items === old && starts === this.starts && param === this.param) return this.hits;
     const n = items.length;
     const m = old.length;
-    const { p, s } = param === this.param && !heads === !this.heads ? common(old, this.heads, items, heads) : { p: 0, s: 0 };
+    const { p, s } = param === this.param && !starts === !this.starts ? common(old, this.starts, items, starts) : { p: 0, s: 0 };
     const newEnd = n - s;
     const oldEnd = m - s;
     const hits: number[] = [];
@@ -30,23 +30,35 @@ export class Verdicts<T extends object, P = undefined> {
       if (h >= p) break;
       hits.push(h);
     }
-    for (let i = p; i < newEnd; i++) if (this.test(items[i], heads ? items[heads[i]] : undefined, param)) hits.push(i);
+    for (let i = p; i < newEnd; i++) if (this.test(items[i], starts ? items[starts[groupOf(starts, i)]] : undefined, param)) hits.push(i);
     const shift = n - m;
     for (const h of this.hits) if (h >= oldEnd) hits.push(h + shift);
     this.items = items;
-    this.heads = heads;
+    this.starts = starts;
     this.param = param;
     this.hits = hits;
     return hits;
   }
 }
 
+/** The index into `starts` of the group item `i` is in (-1 before the first group). */
+export function groupOf(starts: readonly number[], i: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] <= i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
 interface Comparison {
   old: readonly object[];
-  oldHeads: Int32Array | undefined;
+  oldStarts: readonly number[] | undefined;
   items: readonly object[];
-  heads: Int32Array | undefined;
-  /** Items in common at the start, and at the end (where a suffix item's head may have changed, none). */
+  starts: readonly number[] | undefined;
+  /** Items in common at the start, and at the end, with the same heads. */
   p: number;
   s: number;
 }
@@ -55,34 +67,54 @@ interface Comparison {
 const recent: Comparison[] = [];
 const RECENT = 4;
 
-function common(old: readonly object[], oldHeads: Int32Array | undefined, items: readonly object[], heads: Int32Array | undefined): Comparison {
-  for (const c of recent) if (c.items === items && c.old === old && c.heads === heads && c.oldHeads === oldHeads) return c;
+function common(old: readonly object[], oldStarts: readonly number[] | undefined, items: readonly object[], starts: readonly number[] | undefined): Comparison {
+  for (const c of recent) if (c.items === items && c.old === old && c.starts === starts && c.oldStarts === oldStarts) return c;
   const n = items.length;
   const m = old.length;
   const limit = Math.min(n, m);
   let p = 0;
   let s = 0;
-  if (heads && oldHeads) {
-    while (p < limit && items[p] === old[p] && (heads[p] === p) === (oldHeads[p] === p)) p++;
-    while (s < limit - p && items[n - 1 - s] === old[m - 1 - s] && (heads[n - 1 - s] === n - 1 - s) === (oldHeads[m - 1 - s] === m - 1 - s)) s++;
-    // A suffix item keeps its head unless a head came or went in between: then the suffix's items
-    // up to its first head are tested again.
-    if (hasHead(oldHeads, p, m - s) || hasHead(heads, p, n - s)) {
-      let j = n - s;
-      while (j < n && heads[j] !== j) j++;
-      s = n - j;
+  while (p < limit && items[p] === old[p]) p++;
+  while (s < limit - p && items[n - 1 - s] === old[m - 1 - s]) s++;
+  if (starts && oldStarts) {
+    // The prefix ends at the first group start the two lists do not share.
+    for (let k = 0; k < Math.max(starts.length, oldStarts.length); k++) {
+      const a = k < starts.length ? starts[k] : n;
+      const b = k < oldStarts.length ? oldStarts[k] : m;
+      if (Math.min(a, b) >= p) break;
+      if (a !== b) {
+        p = Math.min(a, b);
+        break;
+      }
     }
-  } else {
-    while (p < limit && items[p] === old[p]) p++;
-    while (s < limit - p && items[n - 1 - s] === old[m - 1 - s]) s++;
+    // The suffix keeps its items' heads when the group starts in it are the same, counted from the
+    // ends, and no group starts in between (in either list): its items before its first group start
+    // have their head before the suffix, the same in both. Otherwise it starts at its first shared head.
+    let i = starts.length - 1;
+    let j = oldStarts.length - 1;
+    let shared = 0;
+    let same = true;
+    for (;;) {
+      const a = i >= 0 && starts[i] >= n - s ? n - starts[i] : 0;
+      const b = j >= 0 && oldStarts[j] >= m - s ? m - oldStarts[j] : 0;
+      if (!a && !b) break;
+      if (a !== b) {
+        same = false;
+        break;
+      }
+      shared = a;
+      i--;
+      j--;
+    }
+    if (!same || startsWithin(starts, p, n - s) || startsWithin(oldStarts, p, m - s)) s = shared;
   }
-  const c = { old, oldHeads, items, heads, p, s };
+  const c = { old, oldStarts, items, starts, p, s };
   recent.unshift(c);
   recent.length = Math.min(recent.length, RECENT);
   return c;
 }
 
-function hasHead(heads: Int32Array, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (heads[i] === i) return true;
-  return false;
+function startsWithin(starts: readonly number[], from: number, to: number): boolean {
+  const k = groupOf(starts, to - 1);
+  return k >= 0 && starts[k] >= from;
 }
