@@ -91,12 +91,16 @@ const rowLists = new WeakMap<SpecModel, TableRowList>();
 export function tableRows(model: SpecModel): TableRowList {
   let list = rowLists.get(model);
   if (!list) {
-    const rows: TableRow[] = [];
+    // Sized once: the task table alone may have tens of thousands of rows.
+    let count = 0;
+    for (const t of model.tables) count += 1 + t.rows.length;
+    const rows = new Array<TableRow>(count);
     const starts: number[] = [];
+    let i = 0;
     for (const t of model.tables) {
-      starts.push(rows.length);
-      rows.push(t.header);
-      for (const row of t.rows) rows.push(row);
+      starts.push(i);
+      rows[i++] = t.header;
+      for (const row of t.rows) rows[i++] = row;
     }
     rowLists.set(model, (list = { rows, starts }));
   }
