@@ -14,6 +14,7 @@ import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
 import { TEMPLATE_TEXT } from '../../server/src/engine/templateText';
 import { FC_SEED } from './helpers';
 import type { Heading, Nodes, Table } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 
 const TODAY = '2026-11-25';
 /** Small batches and tables split from 2 rows up, so that short documents exercise every path. */
@@ -196,7 +197,7 @@ test('text nodes without a position (remark-gfm autolink literals) are skipped, 
   assert.equal(model.header.prdLink?.value, '[PRD(https://example.com/prd/4)');
 });
 
-test('after a lazy parse, cells of the rows after an edit lag until settled, and rows the model builds again are settled', () => {
+test('after a lazy parse, the rows and top-level nodes after an edit lag until settled, and what the model builds again is settled', () => {
   const text = genSpec(200);
   const { parser, memo } = session();
   buildModel(text, parser.parse(text, LAZY), memo);
@@ -205,17 +206,18 @@ test('after a lazy parse, cells of the rows after an edit lag until settled, and
   const root = parser.parse(edited, LAZY);
   const table = root.children.find((n) => n.type === 'table' && JSON.stringify(n.children[1]).includes('"T1"')) as Table;
   const row150 = table.children[150];
-  const cellStart = () => row150.children[0].position!.start.offset;
   const rowStart = edited.indexOf('| T150 |');
-  assert.equal(row150.position!.start.offset, rowStart, "the row's own position is right at once");
-  assert.equal(cellStart(), rowStart - 1, 'the cells lag one character behind');
+  const starts = (n: Nodes & { children: Nodes[] }) => [n.position!.start.offset, n.children[0].position!.start.offset];
+  assert.deepStrictEqual(starts(row150), [rowStart - 1, rowStart - 1], 'the row and its cells lag one character behind');
+  assert.equal(table.position!.end.offset, table.children[200].position!.end.offset, "the table's end is its last row's, settled");
+  assert.equal(table.position!.end.offset, edited.indexOf('\n', edited.indexOf('| T200 |')));
   parser.settle(row150);
-  assert.equal(cellStart(), rowStart, 'settled');
-  const heading = root.children.find((n) => n.type === 'heading' && n.position!.start.offset! === edited.indexOf('## Security')) as Heading;
-  assert.ok(heading, "a heading after the table: its own position is right at once");
-  assert.equal(heading.children[0].position!.start.offset, edited.indexOf('Security') - 1, 'its text lags');
+  assert.deepStrictEqual(starts(row150), [rowStart, rowStart], 'settled');
+  const heading = root.children.find((n) => n.type === 'heading' && toString(n) === 'Security Considerations') as Heading;
+  const headingStart = edited.indexOf('## Security');
+  assert.deepStrictEqual(starts(heading), [headingStart - 1, headingStart + 2], 'a heading after the table lags');
   parser.settle(heading);
-  assert.equal(heading.children[0].position!.start.offset, edited.indexOf('Security'), 'settled');
+  assert.deepStrictEqual(starts(heading), [headingStart, headingStart + 3], 'settled');
   // A copy of a row typed elsewhere is a clone of the cached row's nodes: the model builds it again.
   const t150 = edited.slice(rowStart, edited.indexOf('\n', rowStart) + 1);
   const copied = edited.replace('| T10 |', t150 + '| T10 |');

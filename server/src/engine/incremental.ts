@@ -38,9 +38,11 @@ interface Entry {
   /** The points inside the nodes (not their own), collected the first time they move. */
   points?: Point[];
   /**
-   * Where the points inside the nodes are. The nodes' own positions move at once and the points
-   * inside them when settled, so that a keystroke does not touch every cell after it.
+   * Where the nodes' own positions are, and where the points inside them are, while `off` and
+   * `line` say where the entry is now: both catch up when the entry is settled, so that a keystroke
+   * does not touch every node after it.
    */
+  own: { off: number; line: number };
   inner: { off: number; line: number };
 }
 
@@ -480,7 +482,7 @@ export class IncrementalParser {
     if (!list) return undefined;
     for (const e of list) if (e.gen !== this.gen) return e;
     const e = list[0];
-    const copy: Entry = { ...e, nodes: structuredClone(e.nodes), gen: 0, points: undefined, inner: { ...e.inner } };
+    const copy: Entry = { ...e, nodes: structuredClone(e.nodes), gen: 0, points: undefined, own: { ...e.own }, inner: { ...e.inner } };
     this.own(copy);
     list.push(copy);
     this.cachedCount++;
@@ -498,11 +500,18 @@ export class IncrementalParser {
     return this.defs.length > 0 && t.includes('[');
   }
 
-  /** Moves the entry's nodes' own positions; the points inside them lag until settled, unless parse() settles as it goes. */
+  /** Places the entry; its positions follow when settled, at once unless parse() was told otherwise. */
   private move(e: Entry, off: number, line: number): void {
-    if (e.off !== off || e.line !== line) {
-      const dOff = off - e.off;
-      const dLine = line - e.line;
+    e.off = off;
+    e.line = line;
+    if (this.settled) this.settleEntry(e);
+  }
+
+  private settleEntry(e: Entry): void {
+    const own = e.own;
+    if (own.off !== e.off || own.line !== e.line) {
+      const dOff = e.off - own.off;
+      const dLine = e.line - own.line;
       for (const n of e.nodes) {
         const p = n.position!;
         p.start.offset! += dOff;
@@ -510,13 +519,9 @@ export class IncrementalParser {
         p.start.line += dLine;
         p.end.line += dLine;
       }
-      e.off = off;
-      e.line = line;
+      own.off = e.off;
+      own.line = e.line;
     }
-    if (this.settled) this.settleEntry(e);
-  }
-
-  private settleEntry(e: Entry): void {
     const inner = e.inner;
     if (inner.off === e.off && inner.line === e.line) return;
     if (!e.points) {
@@ -534,9 +539,8 @@ export class IncrementalParser {
   }
 
   /**
-   * Brings the positions inside a top-level node or a table row of the last parse up to date: after
-   * parse(text, { settled: false }) only those nodes' own positions are, and a reader of what is
-   * inside one calls this first.
+   * Brings the positions of a top-level node or a big table's row of the last parse, and of what is
+   * inside it, up to date: after parse(text, { settled: false }) a reader calls this first.
    */
   settle(node: Nodes): void {
     const e = this.entryOf.get(node);
@@ -687,7 +691,7 @@ export class IncrementalParser {
       const defs: string[] = [];
       const t = this.text.slice(unit.start, unit.end);
       if (t.includes(']:')) collectDefs(own, defs);
-      const entry: Entry = { nodes: own, off: unit.start, line: unit.line, unclosed, defs, gen: 0, points: undefined, inner: { off: unit.start, line: unit.line } };
+      const entry: Entry = { nodes: own, off: unit.start, line: unit.line, unclosed, defs, gen: 0, points: undefined, own: { off: unit.start, line: unit.line }, inner: { off: unit.start, line: unit.line } };
       this.own(entry);
       const key = detach(this.keyOf(unit));
       const list = this.cache.get(key);
@@ -801,6 +805,8 @@ export class IncrementalParser {
       this.claim(e);
       children.push(e.nodes[0] as unknown as TableRow);
     }
+    // The table's position is read from its first and last rows.
+    if (t.rows.length) this.settleEntry(t.rows[t.rows.length - 1]);
     const lastEnd = children[children.length - 1].position!.end;
     out.push({
       type: 'table',
@@ -834,12 +840,12 @@ export class IncrementalParser {
       shiftNode(row, delta, i);
       const off = u.start + parts.rows[i + r - 1];
       const line = u.line + headLines + i + r - 1;
-      const entry: Entry = { nodes: [row as unknown as RootContent], off, line, unclosed: false, defs: [], gen: 0, points: undefined, inner: { off, line } };
+      const entry: Entry = { nodes: [row as unknown as RootContent], off, line, unclosed: false, defs: [], gen: 0, points: undefined, own: { off, line }, inner: { off, line } };
       this.own(entry);
       rows.push(entry);
     }
     const shell: Table = { type: 'table', align: table.align, children: [table.children[0]], position: table.position };
-    return { head: { nodes: [shell], off: u.start, line: u.line, unclosed: false, defs: [], gen: 0, points: undefined, inner: { off: u.start, line: u.line } }, rows };
+    return { head: { nodes: [shell], off: u.start, line: u.line, unclosed: false, defs: [], gen: 0, points: undefined, own: { off: u.start, line: u.line }, inner: { off: u.start, line: u.line } }, rows };
   }
 
   /**

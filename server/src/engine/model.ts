@@ -206,6 +206,7 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), memo?
 
   // Headings first: every other element is placed in the section that contains it.
   const topHeadings = root.children.filter((n): n is Heading => n.type === 'heading');
+  if (memo) for (const h of topHeadings) memo.settle(h);
   // The next heading of the same or a higher level, for each heading (a stack, not a scan per heading).
   const nextOf: (Heading | undefined)[] = new Array(topHeadings.length);
   for (let i = topHeadings.length - 1, stack: Heading[] = []; i >= 0; i--) {
@@ -451,6 +452,7 @@ function readHeader(model: SpecModel, span: (s: number, e: number) => Span, memo
 
 /** True when a link (inline, reference or autolink, with a destination) lies inside [start, end). */
 function hasLink(node: Nodes, start: number, end: number, memo?: ModelMemo): boolean {
+  memo?.settle(node);
   const p = node.position;
   if (p?.start.offset !== undefined && p.end.offset !== undefined) {
     if (p.end.offset <= start || p.start.offset >= end) return false;
@@ -459,9 +461,9 @@ function hasLink(node: Nodes, start: number, end: number, memo?: ModelMemo): boo
     if (inside && node.type === 'linkReference') return true;
   }
   if (!('children' in node)) return false;
-  memo?.settle(node);
   for (const child of node.children as Nodes[]) {
     // Children come in document order: none after one that starts past the end.
+    memo?.settle(child);
     if ((child.position?.start.offset ?? 0) >= end) return false;
     if (hasLink(child, start, end, memo)) return true;
   }
