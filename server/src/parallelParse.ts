@@ -64,6 +64,11 @@ export class ParallelParser {
     return { roots, byWorker };
   }
 
+  /** Starts the worker if it is not running, so that it is ready for a parse() about to come. */
+  prepare(): void {
+    this.running();
+  }
+
   /** Stops the worker; a parse() in progress finishes on this thread. */
   dispose(): void {
     const worker = this.worker;
@@ -74,13 +79,8 @@ export class ParallelParser {
 
   /** Posts the job; resolves when the worker has sent its last batch, or failed. */
   private send(job: ParseJob, onBatch: (json: string) => void): Promise<void> {
-    let worker: Worker;
-    try {
-      worker = this.worker ??= this.start();
-    } catch (e) {
-      this.log(`techspec: the parse worker did not start (${(e as Error).message}); parsing on one thread`);
-      return Promise.resolve();
-    }
+    const worker = this.running();
+    if (!worker) return Promise.resolve();
     return new Promise((resolve) => {
       this.jobs.set(job.id, (batch) => {
         if (batch) onBatch(batch.json);
@@ -90,6 +90,16 @@ export class ParallelParser {
       });
       worker.postMessage(job);
     });
+  }
+
+  /** The worker, started if it is not running; undefined if it cannot start. */
+  private running(): Worker | undefined {
+    try {
+      return (this.worker ??= this.start());
+    } catch (e) {
+      this.log(`techspec: the parse worker did not start (${(e as Error).message}); parsing on one thread`);
+      return undefined;
+    }
   }
 
   private start(): Worker {

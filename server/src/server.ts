@@ -192,7 +192,11 @@ async function publish(uri: string): Promise<void> {
   await connection.sendNotification(DidAnalyzeNotification, { uri, version: analysis.version, isSpec: analysis.model !== undefined });
 }
 
-documents.onDidOpen((e) => schedule(e.document.uri));
+documents.onDidOpen((e) => {
+  // Its start overlaps the wait before the analysis, and the listing of the parse work.
+  if (e.document.getText().length >= PARALLEL_MIN_CHARS) parallel.prepare();
+  schedule(e.document.uri);
+});
 documents.onDidChangeContent((e) => schedule(e.document.uri));
 documents.onDidClose((e) => {
   const pending = scheduled.get(e.document.uri);
