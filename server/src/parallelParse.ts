@@ -1,7 +1,7 @@
-// Parses many remark sources on two threads: this one and one long-lived worker, started on first
-// use. Both claim the next source from a shared counter, longest first, so the share each parses
-// follows how fast each really goes. The worker's roots come back as JSON text, far cheaper to pass
-// and read than a structured clone of the trees.
+// Parses many remark sources on two threads: this one and a worker, started on first use (or ahead
+// of it) and stopped after a while without work. Both claim the next source from a shared counter,
+// longest first, so the share each parses follows how fast each really goes. The worker's roots come
+// back as JSON text, far cheaper to pass and read than a structured clone of the trees.
 import type { Worker } from 'node:worker_threads';
 import type { Root } from 'mdast';
 import { parseMarkdown } from './engine/parse';
@@ -22,11 +22,14 @@ export interface ParsedBatch {
 
 /** How long this thread parses before it lets the event loop run: messages, and the worker's batches. */
 const SLICE_MS = 20;
+/** A worker without a job stops after this long: big parses are rare, and its heap is memory the server would keep. */
+const IDLE_MS = 2000;
 
 export class ParallelParser {
   private worker: Worker | undefined;
   private readonly jobs = new Map<number, (batch: ParsedBatch | undefined) => void>();
   private lastJob = 0;
+  private idleTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly startWorker: () => Worker,
@@ -66,14 +69,12 @@ export class ParallelParser {
 
   /** Starts the worker if it is not running, so that it is ready for a parse() about to come. */
   prepare(): void {
-    this.running();
+    if (this.running()) this.stopWhenIdle();
   }
 
   /** Stops the worker; a parse() in progress finishes on this thread. */
   dispose(): void {
-    const worker = this.worker;
-    this.worker = undefined;
-    void worker?.terminate();
+    this.stop();
     this.finishAll();
   }
 
@@ -81,11 +82,13 @@ export class ParallelParser {
   private send(job: ParseJob, onBatch: (json: string) => void): Promise<void> {
     const worker = this.running();
     if (!worker) return Promise.resolve();
+    clearTimeout(this.idleTimer);
     return new Promise((resolve) => {
       this.jobs.set(job.id, (batch) => {
         if (batch) onBatch(batch.json);
         if (batch && !batch.done) return;
         this.jobs.delete(job.id);
+        this.stopWhenIdle();
         resolve();
       });
       worker.postMessage(job);
@@ -116,6 +119,19 @@ export class ParallelParser {
     worker.on('error', (e) => fail(`failed: ${e.stack ?? e}`));
     worker.on('exit', (code) => fail(`exited with code ${code}`));
     return worker;
+  }
+
+  private stopWhenIdle(): void {
+    clearTimeout(this.idleTimer);
+    if (this.jobs.size) return;
+    this.idleTimer = setTimeout(() => this.stop(), IDLE_MS).unref();
+  }
+
+  private stop(): void {
+    clearTimeout(this.idleTimer);
+    const worker = this.worker;
+    this.worker = undefined;
+    void worker?.terminate();
   }
 
   private finishAll(): void {

@@ -171,6 +171,20 @@ test('ParallelParser: a worker that does not start leaves all the parsing to thi
   parallel.dispose();
 });
 
+test('ParallelParser: a worker with no job stops by itself, and the next parse starts a new one', { timeout: 60_000 }, async () => {
+  const workers: Worker[] = [];
+  const parallel = new ParallelParser(() => workers[workers.push(realWorker()) - 1], noLog);
+  const sources = ['# Title\n', 'Some *text*\n'];
+  await parallel.parse(sources);
+  // Referenced, so that this test's event loop waits for the exit.
+  workers[0].ref();
+  await once(workers[0], 'exit');
+  const { roots } = await parallel.parse(sources);
+  assert.equal(roots.length, 2);
+  assert.equal(workers.length, 2, 'a new worker for the next parse');
+  parallel.dispose();
+});
+
 test('ParallelParser: dispose terminates the worker', { timeout: 60_000 }, async () => {
   let worker: Worker | undefined;
   const parallel = new ParallelParser(() => (worker = realWorker()), noLog);
