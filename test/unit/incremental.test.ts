@@ -7,12 +7,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { IncrementalParser, type IncrementalOptions } from '../../server/src/engine/incremental';
 import { parseMarkdown } from '../../server/src/engine/parse';
-import { buildModel } from '../../server/src/engine/model';
+import { buildModel, type SpecModel } from '../../server/src/engine/model';
 import { ModelMemo } from '../../server/src/engine/modelMemo';
 import { computeDiagnostics } from '../../server/src/engine/diagnostics';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
 import { TEMPLATE_TEXT } from '../../server/src/engine/templateText';
 import { FC_SEED } from './helpers';
+import type { Heading, Nodes, Table } from 'mdast';
 
 const TODAY = '2026-11-25';
 /** Small batches and tables split from 2 rows up, so that short documents exercise every path. */
@@ -22,6 +23,9 @@ function genSpec(tasks: number): string {
   return execFileSync(process.execPath, ['bench/gen-spec.mjs', '--tasks', String(tasks)], { encoding: 'utf8', maxBuffer: 1 << 26 });
 }
 
+/** The model as data: spans read where they are now (a memo's spans hold where they were built and how far they moved). */
+const plain = (m: SpecModel): unknown => JSON.parse(JSON.stringify({ ...m, lines: m.lines.lineStarts }));
+
 /**
  * Asserts that `root` is the full parse of `text`, and that the model built on it with `memo` (kept
  * across the versions of one document), and its diagnostics, are those built from scratch.
@@ -30,15 +34,28 @@ function assertSameAsFull(text: string, root: ReturnType<typeof parseMarkdown>, 
   // As the service does: the memo updates its line index from the parser's diff.
   if (parser) memo.hint(parser.takeDiff());
   const full = parseMarkdown(text);
-  assert.deepStrictEqual(root, full, `mdast differs from a full parse: ${what}`);
+  // The model and diagnostics first: after parse(text, LAZY) the model settles only the rows it reads.
   const a = buildModel(text, root, memo);
+  const diagnostics = computeDiagnostics(a, DEFAULT_SETTINGS, TODAY, 'file:///x.spec.md');
+  if (parser) settleAll(parser, root);
+  assert.deepStrictEqual(root, full, `mdast differs from a full parse: ${what}`);
   const b = buildModel(text, full);
-  assert.deepStrictEqual(a, b, `model differs: ${what}`);
-  assert.deepStrictEqual(
-    computeDiagnostics(a, DEFAULT_SETTINGS, TODAY, 'file:///x.spec.md'),
-    computeDiagnostics(b, DEFAULT_SETTINGS, TODAY, 'file:///x.spec.md'),
-    `diagnostics differ: ${what}`,
-  );
+  assert.deepStrictEqual(plain(a), plain(b), `model differs: ${what}`);
+  assert.deepStrictEqual(diagnostics, computeDiagnostics(b, DEFAULT_SETTINGS, TODAY, 'file:///x.spec.md'), `diagnostics differ: ${what}`);
+}
+
+/** How the service parses: positions inside top-level nodes and table rows settle only when the model reads them. */
+const LAZY = { settled: false };
+
+/** A parser and a memo wired as the service wires them; tiny options build a big table's rows in blocks of 2. */
+function session(options: Partial<IncrementalOptions> = {}): { parser: IncrementalParser; memo: ModelMemo } {
+  const parser = new IncrementalParser(options);
+  return { parser, memo: new ModelMemo(parser, options === TINY ? 2 : undefined) };
+}
+
+function settleAll(parser: IncrementalParser, node: Nodes): void {
+  parser.settle(node);
+  if ('children' in node) for (const child of node.children) settleAll(parser, child as Nodes);
 }
 
 const fixtures = readdirSync('test/fixtures').filter((f) => f.endsWith('.md')).map((f) => [f, readFileSync(`test/fixtures/${f}`, 'utf8')] as const);
@@ -66,15 +83,19 @@ test('a big table is parsed in row batches and a keystroke in a row re-parses on
   const edited2 = edited.slice(0, at2) + 'Really, a' + edited.slice(at2 + 1);
   assertSameAsFull(edited2, parser.parse(edited2), 'edit in the Overview', memo, parser);
   assert.equal(parser.parsesRun, 1, 'only the Overview paragraph is parsed again');
-  // A row typed into leaves no entry for its old text behind: the cache holds what the document uses.
+  // A row typed into leaves its old texts behind only until they add up: 64 entries here.
   const size = parser.cacheSize;
   let text3 = edited2;
   const at3 = at + edited2.length - edited.length;
-  for (let k = 0; k < 40; k++) {
+  const sizes: number[] = [];
+  for (let k = 0; k < 200; k++) {
     text3 = text3.slice(0, at3) + `e${k}` + text3.slice(at3);
     parser.parse(text3);
+    sizes.push(parser.cacheSize - size);
   }
-  assert.equal(parser.cacheSize, size, `cache went from ${size} to ${parser.cacheSize} entries over 40 edits of one row`);
+  assert.deepStrictEqual(sizes.slice(0, 3), [1, 2, 3], 'one entry left behind per edit');
+  assert.ok(Math.max(...sizes) <= 64, `at most 64 unused entries are kept, saw ${Math.max(...sizes)}`);
+  assert.ok(sizes.includes(0), 'the unused entries were swept');
 });
 
 test('definitions anywhere resolve references everywhere; adding and removing one re-parses what depends on it', () => {
@@ -127,14 +148,14 @@ test('definitions written after a batch that ends in an open fence still resolve
 for (const [name, base, runs] of [['mixed', MIXED, 120], ['gen-spec 4', SMALL, 40], ['template', TEMPLATE_TEXT, 8]] as const) {
   test(`random edit sequences of ${name} give a full parse's tree, model and diagnostics at every step`, () => {
     fc.assert(
-      fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), fc.boolean(), fc.boolean(), (edits, tiny, crlf) => {
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), fc.boolean(), fc.boolean(), fc.boolean(), (edits, tiny, crlf, lazy) => {
         let text = crlf ? base.replace(/\n/g, '\r\n') : base;
-        const parser = new IncrementalParser(tiny ? TINY : {});
-        const memo = new ModelMemo();
-        buildModel(text, parser.parse(text), memo);
+        const { parser, memo } = session(tiny ? TINY : {});
+        const options = lazy ? LAZY : {};
+        buildModel(text, parser.parse(text, options), memo);
         for (const e of edits) {
           text = applyEdit(text, e);
-          assertSameAsFull(text, parser.parse(text), JSON.stringify(text), memo, parser);
+          assertSameAsFull(text, parser.parse(text, options), JSON.stringify(text), memo, parser);
         }
       }),
       { numRuns: runs, seed: FC_SEED },
@@ -143,10 +164,9 @@ for (const [name, base, runs] of [['mixed', MIXED, 120], ['gen-spec 4', SMALL, 4
 }
 
 test('edits that open and close a fence, join blocks, add and remove rows, and make a heading', () => {
-  const parser = new IncrementalParser(TINY);
-  const memo = new ModelMemo();
+  const { parser, memo } = session(TINY);
   let text = MIXED;
-  buildModel(text, parser.parse(text), memo);
+  buildModel(text, parser.parse(text, LAZY), memo);
   const steps: [string, (t: string) => string][] = [
     ['open a fence above the table', (t) => t.replace('| ID |', '```\n\n| ID |')],
     ['close it again', (t) => t.replace('```\n\n| ID |', '```\n\n```\n| ID |')],
@@ -162,7 +182,7 @@ test('edits that open and close a fence, join blocks, add and remove rows, and m
     const next = change(text);
     assert.notEqual(next, text, `step "${what}" changed nothing`);
     text = next;
-    assertSameAsFull(text, parser.parse(text), what, memo, parser);
+    assertSameAsFull(text, parser.parse(text, LAZY), what, memo, parser);
   }
 });
 
@@ -174,4 +194,67 @@ test('text nodes without a position (remark-gfm autolink literals) are skipped, 
   const model = buildModel(text, root, new ModelMemo());
   assert.deepStrictEqual(model.placeholders, []);
   assert.equal(model.header.prdLink?.value, '[PRD(https://example.com/prd/4)');
+});
+
+test('after a lazy parse, cells of the rows after an edit lag until settled, and rows the model builds again are settled', () => {
+  const text = genSpec(200);
+  const { parser, memo } = session();
+  buildModel(text, parser.parse(text, LAZY), memo);
+  const at = text.indexOf('| T100 |') + 5;
+  const edited = text.slice(0, at) + 'x' + text.slice(at);
+  const root = parser.parse(edited, LAZY);
+  const table = root.children.find((n) => n.type === 'table' && JSON.stringify(n.children[1]).includes('"T1"')) as Table;
+  const row150 = table.children[150];
+  const cellStart = () => row150.children[0].position!.start.offset;
+  const rowStart = edited.indexOf('| T150 |');
+  assert.equal(row150.position!.start.offset, rowStart, "the row's own position is right at once");
+  assert.equal(cellStart(), rowStart - 1, 'the cells lag one character behind');
+  parser.settle(row150);
+  assert.equal(cellStart(), rowStart, 'settled');
+  const heading = root.children.find((n) => n.type === 'heading' && n.position!.start.offset! === edited.indexOf('## Security')) as Heading;
+  assert.ok(heading, "a heading after the table: its own position is right at once");
+  assert.equal(heading.children[0].position!.start.offset, edited.indexOf('Security') - 1, 'its text lags');
+  parser.settle(heading);
+  assert.equal(heading.children[0].position!.start.offset, edited.indexOf('Security'), 'settled');
+  // A copy of a row typed elsewhere is a clone of the cached row's nodes: the model builds it again.
+  const t150 = edited.slice(rowStart, edited.indexOf('\n', rowStart) + 1);
+  const copied = edited.replace('| T10 |', t150 + '| T10 |');
+  assertSameAsFull(copied, parser.parse(copied, LAZY), 'row T150 copied above T10', memo, parser);
+});
+
+test('a task table quoted in Task Breakdown keeps its tasks when the memo reuses its block', () => {
+  const { parser, memo } = session();
+  const text = '# Technical Spec: Q\n\n## Overview\n\nSome text.\n\n## Task Breakdown\n\n> | ID | Task | Est. Lines | Dependencies | Jira |\n> |----|------|-----|------|------|\n> | T1 | a | ~10 | None | j |\n> | T2 | b | ~20 | T1, T9 | j |\n';
+  buildModel(text, parser.parse(text, LAZY), memo);
+  const edited = text.replace('Some text.', 'Some more text.');
+  const root = parser.parse(edited, LAZY);
+  memo.hint(parser.takeDiff());
+  const model = buildModel(edited, root, memo);
+  assert.deepStrictEqual(model.taskTable?.tasks.map((t) => [t.id, t.deps.map((d) => [d.id, d.span.range.start.line, d.span.start])]), [
+    ['T1', []],
+    ['T2', [['T1', 11, edited.indexOf('T1, T9')], ['T9', 11, edited.indexOf('T9 |')]]],
+  ]);
+  assertSameAsFull(edited.replace('Some', 'Any'), parser.parse(edited.replace('Some', 'Any'), LAZY), 'another edit above', memo, parser);
+});
+
+test("a big table's rows are kept in blocks: an edit builds its own block again and moves the blocks after it", () => {
+  const parser = new IncrementalParser();
+  const memo = new ModelMemo(parser, 16);
+  let text = genSpec(200);
+  const first = buildModel(text, parser.parse(text, LAZY), memo).taskTable!.tasks;
+  const steps: [string, (t: string) => string][] = [
+    ['a keystroke in row T100', (t) => t.replace('| T100 |', '| T100x |')],
+    ['a new row after T120', (t) => t.replace('| T121 |', '| T999 | New | ~10 | T1 | j |\n| T121 |')],
+    ['row T150 removed', (t) => t.replace(/\| T150 \|[^\n]*\n/, '')],
+    ['a keystroke above the table', (t) => t.replace('## Task Breakdown', '## Task Breakdown!')],
+  ];
+  for (const [what, change] of steps) {
+    text = change(text);
+    assertSameAsFull(text, parser.parse(text, LAZY), what, memo, parser);
+  }
+  const tasks = buildModel(text, parser.parse(text, LAZY), memo).taskTable!.tasks;
+  const same = (id: string) => first.find((t) => t.id === id) === tasks.find((t) => t.id === id);
+  // Blocks of 16 rows from T1: T97-T112 holds T100, T113-T128 the new row, T145-T160 the removed one.
+  const ids = ['T1', 'T96', 'T97', 'T100x', 'T112', 'T113', 'T128', 'T129', 'T144', 'T145', 'T161', 'T200'];
+  assert.deepStrictEqual(ids.map(same), [true, true, false, false, false, false, false, true, true, false, true, true]);
 });

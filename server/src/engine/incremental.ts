@@ -7,8 +7,10 @@
 // next. Big tables are parsed in batches of rows under their header and delimiter rows. Link and
 // footnote definitions are document-wide: a unit that may hold a reference is parsed with every
 // definition's label written before it (after it for the first unit) and those nodes dropped.
-// Each unit's nodes are cached by its text; nodes of a reused unit are shifted in place when the
-// unit moves. A returned tree therefore stays valid only until the next parse() of this parser.
+// Each unit's nodes are cached by its text; when a reused unit moves, its top-level nodes' (and a big
+// table's rows') own positions are shifted in place, and the points inside them either at once or,
+// with parse(text, { settled: false }), when settle(node) is called. A returned tree therefore stays
+// valid only until the next parse() of this parser.
 import type { Nodes, Root, RootContent, Table, TableRow } from 'mdast';
 import { parseMarkdown } from './parse';
 
@@ -33,8 +35,13 @@ interface Entry {
   /** `L:label` / `F:label` of definitions and footnote definitions in the unit. */
   defs: string[];
   gen: number;
-  /** The nodes' points, collected the first time the entry moves. */
+  /** The points inside the nodes (not their own), collected the first time they move. */
   points?: Point[];
+  /**
+   * Where the points inside the nodes are. The nodes' own positions move at once and the points
+   * inside them when settled, so that a keystroke does not touch every cell after it.
+   */
+  inner: { off: number; line: number };
 }
 
 interface Unit {
@@ -347,7 +354,15 @@ export class IncrementalParser {
   private fmEnd = 0;
   private readonly cache = new Map<string, Entry[]>();
   private readonly rowCache = new Map<string, Map<string, Entry[]>>();
+  /** The entry holding each top-level node and each row of a big table. */
+  private readonly entryOf = new WeakMap<Nodes, Entry>();
+  private settled = true;
   private gen = 0;
+  /** Entries in the caches, and those the current parse uses: the rest is swept now and then. */
+  private cachedCount = 0;
+  private usedCount = 0;
+  /** This parse placed a table with cached rows found by their text. */
+  private tookRows = false;
   private defs: string[] = [];
   private defsKey = '';
   /** The last edit: text before `p` and from `oldEnd` (in the old text; `newEnd` in the new) is unchanged. */
@@ -398,8 +413,8 @@ export class IncrementalParser {
     }
   }
 
-  /** parse(text), taking the root of each source in `roots` from there instead of parsing it. */
-  parseWith(text: string, roots: Iterable<readonly [source: string, root: Root]>): Root {
+  /** parse(text, options), taking the root of each source in `roots` from there instead of parsing it. */
+  parseWith(text: string, roots: Iterable<readonly [source: string, root: Root]>, options?: { settled?: boolean }): Root {
     this.handed = new Map();
     for (const [source, root] of roots) {
       const list = this.handed.get(source);
@@ -407,7 +422,7 @@ export class IncrementalParser {
       else this.handed.set(source, [root]);
     }
     try {
-      return this.parse(text);
+      return this.parse(text, options);
     } finally {
       this.handed = undefined;
     }
@@ -472,7 +487,12 @@ export class IncrementalParser {
     if (!head) add(this.rowsSource(u, parts, ctx, 0, 1).source);
   }
 
-  parse(text: string): Root {
+  /**
+   * The mdast of `text`. With `settled: false`, positions inside top-level nodes and inside the rows
+   * of big tables may lag behind (those nodes' own are right): settle(node) brings them up to date.
+   */
+  parse(text: string, { settled = true }: { settled?: boolean } = {}): Root {
+    this.settled = settled;
     this.diff = undefined;
     flatten(text);
     this.resplit(text);
@@ -480,6 +500,8 @@ export class IncrementalParser {
     this.parsesRun = 0;
     for (let attempt = 0; ; attempt++) {
       this.gen++;
+      this.usedCount = 0;
+      this.tookRows = false;
       const found: string[] = [];
       const children = this.assemble(found);
       const defs = [...new Set(found)].sort();
@@ -488,7 +510,7 @@ export class IncrementalParser {
         this.defsKey = defs.join('\n');
         continue;
       }
-      this.evict();
+      this.evict(attempt > 0);
       // parseMarkdown counts a byte order mark into offsets: the root starts after it.
       const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
       return { type: 'root', children, position: { start: { line: 1, column: 1 + bom, offset: bom }, end: this.endPoint() } };
@@ -554,8 +576,10 @@ export class IncrementalParser {
     if (!list) return undefined;
     for (const e of list) if (e.gen !== this.gen) return e;
     const e = list[0];
-    const copy: Entry = { ...e, nodes: structuredClone(e.nodes), gen: 0, points: undefined };
+    const copy: Entry = { ...e, nodes: structuredClone(e.nodes), gen: 0, points: undefined, inner: { ...e.inner } };
+    this.own(copy);
     list.push(copy);
+    this.cachedCount++;
     return copy;
   }
 
@@ -570,16 +594,72 @@ export class IncrementalParser {
     return this.defs.length > 0 && t.includes('[');
   }
 
+  /** Moves the entry's nodes' own positions; the points inside them lag until settled, unless parse() settles as it goes. */
   private move(e: Entry, off: number, line: number): void {
-    if (e.off === off && e.line === line) return;
-    shiftPoints((e.points ??= pointsOf(e.nodes)), off - e.off, line - e.line);
-    e.off = off;
-    e.line = line;
+    if (e.off !== off || e.line !== line) {
+      const dOff = off - e.off;
+      const dLine = line - e.line;
+      for (const n of e.nodes) {
+        const p = n.position!;
+        p.start.offset! += dOff;
+        p.end.offset! += dOff;
+        p.start.line += dLine;
+        p.end.line += dLine;
+      }
+      e.off = off;
+      e.line = line;
+    }
+    if (this.settled) this.settleEntry(e);
+  }
+
+  private settleEntry(e: Entry): void {
+    const inner = e.inner;
+    if (inner.off === e.off && inner.line === e.line) return;
+    if (!e.points) {
+      e.points = [];
+      for (const n of e.nodes) if ('children' in n) pointsOf(n.children as Nodes[], e.points);
+    }
+    shiftPoints(e.points, e.off - inner.off, e.line - inner.line);
+    inner.off = e.off;
+    inner.line = e.line;
+  }
+
+  /** Notes which entry holds each of its nodes, for settle(). */
+  private own(e: Entry): void {
+    for (const n of e.nodes) this.entryOf.set(n, e);
+  }
+
+  /**
+   * Brings the positions inside a top-level node or a table row of the last parse up to date: after
+   * parse(text, { settled: false }) only those nodes' own positions are, and a reader of what is
+   * inside one calls this first.
+   */
+  settle(node: Nodes): void {
+    const e = this.entryOf.get(node);
+    if (e) this.settleEntry(e);
+  }
+
+  /** Whether the next parse hands back this node object while its text is unchanged (a big table's node it builds anew). */
+  holds(node: Nodes): boolean {
+    return this.entryOf.has(node);
+  }
+
+  /** Marks the entry used by this parse. */
+  private claim(e: Entry): void {
+    if (e.gen === this.gen) return;
+    e.gen = this.gen;
+    this.usedCount++;
+  }
+
+  private release(e: Entry): void {
+    if (e.gen !== this.gen) return;
+    e.gen = 0;
+    this.usedCount--;
   }
 
   private place(e: Entry, off: number, line: number, out: RootContent[], found: string[]): void {
     this.move(e, off, line);
-    e.gen = this.gen;
+    this.claim(e);
     for (const n of e.nodes) out.push(n);
     for (const d of e.defs) found.push(d);
   }
@@ -591,7 +671,8 @@ export class IncrementalParser {
       const u = units[k];
       // A unit kept from the last parse: its text and its context are unchanged.
       if (u.defs === this.defsKey) {
-        if (u.table && u.table.head.gen !== this.gen && u.table.rows.every((e) => e.gen !== this.gen)) {
+        // Its rows are its own unless a table placed before it took cached rows of the same text.
+        if (u.table && u.table.head.gen !== this.gen && (!this.tookRows || u.table.rows.every((e) => e.gen !== this.gen))) {
           this.emitTable(u, u.table, out, found);
           k++;
           continue;
@@ -713,11 +794,13 @@ export class IncrementalParser {
       const defs: string[] = [];
       const t = this.text.slice(unit.start, unit.end);
       if (t.includes(']:')) collectDefs(own, defs);
-      const entry: Entry = { nodes: own, off: unit.start, line: unit.line, unclosed, defs, gen: 0, points: undefined };
+      const entry: Entry = { nodes: own, off: unit.start, line: unit.line, unclosed, defs, gen: 0, points: undefined, inner: { off: unit.start, line: unit.line } };
+      this.own(entry);
       const key = detach(this.keyOf(unit));
       const list = this.cache.get(key);
       if (list) list.push(entry);
       else this.cache.set(key, [entry]);
+      this.cachedCount++;
       u++;
     }
   }
@@ -757,10 +840,14 @@ export class IncrementalParser {
     };
     if (prev && prev.head.gen !== this.gen) head = prev.head;
     for (let i = 0; i < n; ) {
-      const e = oldRow(i) ?? this.take(rows.get(rowText(i)));
+      let e = oldRow(i);
+      if (!e) {
+        e = this.take(rows.get(rowText(i)));
+        if (e) this.tookRows = true;
+      }
       if (e) {
         entries[i] = e;
-        e.gen = this.gen;
+        this.claim(e);
         i++;
         continue;
       }
@@ -769,7 +856,7 @@ export class IncrementalParser {
       const parsed = this.parseRows(u, parts, ctx, i, j);
       if (!parsed) {
         // Not one table after all: the caller parses the unit whole.
-        for (const x of entries) if (x) x.gen = 0;
+        for (const x of entries) if (x) this.release(x);
         return false;
       }
       if (!head) {
@@ -777,15 +864,17 @@ export class IncrementalParser {
         const list = rows.get('\u0000head');
         if (list) list.push(head);
         else rows.set('\u0000head', [head]);
+        this.cachedCount++;
       }
       for (let r = i; r < j; r++) {
         const e = parsed.rows[r - i];
         entries[r] = e;
-        e.gen = this.gen;
+        this.claim(e);
         const key = detach(rowText(r));
         const list = rows.get(key);
         if (list) list.push(e);
         else rows.set(key, [e]);
+        this.cachedCount++;
       }
       i = j;
     }
@@ -794,6 +883,7 @@ export class IncrementalParser {
       if (!parsed) return false;
       head = parsed.head;
       rows.set('\u0000head', [head]);
+      this.cachedCount++;
     }
     u.prev = undefined;
     u.entry = undefined;
@@ -809,11 +899,13 @@ export class IncrementalParser {
     const headLines = countLines(parts.head);
     const headRow = head.nodes[0] as Table;
     this.place(head, u.start, u.line, [], found);
+    // The header row is read below and emitted as the table's first row: it is always settled.
+    this.settleEntry(head);
     const children: TableRow[] = [headRow.children[0]];
     for (let i = 0; i < t.rows.length; i++) {
       const e = t.rows[i];
       this.move(e, u.start + parts.rows[i], u.line + headLines + i);
-      e.gen = this.gen;
+      this.claim(e);
       children.push(e.nodes[0] as unknown as TableRow);
     }
     const lastEnd = children[children.length - 1].position!.end;
@@ -859,17 +951,23 @@ export class IncrementalParser {
     for (let r = 1; r < table.children.length; r++) {
       const row = table.children[r];
       shiftNode(row, delta, i);
-      rows.push({ nodes: [row as unknown as RootContent], off: u.start + parts.rows[i + r - 1], line: u.line + headLines + i + r - 1, unclosed: false, defs: [], gen: 0, points: undefined });
+      const off = u.start + parts.rows[i + r - 1];
+      const line = u.line + headLines + i + r - 1;
+      const entry: Entry = { nodes: [row as unknown as RootContent], off, line, unclosed: false, defs: [], gen: 0, points: undefined, inner: { off, line } };
+      this.own(entry);
+      rows.push(entry);
     }
     const shell: Table = { type: 'table', align: table.align, children: [table.children[0]], position: table.position };
-    return { head: { nodes: [shell], off: u.start, line: u.line, unclosed: false, defs: [], gen: 0, points: undefined }, rows };
+    return { head: { nodes: [shell], off: u.start, line: u.line, unclosed: false, defs: [], gen: 0, points: undefined, inner: { off: u.start, line: u.line } }, rows };
   }
 
   /**
-   * Drops cached units the last parse did not use. Every parse must: an entry of an attempt that was
-   * run again under other definitions (or of a whole-document parse) is keyed without its context.
+   * Drops cached units the last parse did not use, once they add up (an edit leaves a few behind).
+   * `now` after a parse run again under other definitions: the entries of its first attempt (of a
+   * whole-document parse, say) may be keyed without the context they were parsed in.
    */
-  private evict(): void {
+  private evict(now: boolean): void {
+    if (!now && this.cachedCount - this.usedCount <= Math.max(64, this.usedCount >> 4)) return;
     const sweep = (map: Map<string, Entry[]>) => {
       for (const [key, list] of map) {
         if (list.length === 1) {
@@ -886,5 +984,6 @@ export class IncrementalParser {
       sweep(rows);
       if (!rows.size) this.rowCache.delete(mapKey);
     }
+    this.cachedCount = this.usedCount;
   }
 }

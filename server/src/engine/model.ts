@@ -3,14 +3,15 @@ import type { Code, Heading, Html, ListItem, Nodes, Root, RootContent, Table as 
 import { toString } from 'mdast-util-to-string';
 import { LineIndex } from './text';
 import { parseMarkdown } from './parse';
-import type { ModelMemo } from './modelMemo';
+import { fixedSpan, type ModelMemo, type MovablePart } from './modelMemo';
 import { templateSectionFor, TEMPLATE_PLACEHOLDERS } from './template';
 
 /** A span of the document: offsets for slicing, a range for the protocol. */
 export interface Span {
-  start: number;
-  end: number;
-  range: Range;
+  readonly start: number;
+  readonly end: number;
+  /** A new object on every read: callers may keep or change it. */
+  readonly range: Range;
 }
 
 export interface HeaderField {
@@ -20,6 +21,8 @@ export interface HeaderField {
   value: string;
   valueSpan: Span;
   lineSpan: Span;
+  /** Whether the value holds a link (inline, reference or autolink with a destination). */
+  linked: boolean;
 }
 
 export interface Section {
@@ -182,10 +185,7 @@ const HEADER_LABELS: Record<string, HeaderField['key']> = {
  */
 export function buildModel(text: string, root: Root = parseMarkdown(text), memo?: ModelMemo): SpecModel {
   const lines = memo ? memo.lines(text) : new LineIndex(text);
-  const span = (start: number, end: number): Span => {
-    const s = { start, end, range: lines.range(start, end) };
-    return memo ? memo.span(s) : s;
-  };
+  const span = (start: number, end: number): Span => (memo ? memo.span(start, end) : fixedSpan(lines, start, end));
   const nodeSpan = (n: Nodes): Span => span(n.position!.start.offset!, n.position!.end.offset!);
 
   const model: SpecModel = {
@@ -218,7 +218,7 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), memo?
     const next = nextOf[i];
     const start = h.position!.start.offset!;
     const end = next ? next.position!.start.offset! : text.length;
-    const title = toString(h).trim();
+    const title = headingTitle(h);
     const section: Section = { title, depth: h.depth, heading: nodeSpan(h), span: span(start, end) };
     if (h.depth === 2) section.key = templateSectionFor(title)?.key;
     model.headings.push(section);
@@ -243,7 +243,7 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), memo?
   const headingAbove = (offset: number): Section | undefined => lastAtOrBefore(model.headings, (h) => h.heading.start, offset);
 
 
-  readHeader(model, span);
+  readHeader(model, span, memo);
 
   const visit = (node: Nodes) => {
     switch (node.type) {
@@ -251,11 +251,23 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), memo?
         model.frontMatter = readFrontMatter((node as Yaml).value);
         return;
       case 'table': {
-        const t = readTable(node as MdTable, nodeSpan, visitRow);
-        const sec = sectionAt(t.span.start);
-        t.sectionKey = sec?.key;
-        t.headingTitle = headingAbove(t.span.start)?.title;
-        model.tables.push(t);
+        memo?.settle(node);
+        const t = node as MdTable;
+        const start = t.position!.start.offset!;
+        const sectionKey = sectionAt(start)?.key;
+        const header = visitRow(t.children[0]).row;
+        // Rows of a table in Task Breakdown are read as tasks too, in the same pass and part.
+        const columns = sectionKey === 'task-breakdown' ? taskColumns(header) : undefined;
+        const parts = memo && !memo.building && !memo.kept(t) ? bigTableRows(memo, t, columns) : t.children.slice(1).map((row) => visitRow(row, columns));
+        const rows: TableRow[] = new Array(parts.length);
+        const tasks: Task[] = [];
+        for (let i = 0; i < parts.length; i++) {
+          rows[i] = parts[i].row;
+          if (parts[i].task) tasks.push(parts[i].task!);
+        }
+        const table: Table = { header, rows, span: nodeSpan(t), sectionKey, headingTitle: headingAbove(start)?.title };
+        if (columns) tasksOf.set(table, { columns, tasks });
+        model.tables.push(table);
         return;
       }
       case 'code': {
@@ -286,42 +298,76 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), memo?
     }
     if ('children' in node) for (const child of node.children) visit(child as Nodes);
   };
-  // A table row and what its cells add (placeholders, directives), reused from the memo when it can be.
-  const visitRow = (row: MdTableRow): TableRow => {
-    const build = () => {
-      const from = [model.placeholders.length, model.directives.length];
+  // Tasks read with their rows, per table of the Task Breakdown section visited in this build.
+  const tasksOf = new Map<Table, { columns: TaskColumns; tasks: Task[] }>();
+  // A table row, its task when `columns` are given, and what its cells add (placeholders,
+  // directives): one part, reused from the memo when it can be.
+  const visitRow = (row: MdTableRow, columns?: TaskColumns): RowPart => {
+    const build = (): RowPart => {
+      memo?.settle(row);
+      const placeholdersBefore = model.placeholders.length;
+      const directivesBefore = model.directives.length;
       const r = readRow(row, text, span, nodeSpan, !!memo);
       for (const cell of row.children) cell.children.forEach(visit);
+      const task = columns && readTask(r, columns.at, span);
       // Most rows add nothing: they keep no arrays for it.
-      if (model.placeholders.length === from[0] && model.directives.length === from[1]) return { row: r };
-      return { row: r, placeholders: model.placeholders.slice(from[0]), directives: model.directives.slice(from[1]) };
+      if (model.placeholders.length === placeholdersBefore && model.directives.length === directivesBefore) return { row: r, task };
+      return { row: r, task, placeholders: model.placeholders.slice(placeholdersBefore), directives: model.directives.slice(directivesBefore) };
     };
-    if (!memo) return build().row;
-    const value: { row: TableRow; placeholders?: Placeholder[]; directives?: DisableDirective[] } = memo.part(row, 'row', row.position!.start.offset!, row.position!.start.line - 1, build);
+    if (!memo) return build();
+    const value = memo.part(row, columns ? columns.key : 'row', row.position!.start.offset!, row.position!.start.line - 1, build);
     if (!memo.fresh && value.placeholders) {
       for (const p of value.placeholders) model.placeholders.push(p);
       for (const d of value.directives!) model.directives.push(d);
     }
-    return value.row;
+    return value;
   };
-  // A top-level block and everything it adds, reused from the memo when it can be; section keys are
-  // looked up again, as headings elsewhere may have changed.
-  const visitTop = (node: RootContent): void => {
-    if (!memo || node.type === 'table' || node.type === 'yaml') return visit(node);
-    const value = memo.part(node, 'block', node.position!.start.offset!, node.position!.start.line - 1, () => {
-      const from = [model.tables.length, model.codeBlocks.length, model.placeholders.length, model.checkboxes.length, model.directives.length];
-      visit(node);
-      // Only what the block added: most blocks add nothing, and every keystroke reads each block's part.
-      const added = (list: unknown[], at: number) => (list.length > at ? list.slice(at) : undefined);
+  // The rows of a table the parser builds anew in every tree (a big one), in blocks of rows.
+  let bigTablesSeen = 0;
+  const bigTableRows = (m: ModelMemo, t: MdTable, columns?: TaskColumns): RowPart[] => {
+    const ordinal = bigTablesSeen++;
+    const key = columns?.key ?? 'row';
+    const state = m.bigTables[ordinal] as BigTable | undefined;
+    const parts: RowPart[] = [];
+    const build = (rows: MdTableRow[]): RowAdds => {
+      const placeholdersBefore = model.placeholders.length;
+      const directivesBefore = model.directives.length;
+      const own = rows.map((row) => visitRow(row, columns));
+      for (const p of own) parts.push(p);
       return {
-        tables: added(model.tables, from[0]) as Table[] | undefined,
-        codeBlocks: added(model.codeBlocks, from[1]) as CodeBlock[] | undefined,
-        placeholders: added(model.placeholders, from[2]) as Placeholder[] | undefined,
-        checkboxes: added(model.checkboxes, from[3]) as Checkbox[] | undefined,
-        directives: added(model.directives, from[4]) as DisableDirective[] | undefined,
+        parts: own,
+        placeholders: model.placeholders.length > placeholdersBefore ? model.placeholders.slice(placeholdersBefore) : undefined,
+        directives: model.directives.length > directivesBefore ? model.directives.slice(directivesBefore) : undefined,
       };
-    });
-    if (memo.fresh) return;
+    };
+    const reuse = (v: RowAdds) => {
+      for (const p of v.parts) parts.push(p);
+      if (v.placeholders) for (const p of v.placeholders) model.placeholders.push(p);
+      if (v.directives) for (const d of v.directives) model.directives.push(d);
+    };
+    const old = state?.key === key ? state.blocks : undefined;
+    const blocks = keepBlocks(m, old, t.children, 1, t.children.length, () => false, build, reuse);
+    m.bigTables[ordinal] = { key, blocks } satisfies BigTable;
+    return parts;
+  };
+  // What a run of top-level nodes adds to the model, built now: only what it added is kept.
+  const buildAdds = (nodes: RootContent[]): BlockAdds => {
+    const from = [model.tables.length, model.codeBlocks.length, model.placeholders.length, model.checkboxes.length, model.directives.length];
+    for (const node of nodes) {
+      memo?.settle(node);
+      visit(node);
+    }
+    const added = (list: unknown[], at: number) => (list.length > at ? list.slice(at) : undefined);
+    return {
+      tables: added(model.tables, from[0]) as Table[] | undefined,
+      codeBlocks: added(model.codeBlocks, from[1]) as CodeBlock[] | undefined,
+      placeholders: added(model.placeholders, from[2]) as Placeholder[] | undefined,
+      checkboxes: added(model.checkboxes, from[3]) as Checkbox[] | undefined,
+      directives: added(model.directives, from[4]) as DisableDirective[] | undefined,
+    };
+  };
+  // A kept run's additions, their section keys looked up again: headings elsewhere may have changed.
+  const reuseAdds = (value: BlockAdds): void => {
     if (value.tables)
       for (const t of value.tables) {
         t.sectionKey = sectionAt(t.span.start)?.key;
@@ -341,12 +387,26 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), memo?
       }
     if (value.directives) for (const d of value.directives) model.directives.push(d);
   };
-  for (const child of root.children) visitTop(child);
+  // Front matter, and a big table (its node is new in every tree; its rows are kept in blocks), are
+  // read on every build; the other top-level nodes in blocks, like a big table's rows.
+  const everyTime = (node: RootContent) => node.type === 'yaml' || (node.type === 'table' && !memo?.kept(node));
+  if (!memo) for (const child of root.children) visit(child);
+  else memo.topBlocks = keepBlocks(memo, memo.topBlocks as NodeBlock<BlockAdds>[] | undefined, root.children, 0, root.children.length, everyTime, buildAdds, reuseAdds, visit);
+  if (memo) memo.bigTables.length = bigTablesSeen;
 
-  model.taskTable = readTaskTable(model, memo);
+  model.taskTable = readTaskTable(model, tasksOf, span);
   model.graph = readGraph(model, span, memo);
   model.endpoints = readEndpoints(model);
   return model;
+}
+
+/** Heading texts by node: a node the incremental parser keeps keeps its text. */
+const headingTitles = new WeakMap<Heading, string>();
+
+function headingTitle(h: Heading): string {
+  let title = headingTitles.get(h);
+  if (title === undefined) headingTitles.set(h, (title = toString(h).trim()));
+  return title;
 }
 
 function readFrontMatter(yaml: string): Record<string, string> {
@@ -359,7 +419,7 @@ function readFrontMatter(yaml: string): Record<string, string> {
 }
 
 /** Header fields: `**Key**: value` lines (in a blockquote or not) between the title and the first level-2 heading. */
-function readHeader(model: SpecModel, span: (s: number, e: number) => Span): void {
+function readHeader(model: SpecModel, span: (s: number, e: number) => Span, memo?: ModelMemo): void {
   const firstSection = model.sections[0]?.heading.start ?? model.text.length;
   const from = model.title ? model.title.span.end : 0;
   const { lines } = model;
@@ -374,17 +434,38 @@ function readHeader(model: SpecModel, span: (s: number, e: number) => Span): voi
     if (!key || model.header[key]) continue;
     const lineStart = lines.lineStarts[line];
     const valueOffset = lineStart + lineText.trimEnd().length - m[5].length;
+    const valueEnd = valueOffset + m[5].length;
     model.header[key] = {
       key,
       label: m[2].trim(),
       value: m[5],
-      valueSpan: span(valueOffset, valueOffset + m[5].length),
+      valueSpan: span(valueOffset, valueEnd),
       lineSpan: span(lineStart, lineStart + lineText.length),
+      linked: hasLink(model.root, valueOffset, valueEnd, memo),
     };
     lastFieldEnd = lineStart + lineText.length;
   }
   const anchor = lastFieldEnd ?? model.title?.span.end;
   if (anchor !== undefined) model.headerAnchor = span(anchor, anchor);
+}
+
+/** True when a link (inline, reference or autolink, with a destination) lies inside [start, end). */
+function hasLink(node: Nodes, start: number, end: number, memo?: ModelMemo): boolean {
+  const p = node.position;
+  if (p?.start.offset !== undefined && p.end.offset !== undefined) {
+    if (p.end.offset <= start || p.start.offset >= end) return false;
+    const inside = p.start.offset >= start && p.end.offset <= end;
+    if (inside && node.type === 'link' && node.url.trim() !== '') return true;
+    if (inside && node.type === 'linkReference') return true;
+  }
+  if (!('children' in node)) return false;
+  memo?.settle(node);
+  for (const child of node.children as Nodes[]) {
+    // Children come in document order: none after one that starts past the end.
+    if ((child.position?.start.offset ?? 0) >= end) return false;
+    if (hasLink(child, start, end, memo)) return true;
+  }
+  return false;
 }
 
 function cellSpan(text: string, start: number, end: number): [number, number] {
@@ -395,11 +476,6 @@ function cellSpan(text: string, start: number, end: number): [number, number] {
   if (e > s && text[e - 1] === '|' && text[e - 2] !== '\\') e--;
   while (e > s && /\s/.test(text[e - 1])) e--;
   return [s, e];
-}
-
-function readTable(node: MdTable, nodeSpan: (n: Nodes) => Span, rowOf: (row: MdTableRow) => TableRow): Table {
-  const rows: TableRow[] = node.children.map(rowOf);
-  return { header: rows[0], rows: rows.slice(1), span: nodeSpan(node) };
 }
 
 /** `copy`: a row kept for later versions must not hold slices of this version's text, which would keep it alive. */
@@ -449,32 +525,145 @@ export function taskColumnOf(header: string): TaskColumn | undefined {
 
 const NONE_WORDS = new Set(['none', '-', '—', '–', 'n/a', 'na', 'nil']);
 
-function readTaskTable(model: SpecModel, memo?: ModelMemo): TaskTable | undefined {
+/** A run of sibling nodes whose model parts were built together: their spans move as one. */
+interface NodeBlock<V> {
+  nodes: Nodes[];
+  part: MovablePart<V>;
+  /** Where the first node starts and the last one ends. */
+  startOff: number;
+  endOff: number;
+}
+
+/** What a run of top-level nodes added to the model. */
+interface BlockAdds {
+  tables?: Table[];
+  codeBlocks?: CodeBlock[];
+  placeholders?: Placeholder[];
+  checkboxes?: Checkbox[];
+  directives?: DisableDirective[];
+}
+
+/** What a run of a big table's rows added to the model. */
+interface RowAdds {
+  parts: RowPart[];
+  placeholders?: Placeholder[];
+  directives?: DisableDirective[];
+}
+
+/** What the model keeps of a big table between versions. */
+interface BigTable {
+  /** Which task columns the rows were read with ('row': none). */
+  key: string;
+  blocks: NodeBlock<RowAdds>[];
+}
+
+/** A node this long gets a block of its own: a change next to it does not build it again. */
+const ALONE_CHARS = 8192;
+
+/**
+ * What nodes[from, to) add to the model, built in blocks of up to memo.blockRows nodes. A block of
+ * the last version (`old`) that lies wholly before or after the change, and whose nodes come back
+ * in the same run, is reused (`reuse`) and moved as one; the other nodes are built in new blocks
+ * (`build`, which adds to the model itself). Nodes for which `alone` holds go to `visitAlone` every time.
+ */
+function keepBlocks<N extends Nodes, V>(
+  m: ModelMemo,
+  old: NodeBlock<V>[] | undefined,
+  nodes: readonly N[],
+  from: number,
+  to: number,
+  alone: (node: N) => boolean,
+  build: (run: N[]) => V,
+  reuse: (value: V) => void,
+  visitAlone?: (node: N) => void,
+): NodeBlock<V>[] {
+  const change = m.change;
+  const kept = new Map<Nodes, NodeBlock<V>>();
+  if (old && change)
+    for (const b of old) {
+      if (b.endOff < change.from) kept.set(b.nodes[0], b);
+      else if (b.startOff > change.oldEnd) {
+        b.part.moveBy(change.dOff, change.dLine);
+        b.startOff += change.dOff;
+        b.endOff += change.dOff;
+        kept.set(b.nodes[0], b);
+      }
+    }
+  const out: NodeBlock<V>[] = [];
+  let run: N[] = [];
+  const flush = () => {
+    if (!run.length) return;
+    const nodesOfRun = run;
+    run = [];
+    const part = m.build(() => build(nodesOfRun));
+    out.push({ nodes: nodesOfRun, part, startOff: nodesOfRun[0].position!.start.offset!, endOff: nodesOfRun[nodesOfRun.length - 1].position!.end.offset! });
+  };
+  for (let i = from; i < to; ) {
+    const node = nodes[i];
+    const b = kept.get(node);
+    if (b && i + b.nodes.length <= to && b.nodes.every((n, k) => nodes[i + k] === n)) {
+      flush();
+      reuse(b.part.value);
+      out.push(b);
+      i += b.nodes.length;
+      continue;
+    }
+    if (alone(node)) {
+      flush();
+      visitAlone!(node);
+      i++;
+      continue;
+    }
+    const long = node.position!.end.offset! - node.position!.start.offset! > ALONE_CHARS;
+    if (long) flush();
+    run.push(node);
+    if (long || run.length >= m.blockRows) flush();
+    i++;
+  }
+  flush();
+  return out;
+}
+
+interface RowPart {
+  row: TableRow;
+  task?: Task;
+  placeholders?: Placeholder[];
+  directives?: DisableDirective[];
+}
+
+/** Where each task column is, and a key that changes when that does. */
+interface TaskColumns {
+  at: TaskTable['columns'];
+  key: string;
+}
+
+function taskColumns(header: TableRow): TaskColumns {
+  const at: TaskTable['columns'] = {};
+  header.cells.forEach((c, i) => {
+    const col = taskColumnOf(c.text);
+    if (col && at[col] === undefined) at[col] = i;
+  });
+  return { at, key: 'task ' + JSON.stringify(at) };
+}
+
+function readTaskTable(model: SpecModel, tasksOf: Map<Table, { columns: TaskColumns; tasks: Task[] }>, span: (s: number, e: number) => Span): TaskTable | undefined {
   const table = model.tables.find((t) => t.sectionKey === 'task-breakdown' && t.header.cells.some((c) => taskColumnOf(c.text) === 'id'))
     ?? model.tables.find((t) => t.sectionKey === 'task-breakdown');
   if (!table) return undefined;
-  const columns: TaskTable['columns'] = {};
-  table.header.cells.forEach((c, i) => {
-    const col = taskColumnOf(c.text);
-    if (col && columns[col] === undefined) columns[col] = i;
-  });
-  const idCol = columns.id ?? 0;
+  const read = tasksOf.get(table);
+  if (read) return { table, columns: read.columns.at, tasks: read.tasks };
+  // A table nested in a block the memo reused (in a list or a quote): its rows were read before.
+  const { at } = taskColumns(table.header);
   const tasks: Task[] = [];
-  const columnsKey = 'task ' + JSON.stringify(columns);
   for (const row of table.rows) {
-    if (!memo) {
-      const task = readTask(model, row, columns, idCol);
-      if (task) tasks.push(task);
-      continue;
-    }
-    const task = memo.part(row, columnsKey, row.span.start, row.span.range.start.line, () => readTask(model, row, columns, idCol, memo));
+    const task = readTask(row, at, span);
     if (task) tasks.push(task);
   }
-  return { table, columns, tasks };
+  return { table, columns: at, tasks };
 }
 
-function readTask(model: SpecModel, row: TableRow, columns: TaskTable['columns'], idCol: number, memo?: ModelMemo): Task | undefined {
-  const idCell = row.cells[idCol];
+function readTask(row: TableRow, columns: TaskTable['columns'], span: (s: number, e: number) => Span): Task | undefined {
+  const idCell = row.cells[columns.id ?? 0];
   if (!idCell) return undefined;
   const cell = (col: TaskColumn) => (columns[col] === undefined ? undefined : row.cells[columns[col]!]);
   const depsCell = cell('deps');
@@ -484,9 +673,9 @@ function readTask(model: SpecModel, row: TableRow, columns: TaskTable['columns']
     const re = /[^,;\s]+/g;
     for (let m = re.exec(depsCell.raw); m; m = re.exec(depsCell.raw)) {
       const word = m[0].replace(/^[*_`]+|[*_`]+$/g, '');
-      const start = depsCell.span.start + m.index + m[0].indexOf(word);
-      const ref = { id: word, span: spanIn(model, start, start + word.length, memo) };
       if (!word || word.toLowerCase() === 'and') continue;
+      const start = depsCell.span.start + m.index + m[0].indexOf(word);
+      const ref = { id: word, span: span(start, start + word.length) };
       (NONE_WORDS.has(word.toLowerCase()) ? noneMarkers : deps).push(ref);
     }
   }
@@ -505,11 +694,6 @@ function readTask(model: SpecModel, row: TableRow, columns: TaskTable['columns']
     jira: cell('jira'),
     row,
   };
-}
-
-function spanIn(model: SpecModel, start: number, end: number, memo?: ModelMemo): Span {
-  const s = { start, end, range: model.lines.range(start, end) };
-  return memo ? memo.span(s) : s;
 }
 
 /** `~150`, `150`, `150 lines`, `1,200`, `100-200` (the upper bound). */

@@ -1,20 +1,82 @@
 // Reuse of model parts between versions of one document. The incremental parser hands back the same
-// mdast node objects for unchanged text, shifted to where they now are; the parts of the model built
-// from such a node (table rows, tasks, the graph of a mermaid block, whatever a top-level block adds)
-// are kept by node and moved the same way instead of being built again. A model built with a memo
-// shares those parts with the previous model of the document, which is then stale.
+// mdast node objects for unchanged text, their own positions moved to where they now are; the parts
+// of the model built from such a node (a table row and its task, the graph of a mermaid block,
+// whatever a top-level block adds) are kept by node and moved by one shared shift that their spans
+// read through, instead of being built again. A model built with a memo shares those parts with the
+// previous model of the document, which is then stale.
+import type { Range } from 'vscode-languageserver-types';
 import { LineIndex } from './text';
 import { commonPrefix, commonSuffix, flatten, type TextDiff } from './incremental';
+import type { Nodes } from 'mdast';
 import type { Span } from './model';
+
+/** How far a part has moved since it was built: its spans read their place through it. */
+interface Shift {
+  off: number;
+  line: number;
+}
+
+/** Spans built outside any part: rebuilt with every model, never moved. */
+const STILL: Shift = Object.freeze({ off: 0, line: 0 });
+
+/**
+ * A span as built, plus the shift of the part it belongs to: moving a part moves all its spans at
+ * once, and a span's place is worked out only when read.
+ */
+class ShiftingSpan implements Span {
+  constructor(
+    private readonly s: number,
+    private readonly e: number,
+    private readonly sl: number,
+    private readonly sc: number,
+    private readonly el: number,
+    private readonly ec: number,
+    private readonly by: Shift,
+  ) {}
+
+  get start(): number {
+    return this.s + this.by.off;
+  }
+
+  get end(): number {
+    return this.e + this.by.off;
+  }
+
+  get range(): Range {
+    const d = this.by.line;
+    return { start: { line: this.sl + d, character: this.sc }, end: { line: this.el + d, character: this.ec } };
+  }
+
+  toJSON(): { start: number; end: number; range: Range } {
+    return { start: this.start, end: this.end, range: this.range };
+  }
+}
+
+/** A span that never moves: for models built without a memo. */
+export function fixedSpan(lines: LineIndex, start: number, end: number): Span {
+  return newSpan(lines, start, end, STILL);
+}
+
+function newSpan(lines: LineIndex, start: number, end: number, by: Shift): Span {
+  const a = lines.positionAt(start);
+  const b = end === start ? a : lines.positionAt(end);
+  return new ShiftingSpan(start, end, a.line, a.character, b.line, b.character, by);
+}
 
 interface Part {
   value: unknown;
   off: number;
   line: number;
-  spans: Span[];
+  shift: Shift;
   /** Only parts that note lines or offsets have these: most parts are table rows, thousands of them. */
   lines?: { line: number }[];
   offsets?: { obj: Record<string, unknown>; field: string }[];
+}
+
+/** What the memo needs of an incremental parser (IncrementalParser). */
+export interface TreeSource {
+  settle(node: Nodes): void;
+  holds(node: Nodes): boolean;
 }
 
 /** Parts are kept on their key object under this symbol, not enumerable: deep equality and clones ignore it. */
@@ -22,13 +84,69 @@ const PARTS = Symbol('techspec.modelParts');
 
 type Keyed = { [PARTS]?: Record<string, Part> };
 
+/** A part its builder keeps and moves itself (see ModelMemo.build). */
+export class MovablePart<T> {
+  constructor(
+    readonly value: T,
+    private readonly part: Part,
+  ) {}
+
+  moveBy(dOff: number, dLine: number): void {
+    movePart(this.part, dOff, dLine);
+  }
+}
+
+function movePart(part: Part, dOff: number, dLine: number): void {
+  if (!dOff && !dLine) return;
+  part.shift.off += dOff;
+  part.shift.line += dLine;
+  part.off += dOff;
+  part.line += dLine;
+  if (dLine && part.lines) for (const l of part.lines) l.line += dLine;
+  if (dOff && part.offsets) for (const { obj, field } of part.offsets) (obj[field] as number) += dOff;
+}
+
 export class ModelMemo {
   private recording: Part | undefined;
   /** Whether the last part() call built its part (true) or reused it (false). */
   fresh = false;
+  /** What the model keeps of each big table between versions, in document order. */
+  readonly bigTables: unknown[] = [];
+  /** What the model keeps of the top-level nodes between versions. */
+  topBlocks: unknown;
+
+  /**
+   * `source`: the parser the trees come from, if it keeps nodes across versions and settles them
+   * lazily. `blockRows`: top-level nodes, or rows of a big table, built and moved together.
+   */
+  constructor(
+    private readonly source?: TreeSource,
+    readonly blockRows = 128,
+  ) {}
+
+  /** Whether a part is being built: what is built now belongs to it. */
+  get building(): boolean {
+    return this.recording !== undefined;
+  }
+
+  /** Brings positions inside a node up to date before a part is built from it. */
+  settle(node: Nodes): void {
+    this.source?.settle(node);
+  }
+
+  /** Whether the node object comes back in the next version's tree while its text is unchanged. */
+  kept(node: Nodes): boolean {
+    return !!this.source?.holds(node);
+  }
   private lastText = '';
   private lastLines: LineIndex | undefined;
   private diff: TextDiff | undefined;
+  /**
+   * How the text given to lines() differs from the one before: unchanged before `from` and from
+   * `oldEnd` on (old offsets), which moved by `dOff` characters and `dLine` lines. Undefined when
+   * there was no text before.
+   */
+  change: { from: number; oldEnd: number; dOff: number; dLine: number } | undefined;
 
   /** How the next text differs from the last one, when the caller knows already (the parser's diff). */
   hint(diff: TextDiff | undefined): void {
@@ -40,8 +158,10 @@ export class ModelMemo {
     const prev = this.lastLines;
     const old = this.lastText;
     let index: LineIndex;
-    if (!prev || text === old) index = prev && text === old ? prev : new LineIndex(text);
-    else {
+    if (!prev || text === old) {
+      index = prev && text === old ? prev : new LineIndex(text);
+      this.change = prev ? { from: text.length, oldEnd: text.length, dOff: 0, dLine: 0 } : undefined;
+    } else {
       const d = this.diff;
       const known = !!d && d.from === old && d.to === text;
       if (!known) flatten(text);
@@ -63,6 +183,7 @@ export class ModelMemo {
       }
       for (; k < starts.length; k++) if (starts[k] - 1 >= oldEnd) out.push(starts[k] + delta);
       index = new LineIndex(text, out);
+      this.change = { from: p, oldEnd, dOff: delta, dLine: out.length - starts.length };
     }
     this.diff = undefined;
     this.lastText = text;
@@ -83,50 +204,38 @@ export class ModelMemo {
     const byKind = (key as Keyed)[PARTS];
     const found = byKind?.[kind];
     if (found) {
-      const dOff = offset - found.off;
-      const dLine = line - found.line;
-      if (dOff || dLine) {
-        // Most edits move what follows along its lines only: then ranges stay as they are.
-        if (dLine) {
-          for (const s of found.spans) {
-            s.start += dOff;
-            s.end += dOff;
-            s.range.start.line += dLine;
-            s.range.end.line += dLine;
-          }
-          if (found.lines) for (const l of found.lines) l.line += dLine;
-        } else {
-          for (const s of found.spans) {
-            s.start += dOff;
-            s.end += dOff;
-          }
-        }
-        if (dOff && found.offsets) for (const { obj, field } of found.offsets) (obj[field] as number) += dOff;
-        found.off = offset;
-        found.line = line;
-      }
+      movePart(found, offset - found.off, line - found.line);
       this.fresh = false;
       return found.value as T;
     }
-    const part: Part = { value: undefined, off: offset, line, spans: [], lines: undefined, offsets: undefined };
-    this.recording = part;
-    try {
-      part.value = build();
-      // An exact-size copy: a grown array keeps spare capacity, and the part lives as long as its node.
-      part.spans = part.spans.slice();
-    } finally {
-      this.recording = undefined;
-    }
+    const part = this.record(offset, line, build);
     if (byKind) byKind[kind] = part;
     else Object.defineProperty(key, PARTS, { value: { [kind]: part }, enumerable: false, writable: true });
     this.fresh = true;
     return part.value as T;
   }
 
-  /** Notes a span created while a part is built: it moves with the part. */
-  span(s: Span): Span {
-    this.recording?.spans.push(s);
-    return s;
+  /** Builds a part that the caller keeps and moves by itself; not inside another part's build. */
+  build<T>(build: () => T): MovablePart<T> {
+    const part = this.record(0, 0, build);
+    return new MovablePart(part.value as T, part);
+  }
+
+  private record(offset: number, line: number, build: () => unknown): Part {
+    if (this.recording) throw new Error('ModelMemo: a part is already being built');
+    const part: Part = { value: undefined, off: offset, line, shift: { off: 0, line: 0 }, lines: undefined, offsets: undefined };
+    this.recording = part;
+    try {
+      part.value = build();
+    } finally {
+      this.recording = undefined;
+    }
+    return part;
+  }
+
+  /** A span of the text last given to lines(); built while a part is, it moves with the part. */
+  span(start: number, end: number): Span {
+    return newSpan(this.lastLines!, start, end, this.recording?.shift ?? STILL);
   }
 
   /** Notes an object whose `line` (0-based) moves with the part being built. */

@@ -52,7 +52,11 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const parsers = new Map<string, { parser: IncrementalParser; memo: ModelMemo }>();
   const stateOf = (uri: string) => {
     let state = parsers.get(uri);
-    if (!state) parsers.set(uri, (state = { parser: new IncrementalParser(), memo: new ModelMemo() }));
+    if (!state) {
+      const parser = new IncrementalParser();
+      const memo = new ModelMemo(parser);
+      parsers.set(uri, (state = { parser, memo }));
+    }
     return state;
   };
   return {
@@ -63,7 +67,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         return { ...base, diagnostics: [] };
       }
       const state = stateOf(doc.uri);
-      const root = parsed ? state.parser.parseWith(doc.text, parsed) : state.parser.parse(doc.text);
+      // Positions inside top-level nodes and table rows are settled only where the model reads them.
+      const root = parsed ? state.parser.parseWith(doc.text, parsed, { settled: false }) : state.parser.parse(doc.text, { settled: false });
       state.memo.hint(state.parser.takeDiff());
       const model = buildModel(doc.text, root, state.memo);
       return { ...base, model, diagnostics: computeDiagnostics(model, settings, options.today(), doc.uri) };

@@ -106,8 +106,11 @@ const graphs = new WeakMap<SpecModel, TaskGraph>();
 /** Graphs of recent models, newest first: the next version of a document mostly keeps its Task objects. */
 const recent: TaskGraph[] = [];
 const RECENT = 4;
-/** Changed rows up to which a recent graph is patched instead of rebuilt. */
-const PATCH_ROWS = 16;
+/**
+ * Changed rows up to which a recent graph is patched instead of rebuilt: a keystroke in a big table
+ * brings new Task objects for the block of rows around it (ModelMemo.blockRows, 128), or two.
+ */
+const PATCH_ROWS = 512;
 
 export function taskGraph(model: SpecModel): TaskGraph {
   let g = graphs.get(model);

@@ -1,15 +1,23 @@
-import type { Endpoint } from '../model';
 import type { Finding, Rule } from '../rule';
-import { parseEndpoint } from './endpoint-heading-invalid';
+import { endpointRoutes, parseEndpoint } from './support/endpoints';
 import { headingTextRange, lineOf } from './support/markdown';
 
-/** `/users/{id}/`, `/users/:userId` → `/users/{}`: parameter names and a trailing slash do not make a new route. */
-function routeKey(method: string, path: string): string {
-  const p = path
-    .replace(/[?#].*$/, '')
-    .replace(/\{[^}/]*\}|:[A-Za-z_]\w*|<[^>/]*>/g, '{}')
-    .replace(/(.)\/+$/, '$1');
-  return `${method} ${p}`;
+/** The last routes looked at and their repeats (routes are strings: an unchanged list compares equal). */
+let last: { routes: readonly (string | undefined)[]; repeats: number[] } = { routes: [], repeats: [] };
+
+/** Pairs (endpoint index, index of the first endpoint with its route) for each repeated route. */
+function repeats(routes: readonly (string | undefined)[]): number[] {
+  if (routes.length === last.routes.length && routes.every((r, i) => r === last.routes[i])) return last.repeats;
+  const first = new Map<string, number>();
+  const found: number[] = [];
+  routes.forEach((key, i) => {
+    if (key === undefined) return;
+    const original = first.get(key);
+    if (original === undefined) first.set(key, i);
+    else found.push(i, original);
+  });
+  last = { routes, repeats: found };
+  return found;
 }
 
 export const duplicateEndpoint: Rule = {
@@ -18,21 +26,16 @@ export const duplicateEndpoint: Rule = {
   defaultSeverity: 'warning',
   description: 'The same endpoint (method and path) is described twice.',
   check({ model }) {
-    const first = new Map<string, Endpoint>();
     const findings: Finding[] = [];
-    for (const e of model.endpoints) {
-      const parsed = parseEndpoint(e.text);
-      if (!parsed) continue;
-      const key = routeKey(parsed.method, parsed.path);
-      const original = first.get(key);
-      if (!original) {
-        first.set(key, e);
-        continue;
-      }
+    const pairs = repeats(endpointRoutes(model));
+    for (let k = 0; k < pairs.length; k += 2) {
+      const e = model.endpoints[pairs[k]];
+      const original = model.endpoints[pairs[k + 1]];
       const firstRange = headingTextRange(model, original.heading);
+      const { method, path } = parseEndpoint(e.text)!;
       findings.push({
         range: headingTextRange(model, e.heading),
-        message: `${parsed.method} ${parsed.path} is already described on line ${lineOf(firstRange)}: merge the two descriptions, or fix the method or path.`,
+        message: `${method} ${path} is already described on line ${lineOf(firstRange)}: merge the two descriptions, or fix the method or path.`,
         related: [{ range: firstRange, message: `First description of ${original.text.trim()}` }],
       });
     }

@@ -1,17 +1,34 @@
 import type { Rule, Finding } from '../rule';
 import { taskGraph } from '../taskGraph';
 
+/** By the task graph's row numbering (kept across versions with the same IDs): rows that repeat an earlier row's ID. */
+const repeatsByNumbering = new WeakMap<Int32Array, number[]>();
+
+function repeats(rowId: Int32Array, idCount: number): number[] {
+  let found = repeatsByNumbering.get(rowId);
+  if (!found) {
+    found = [];
+    const seen = new Uint8Array(idCount);
+    for (let r = 0; r < rowId.length; r++) {
+      const k = rowId[r];
+      if (k < 0) continue;
+      if (seen[k]) found.push(r);
+      seen[k] = 1;
+    }
+    repeatsByNumbering.set(rowId, found);
+  }
+  return found;
+}
+
 export const duplicateTaskId: Rule = {
   code: 'TS403',
   name: 'duplicate-task-id',
   defaultSeverity: 'error',
   description: 'Two task rows have the same ID.',
   check({ model }) {
-    const { rows, rowId, first } = taskGraph(model);
+    const { ids, rows, rowId, first } = taskGraph(model);
     const out: Finding[] = [];
-    for (let r = 0; r < rows.length; r++) {
-      // A row whose ID's first row is another row repeats that ID.
-      if (rowId[r] < 0 || first[rowId[r]] === rows[r]) continue;
+    for (const r of repeats(rowId, ids.length)) {
       const t = rows[r];
       const earlier = first[rowId[r]];
       out.push({

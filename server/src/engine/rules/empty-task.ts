@@ -1,5 +1,10 @@
+import type { Task } from '../model';
 import type { Finding, Rule } from '../rule';
 import { cellRange } from './support/markdown';
+import { Verdicts } from './support/verdicts';
+
+// The title is the title cell's text, '' without the cell: only a task with the cell can lack it.
+const lacking = new Verdicts<Task>((t) => !t.id || (!t.title && t.titleCell !== undefined));
 
 export const emptyTask: Rule = {
   code: 'TS405',
@@ -7,8 +12,10 @@ export const emptyTask: Rule = {
   defaultSeverity: 'warning',
   description: 'A task row has an empty ID or an empty Task title.',
   check({ model }) {
+    const tasks = model.taskTable?.tasks ?? [];
     const out: Finding[] = [];
-    for (const t of model.taskTable?.tasks ?? []) {
+    for (const i of lacking.passing(tasks, undefined)) {
+      const t = tasks[i];
       // The ID cell is one of the row's cells: a row with an ID is not empty.
       if (!t.id && t.row.cells.every((c) => c.text === '')) {
         out.push({ range: t.row.span.range, message: 'Empty task row: fill in its ID and title, or delete it.' });
@@ -18,7 +25,6 @@ export const emptyTask: Rule = {
         const what = t.title ? `Task "${t.title}"` : 'This task';
         out.push({ range: cellRange(model, t.idCell), message: `${what} has no ID. Give it the next free ID.` });
       }
-      // The title is the title cell's text, '' without the cell.
       if (!t.title && t.titleCell) {
         out.push({ range: cellRange(model, t.titleCell), message: `${t.id ? `Task ${t.id}` : 'This task'} has no title. Say what the task does.` });
       }

@@ -2,21 +2,7 @@ import type { Endpoint, SpecModel } from '../model';
 import type { Finding, Rule } from '../rule';
 import { HTTP_METHODS } from '../template';
 import { closest, headingTextRange, orList } from './support/markdown';
-
-/** `METHOD /path`, optionally followed by a separated note: `GET /users (paginated)`, `GET /users - list`, `GET /users: list`. */
-const ENDPOINT = /^(\S+)\s+(\/\S*?)(?::(?:\s.*)?|\s+[-–—(].*)?$/;
-
-export interface ParsedEndpoint {
-  method: string;
-  path: string;
-}
-
-/** The endpoint's method and path when its heading is a valid `METHOD /path`. */
-export function parseEndpoint(text: string): ParsedEndpoint | undefined {
-  const m = ENDPOINT.exec(text.trim());
-  if (!m || !(HTTP_METHODS as readonly string[]).includes(m[1])) return undefined;
-  return { method: m[1], path: m[2] };
-}
+import { endpointRoutes } from './support/endpoints';
 
 /** Headings under API Design that try to name an endpoint (others, like "#### Pagination", are prose). */
 function meantAsEndpoint(model: SpecModel, e: Endpoint): boolean {
@@ -52,8 +38,10 @@ export const endpointHeadingInvalid: Rule = {
   description: 'An endpoint heading under API Design is not METHOD /path with a real HTTP method.',
   check({ model }) {
     const findings: Finding[] = [];
-    for (const e of model.endpoints) {
-      if (parseEndpoint(e.text) || !meantAsEndpoint(model, e)) continue;
+    const routes = endpointRoutes(model);
+    for (let i = 0; i < routes.length; i++) {
+      const e = model.endpoints[i];
+      if (routes[i] !== undefined || !meantAsEndpoint(model, e)) continue;
       findings.push({ range: headingTextRange(model, e.heading), message: `Endpoint heading "${e.text.trim()}": ${problem(e.text)}` });
     }
     return findings;

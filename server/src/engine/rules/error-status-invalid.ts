@@ -1,6 +1,7 @@
-import type { Endpoint } from '../model';
+import type { Endpoint, TableRow } from '../model';
 import type { Finding, Rule } from '../rule';
-import { cellRange, isPlaceholder } from './support/markdown';
+import { cellRange, isPlaceholder, tableRows } from './support/markdown';
+import { groupOf, Verdicts } from './support/verdicts';
 
 /** `404`, `404 Not Found`, `**404**`: a three-digit code from 100 to 599 first. */
 const STATUS = /^[1-5]\d\d(?:\s.*)?$/;
@@ -24,29 +25,36 @@ function endpointCover(endpoints: readonly Endpoint[]): (offset: number) => bool
   };
 }
 
+/** A header naming an HTTP status column first. */
+const STATUS_HEADER = /^(http )?status( code)?$/i;
+
+/** Rows of a status table whose status is not one (placeholders and where the table is are checked later). */
+const notStatus = new Verdicts<TableRow>((row, header) => {
+  if (row === header || !STATUS_HEADER.test(header!.cells[0]?.text.trim() ?? '')) return false;
+  const cell = row.cells[0];
+  return cell !== undefined && !STATUS.test(cell.text.trim());
+});
+
 export const errorStatusInvalid: Rule = {
   code: 'TS803',
   name: 'error-status-invalid',
   defaultSeverity: 'warning',
   description: "A status in an endpoint's errors table is not an HTTP status code (100-599).",
   check({ model }) {
+    const { rows, starts } = tableRows(model);
     const findings: Finding[] = [];
-    const inEndpoint = endpointCover(model.endpoints);
-    for (const table of model.tables) {
-      if (!/^(http )?status( code)?$/i.test(table.header.cells[0]?.text.trim() ?? '')) continue;
-      if (!inEndpoint(table.span.start)) continue;
-      for (const row of table.rows) {
-        const cell = row.cells[0];
-        if (!cell || isPlaceholder(model, cell.span)) continue;
-        const value = cell.text.trim();
-        if (STATUS.test(value)) continue;
-        findings.push({
-          range: cellRange(model, cell),
-          message: value === ''
-            ? 'The status is empty: write the HTTP status code, a number from 100 to 599 like 400.'
-            : `"${value}" is not an HTTP status code: write a number from 100 to 599, like 400 or 404.`,
-        });
-      }
+    let inEndpoint: ((offset: number) => boolean) | undefined;
+    for (const i of notStatus.passing(rows, undefined, starts)) {
+      const cell = rows[i].cells[0];
+      inEndpoint ??= endpointCover(model.endpoints);
+      if (!inEndpoint(model.tables[groupOf(starts, i)].span.start) || isPlaceholder(model, cell.span)) continue;
+      const value = cell.text.trim();
+      findings.push({
+        range: cellRange(model, cell),
+        message: value === ''
+          ? 'The status is empty: write the HTTP status code, a number from 100 to 599 like 400.'
+          : `"${value}" is not an HTTP status code: write a number from 100 to 599, like 400 or 404.`,
+      });
     }
     return findings;
   },

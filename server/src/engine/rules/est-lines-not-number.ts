@@ -1,4 +1,11 @@
+import type { Task } from '../model';
 import type { Rule } from '../rule';
+import { Verdicts } from './support/verdicts';
+
+const PLACEHOLDER = /^\[[^\]]*\]$/;
+
+// Empty cells are left alone, and so are template placeholders, which the placeholder rule reports.
+const notNumber = new Verdicts<Task>((t) => t.estLines === undefined && t.estCell !== undefined && t.estCell.text !== '' && !PLACEHOLDER.test(t.estCell.raw));
 
 export const estLinesNotNumber: Rule = {
   code: 'TS410',
@@ -6,12 +13,10 @@ export const estLinesNotNumber: Rule = {
   defaultSeverity: 'warning',
   description: 'Est. Lines is not a number of lines (like ~150).',
   check({ model }) {
-    return (model.taskTable?.tasks ?? [])
-      // Empty cells are left alone, and so are template placeholders, which the placeholder rule reports.
-      .filter((t) => t.estLines === undefined && t.estCell && t.estCell.text !== '' && !/^\[[^\]]*\]$/.test(t.estCell.raw))
-      .map((t) => ({
-        range: t.estCell!.span.range,
-        message: `Est. Lines "${t.estCell!.text}" is not a number. Write an estimate like ~150.`,
-      }));
+    const tasks = model.taskTable?.tasks ?? [];
+    return notNumber.passing(tasks, undefined).map((i) => ({
+      range: tasks[i].estCell!.span.range,
+      message: `Est. Lines "${tasks[i].estCell!.text}" is not a number. Write an estimate like ~150.`,
+    }));
   },
 };

@@ -1,4 +1,8 @@
+import type { Task } from '../model';
 import type { Rule } from '../rule';
+import { Verdicts } from './support/verdicts';
+
+const tooLarge = new Verdicts<Task, number>((t, _, max) => t.estLines !== undefined && t.estLines > max && t.estCell !== undefined);
 
 export const estLinesTooLarge: Rule = {
   code: 'TS411',
@@ -7,11 +11,13 @@ export const estLinesTooLarge: Rule = {
   description: 'Est. Lines is above techspec.maxTaskLines (400 by default): the task is too big for one PR.',
   check({ model, settings }) {
     const max = settings.maxTaskLines;
-    return (model.taskTable?.tasks ?? [])
-      .filter((t) => t.estLines !== undefined && t.estLines > max && t.estCell)
-      .map((t) => ({
+    const tasks = model.taskTable?.tasks ?? [];
+    return tooLarge.passing(tasks, max).map((i) => {
+      const t = tasks[i];
+      return {
         range: t.estCell!.span.range,
         message: `${t.id ? `Task ${t.id}` : 'This task'} is estimated at ${t.estLines} lines, more than ${max}. Split it into smaller tasks of at most ${max} lines, one PR each.`,
-      }));
+      };
+    });
   },
 };

@@ -2,6 +2,19 @@ import type { Finding, Rule } from '../rule';
 import type { GraphNodeRef } from '../model';
 import { graphTaskEdges, unknownDependencyIds } from './support/tasks';
 
+/** By the graph's node numbering (kept while the mermaid block and the task IDs are): nodes that are no task. */
+const untasked = new WeakMap<Int32Array, number[]>();
+
+function nodesWithoutTask(numbers: Int32Array): number[] {
+  let found = untasked.get(numbers);
+  if (!found) {
+    found = [];
+    for (let i = 0; i < numbers.length; i++) if (numbers[i] < 0) found.push(i);
+    untasked.set(numbers, found);
+  }
+  return found;
+}
+
 export const graphUnknownNode: Rule = {
   code: 'TS503',
   name: 'graph-unknown-node',
@@ -15,8 +28,7 @@ export const graphUnknownNode: Rule = {
     const referenced = unknownDependencyIds(model);
     const subgraphs = new Set(graph.subgraphs);
     const occurrences = new Map<string, GraphNodeRef[]>();
-    for (let i = 0; i < graph.nodes.length; i++) {
-      if (numbers[i] >= 0) continue;
+    for (const i of nodesWithoutTask(numbers)) {
       const n = graph.nodes[i];
       if (referenced.has(n.id) || subgraphs.has(n.id)) continue;
       const list = occurrences.get(n.id);

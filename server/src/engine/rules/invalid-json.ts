@@ -1,6 +1,7 @@
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { CodeBlock, SpecModel } from '../model';
 import type { Finding, Rule } from '../rule';
+import { Verdicts } from './support/verdicts';
 
 /** Maps an offset into a code block's value to a document offset (the value drops blockquote and list indentation). */
 export function codeOffset(model: SpecModel, block: CodeBlock, offset: number): number {
@@ -54,22 +55,17 @@ function trailingComma(value: string, offset: number): number | undefined {
   return value[i] === ',' ? i : undefined;
 }
 
-/** The last answer per block object (the model memo keeps a block while its text is unchanged). */
-const valid = new WeakMap<CodeBlock, { value: string; ok: boolean }>();
-
-/** Valid JSON is what the strict jsonc-parser accepts too: the native parser settles most blocks without building its error list. */
-function parsesAsJson(block: CodeBlock): boolean {
-  const known = valid.get(block);
-  if (known && known.value === block.value) return known.ok;
-  let ok = true;
+/** Blocks to report: json ones that are empty or that the native parser rejects (the strict jsonc-parser then says why). */
+const rejected = new Verdicts<CodeBlock>((block) => {
+  if (block.lang?.toLowerCase() !== 'json') return false;
+  if (block.value.trim() === '') return true;
   try {
     JSON.parse(block.value);
+    return false;
   } catch {
-    ok = false;
+    return true;
   }
-  valid.set(block, { value: block.value, ok });
-  return ok;
-}
+});
 
 export const invalidJson: Rule = {
   code: 'TS804',
@@ -78,14 +74,13 @@ export const invalidJson: Rule = {
   description: 'A json code block does not parse.',
   check({ model }) {
     const findings: Finding[] = [];
-    for (const block of model.codeBlocks) {
-      if (block.lang?.toLowerCase() !== 'json') continue;
+    for (const k of rejected.passing(model.codeBlocks, undefined)) {
+      const block = model.codeBlocks[k];
       if (block.value.trim() === '') {
         const fence = model.lines.positionAt(block.span.start).line;
         findings.push({ range: model.lines.range(block.span.start, model.lines.lineEnd(fence)), message: 'This json block is empty: write the JSON, or remove the block.' });
         continue;
       }
-      if (parsesAsJson(block)) continue;
       const errors: ParseError[] = [];
       parse(block.value, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
       if (errors.length === 0) continue;

@@ -1,4 +1,8 @@
+import type { Task } from '../model';
 import type { Rule } from '../rule';
+import { Verdicts } from './support/verdicts';
+
+const mixed = new Verdicts<Task>((t) => t.noneMarkers.length > 0 && t.deps.length > 0);
 
 export const noneMixedWithIds: Rule = {
   code: 'TS408',
@@ -6,11 +10,13 @@ export const noneMixedWithIds: Rule = {
   defaultSeverity: 'warning',
   description: '"None" and task IDs in the same Dependencies cell.',
   check({ model }) {
-    return (model.taskTable?.tasks ?? [])
-      .filter((t) => t.noneMarkers.length > 0 && t.deps.length > 0)
-      .map((t) => ({
+    const tasks = model.taskTable?.tasks ?? [];
+    return mixed.passing(tasks, undefined).map((i) => {
+      const t = tasks[i];
+      return {
         range: t.noneMarkers[0].span.range,
         message: `"${t.noneMarkers[0].id}" next to task IDs (${t.deps.map((d) => d.id).join(', ')}): remove "${t.noneMarkers[0].id}", or the IDs if the task has no dependencies.`,
-      }));
+      };
+    });
   },
 };

@@ -1,5 +1,22 @@
 import type { Finding, Rule } from '../rule';
-import { taskGraph } from '../taskGraph';
+import { taskGraph, type TaskGraph } from '../taskGraph';
+
+/** By the task graph's dependency numbering (kept across versions with the same links): (row, dependency) positions of self-dependencies. */
+const selfByNumbering = new WeakMap<Int32Array, number[]>();
+
+function selfDependencies({ rowId, depStart, depNum }: TaskGraph): number[] {
+  let found = selfByNumbering.get(depNum);
+  if (!found) {
+    found = [];
+    for (let r = 0; r < rowId.length; r++) {
+      const own = rowId[r];
+      if (own < 0) continue;
+      for (let j = depStart[r]; j < depStart[r + 1]; j++) if (depNum[j] === own) found.push(r, j);
+    }
+    selfByNumbering.set(depNum, found);
+  }
+  return found;
+}
 
 export const selfDependency: Rule = {
   code: 'TS407',
@@ -7,21 +24,17 @@ export const selfDependency: Rule = {
   defaultSeverity: 'error',
   description: 'A task lists itself as a dependency.',
   check({ model }) {
-    const { rows, rowId, depStart, depNum } = taskGraph(model);
+    const g = taskGraph(model);
+    const at = selfDependencies(g);
     const out: Finding[] = [];
-    for (let r = 0; r < rows.length; r++) {
-      const own = rowId[r];
-      if (own < 0) continue;
-      for (let j = depStart[r]; j < depStart[r + 1]; j++) {
-        if (depNum[j] !== own) continue;
-        const t = rows[r];
-        const d = t.deps[j - depStart[r]];
-        out.push({
-          range: d.span.range,
-          message: `Task ${t.id} depends on itself. Remove "${d.id}" from its dependencies.`,
-          fix: { kind: 'removeDependency' },
-        });
-      }
+    for (let i = 0; i < at.length; i += 2) {
+      const t = g.rows[at[i]];
+      const d = t.deps[at[i + 1] - g.depStart[at[i]]];
+      out.push({
+        range: d.span.range,
+        message: `Task ${t.id} depends on itself. Remove "${d.id}" from its dependencies.`,
+        fix: { kind: 'removeDependency' },
+      });
     }
     return out;
   },

@@ -1,4 +1,9 @@
+import type { TableRow } from '../model';
 import type { Finding, Rule } from '../rule';
+import { tableRows } from './support/markdown';
+import { groupOf, Verdicts } from './support/verdicts';
+
+const miscounted = new Verdicts<TableRow>((row, header) => row !== header && row.cells.length !== header!.cells.length);
 
 export const tableCellCount: Rule = {
   code: 'TS601',
@@ -6,18 +11,17 @@ export const tableCellCount: Rule = {
   defaultSeverity: 'warning',
   description: 'A table row has more or fewer cells than its header.',
   check({ model }) {
+    const { rows, starts } = tableRows(model);
     const findings: Finding[] = [];
-    for (const table of model.tables) {
-      const expected = table.header.cells.length;
-      for (const row of table.rows) {
-        const actual = row.cells.length;
-        if (actual === expected) continue;
-        const message =
-          actual < expected
-            ? `This row has ${actual} cell${actual === 1 ? '' : 's'} but the header has ${expected}: add the missing cell${expected - actual === 1 ? '' : 's'}.`
-            : `This row has ${actual} cells but the header has ${expected}: remove the extra cell${actual - expected === 1 ? '' : 's'}, or write a pipe inside a cell as \\|.`;
-        findings.push({ range: row.span.range, message });
-      }
+    for (const i of miscounted.passing(rows, undefined, starts)) {
+      const row = rows[i];
+      const expected = rows[starts[groupOf(starts, i)]].cells.length;
+      const actual = row.cells.length;
+      const message =
+        actual < expected
+          ? `This row has ${actual} cell${actual === 1 ? '' : 's'} but the header has ${expected}: add the missing cell${expected - actual === 1 ? '' : 's'}.`
+          : `This row has ${actual} cells but the header has ${expected}: remove the extra cell${actual - expected === 1 ? '' : 's'}, or write a pipe inside a cell as \\|.`;
+      findings.push({ range: row.span.range, message });
     }
     return findings;
   },

@@ -1,5 +1,5 @@
 import type { Range } from 'vscode-languageserver-types';
-import type { Cell, SpecModel, Span, Table } from '../../model';
+import type { Cell, SpecModel, Span, Table, TableRow } from '../../model';
 import { levenshtein } from '../../text';
 
 /** The heading's text without its `#` marks, closing sequence or surrounding blanks. */
@@ -77,4 +77,47 @@ export const lineOf = (range: Range): number => range.start.line + 1;
 export function trimmedRange(model: SpecModel, span: Span): Range {
   const end = span.start + model.text.slice(span.start, span.end).trimEnd().length;
   return model.lines.range(span.start, end);
+}
+
+/** Every table's header and rows in one list, a group per table headed by its header row (see Verdicts). */
+export interface TableRowList {
+  rows: TableRow[];
+  /** Where each table's header is in `rows`, for each of model.tables. */
+  starts: number[];
+}
+
+const rowLists = new WeakMap<SpecModel, TableRowList>();
+
+export function tableRows(model: SpecModel): TableRowList {
+  let list = rowLists.get(model);
+  if (!list) {
+    // Sized once: the task table alone may have tens of thousands of rows.
+    let count = 0;
+    for (const t of model.tables) count += 1 + t.rows.length;
+    const rows = new Array<TableRow>(count);
+    const starts: number[] = [];
+    let i = 0;
+    for (const t of model.tables) {
+      starts.push(i);
+      rows[i++] = t.header;
+      for (const row of t.rows) rows[i++] = row;
+    }
+    rowLists.set(model, (list = { rows, starts }));
+  }
+  return list;
+}
+
+/**
+ * `compute`, remembered by its argument: for texts each version of a document brings anew (heading
+ * titles) but mostly repeats. Forgets everything once it holds `max` texts.
+ */
+export function memoByText<T>(compute: (text: string) => T, max = 1 << 14): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    if (known.has(text)) return known.get(text)!;
+    if (known.size >= max) known.clear();
+    const value = compute(text);
+    known.set(text, value);
+    return value;
+  };
 }
