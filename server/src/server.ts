@@ -33,13 +33,13 @@ const service = createLanguageService({ today: () => new Date().toISOString().sl
 /** Documents larger than this are not analyzed; the user is told why. */
 const MAX_DOCUMENT_LENGTH = 20_000_000;
 /**
- * Characters of remark source left to parse from which a worker thread parses part of them; none by
- * default (TECHSPEC_PARALLEL_MIN_CHARS sets a bound). On the 2-core machine it was measured on, two
- * threads opened 2,000- and 20,000-task specs more slowly than one: a single-threaded parse already
- * keeps ~1.35 cores busy (V8's GC and compiler threads), two concurrent parses each run 1.3-1.6x
- * slower, and the worker's start and the JSON of its trees cost.
+ * Characters of remark source left to parse from which a worker thread parses part of them
+ * (TECHSPEC_PARALLEL_MIN_CHARS sets another bound; Infinity: never). Measured by the bench on a
+ * quiet 2-core machine, two threads open a 20,000-task spec in 13.8 s instead of 16.8 s (medians of
+ * 3), and gain nothing at 2,000 tasks (430 KB): the worker's start and the JSON of its trees cost,
+ * and a single-threaded parse already keeps ~1.35 cores busy (V8's GC and compiler threads).
  */
-const PARALLEL_MIN_CHARS = Number(process.env.TECHSPEC_PARALLEL_MIN_CHARS ?? Infinity);
+const PARALLEL_MIN_CHARS = Number(process.env.TECHSPEC_PARALLEL_MIN_CHARS ?? 1_000_000);
 
 let canPullConfiguration = false;
 const settingsByUri = new Map<string, Promise<EngineSettings>>();

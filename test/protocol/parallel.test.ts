@@ -61,7 +61,7 @@ function diagnosticsOf(uri: string, version: number): Promise<PublishDiagnostics
 
 before(async () => {
   ensureServerBuilt();
-  // The two-thread path is off by default: on from 300 KB of source, a 2,000-task spec (430 KB) takes it.
+  // Below the default bound, so that a 2,000-task spec (430 KB) takes the two-thread path.
   server = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, TECHSPEC_PARALLEL_MIN_CHARS: '300000' } });
   conn = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
   conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
