@@ -1,5 +1,5 @@
-// One build for every bundle: the extension client (Node, cjs), the language server (Node, cjs),
-// the preview webview (browser, iife) and the VS Code test suite (Node, cjs).
+// One build for every bundle: the extension client (Node, cjs), the language server and its parse
+// worker (Node, cjs), the preview webview (browser, iife) and the VS Code test suite (Node, cjs).
 // --production minifies and drops sourcemaps; --watch rebuilds on change.
 import * as esbuild from 'esbuild';
 import { readdirSync, existsSync } from 'node:fs';
@@ -19,6 +19,8 @@ const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', ext
 const builds = [
   { ...node, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js' },
   { ...node, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
+  // The server's parse worker: server.js starts it from the file next to it.
+  { ...node, entryPoints: ['server/src/parseWorker.ts'], outfile: 'server/out/parseWorker.js' },
 ];
 if (existsSync('client/src/webview/main.ts')) {
   builds.push({ ...common, platform: 'browser', format: 'iife', target: 'chrome120', entryPoints: ['client/src/webview/main.ts'], outfile: 'client/out/webview/main.js' });

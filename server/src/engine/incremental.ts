@@ -372,6 +372,8 @@ export class IncrementalParser {
   private diff: TextDiff | undefined;
   /** Parses run by the last parse() call: for tests and measurements. */
   parsesRun = 0;
+  /** Roots handed to parseWith, by the exact source they were parsed from; each is used once. */
+  private handed: Map<string, Root[]> | undefined;
   private readonly opts: IncrementalOptions;
 
   constructor(options: Partial<IncrementalOptions> = {}) {
@@ -391,6 +393,100 @@ export class IncrementalParser {
     const d = this.diff;
     this.diff = undefined;
     return d;
+  }
+
+  /**
+   * The remark sources a parse(text) would parse now (uncached units and table row batches), in
+   * its order, so that they can be parsed elsewhere and handed to parseWith. None when the text
+   * differs from the last one parsed in fewer than `minChars` characters, or they total fewer.
+   * Sources that definitions found by the parse itself change are not foreseen.
+   */
+  sourcesFor(text: string, minChars = 0): string[] {
+    flatten(text);
+    const p = commonPrefix(this.text, text);
+    const changed = text.length - p - commonSuffix(this.text, text, Math.min(this.text.length, text.length) - p);
+    if (changed < minChars) return [];
+    const last = this.text;
+    this.text = text;
+    try {
+      return this.uncachedSources(split(text, 0, text.length, 0, frontMatterEnd(text)), minChars);
+    } finally {
+      this.text = last;
+    }
+  }
+
+  /** parse(text, options), taking the root of each source in `roots` from there instead of parsing it. */
+  parseWith(text: string, roots: Iterable<readonly [source: string, root: Root]>, options?: { settled?: boolean }): Root {
+    this.handed = new Map();
+    for (const [source, root] of roots) {
+      const list = this.handed.get(source);
+      if (list) list.push(root);
+      else this.handed.set(source, [root]);
+    }
+    try {
+      return this.parse(text, options);
+    } finally {
+      this.handed = undefined;
+    }
+  }
+
+  /** The walk assemble() makes over `units` of this.text, listing the sources it would parse. */
+  private uncachedSources(units: Unit[], minChars: number): string[] {
+    const sources: string[] = [];
+    // What this walk has listed is cached by the time assemble() gets further.
+    const listed = new Set<string>();
+    let total = 0;
+    const add = (source: string) => {
+      sources.push(source);
+      total += source.length;
+    };
+    for (let k = 0; k < units.length; ) {
+      const u = units[k];
+      const parts = tableParts(this.text, u, this.opts.minSplitRows);
+      if (parts) {
+        this.tableSources(u, parts, add);
+        k++;
+        continue;
+      }
+      const key = this.keyOf(u);
+      if (this.cache.has(key) || listed.has(key)) {
+        k++;
+        continue;
+      }
+      const m = this.batchEnd(units, k, (key) => this.cache.has(key) || listed.has(key));
+      add(this.batchSource(units, k, m).source);
+      for (let i = k; i < m; i++) listed.add(this.keyOf(units[i]));
+      k = m;
+    }
+    return total < minChars ? [] : sources;
+  }
+
+  /** The row batches placeTable() would parse for table unit `u`. */
+  private tableSources(u: Unit, parts: TableParts, add: (source: string) => void): void {
+    const text = this.text;
+    const rowsText = text.slice(u.start + parts.rows[0], u.start + parts.rows[parts.rows.length - 1]);
+    const ctx = this.needsDefs(parts.head) || this.needsDefs(rowsText) ? defsText(this.defs) : '';
+    const rows = this.rowCache.get(parts.head + '\u0000' + ctx);
+    const listed = new Set<string>();
+    const cached = (i: number) => {
+      const t = text.slice(u.start + parts.rows[i], lineEnd(text, u.start + parts.rows[i]));
+      return !!rows?.has(t) || listed.has(t);
+    };
+    const n = parts.rows.length - 1;
+    let head = !!rows?.has('\u0000head');
+    for (let i = 0; i < n; ) {
+      if (cached(i)) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < n && j - i < this.opts.rowBatch && !cached(j)) j++;
+      add(this.rowsSource(u, parts, ctx, i, j).source);
+      for (let r = i; r < j; r++) listed.add(text.slice(u.start + parts.rows[r], lineEnd(text, u.start + parts.rows[r])));
+      head = true;
+      i = j;
+    }
+    if (!head) add(this.rowsSource(u, parts, ctx, 0, 1).source);
   }
 
   /**
@@ -612,15 +708,20 @@ export class IncrementalParser {
         continue;
       }
       // Parse this unit with the following uncached ones, then come back to place them.
-      let m = k + 1;
-      let size = u.end - u.start;
-      while (m < units.length && size < this.opts.batchChars && !this.cache.has(this.keyOf(units[m])) && !tableParts(this.text, units[m], this.opts.minSplitRows)) {
-        size += units[m].end - units[m].start;
-        m++;
-      }
-      this.parseBatch(k, m);
+      this.parseBatch(k, this.batchEnd(units, k, (key) => this.cache.has(key)));
     }
     return out;
+  }
+
+  /** End of the batch that starts at uncached unit k: the uncached plain units after it, up to batchChars. */
+  private batchEnd(units: Unit[], k: number, cached: (key: string) => boolean): number {
+    let m = k + 1;
+    let size = units[k].end - units[k].start;
+    while (m < units.length && size < this.opts.batchChars && !cached(this.keyOf(units[m])) && !tableParts(this.text, units[m], this.opts.minSplitRows)) {
+      size += units[m].end - units[m].start;
+      m++;
+    }
+    return m;
   }
 
   /** Does the node, or its last child, or that one's last child..., run open to the end of the parse? */
@@ -633,9 +734,8 @@ export class IncrementalParser {
     return false;
   }
 
-  /** Parses units [k, m) as one text; stores one entry per unit, merging units a node spans. */
-  private parseBatch(k: number, m: number): void {
-    const units = this.units;
+  /** What remark is given for units [k, m) of `units`: the units' text between context `prefix` and `suffix`. */
+  private batchSource(units: Unit[], k: number, m: number): { source: string; prefix: string; body: string; suffix: string } {
     const from = units[k].start;
     const to = units[m - 1].end;
     const body = this.text.slice(from, to);
@@ -645,10 +745,17 @@ export class IncrementalParser {
     // and a byte order mark are only recognized there.
     const prefix = from > 0 ? ctx || '\n' : '';
     const suffix = from === 0 && ctx ? '\n\n' + ctx : '';
-    this.parsesRun++;
     // Strings in the tree are slices of what remark is given: never the document itself, which
     // cached nodes would otherwise keep alive after it is replaced.
-    const root = parseMarkdown(prefix + detach(body) + suffix);
+    return { source: prefix + detach(body) + suffix, prefix, body, suffix };
+  }
+
+  /** Parses units [k, m) as one text; stores one entry per unit, merging units a node spans. */
+  private parseBatch(k: number, m: number): void {
+    const units = this.units;
+    const from = units[k].start;
+    const { source, prefix, body, suffix } = this.batchSource(units, k, m);
+    const root = this.parseSource(source);
     if (suffix && m - k > 1) {
       // Definitions written after a body that ends open (a fence, raw HTML) were swallowed by it, so
       // references before them did not resolve: parse without the last unit, which is the open one.
@@ -816,16 +923,28 @@ export class IncrementalParser {
     });
   }
 
+  /** What remark is given for body rows [i, j) of a table unit: the header and the rows, in context `ctx`. */
+  private rowsSource(u: Unit, parts: TableParts, ctx: string, i: number, j: number): { source: string; prefix: string; suffix: string } {
+    const prefix = u.start > 0 ? ctx || '\n' : '';
+    const suffix = u.start === 0 && ctx ? '\n\n' + ctx : '';
+    const source = prefix + parts.head + this.text.slice(u.start + parts.rows[i], u.start + parts.rows[j]) + suffix;
+    return { source, prefix, suffix };
+  }
+
+  /** The root of `source`: one handed to parseWith for exactly this text, or parsed now. */
+  private parseSource(source: string): Root {
+    const handed = this.handed?.get(source);
+    if (handed?.length) return handed.pop()!;
+    this.parsesRun++;
+    return parseMarkdown(source);
+  }
+
   /** Parses body rows [i, j) under the header; entries hold the header (as a table shell) and each row. */
   private parseRows(u: Unit, parts: TableParts, ctx: string, i: number, j: number): { head: Entry; rows: Entry[] } | undefined {
     const text = this.text;
     const from = u.start + parts.rows[i];
-    const to = u.start + parts.rows[j];
-    const prefix = u.start > 0 ? ctx || '\n' : '';
-    const suffix = u.start === 0 && ctx ? '\n\n' + ctx : '';
-    const source = prefix + parts.head + text.slice(from, to) + suffix;
-    this.parsesRun++;
-    const root = parseMarkdown(source);
+    const { source, prefix, suffix } = this.rowsSource(u, parts, ctx, i, j);
+    const root = this.parseSource(source);
     const own = root.children.filter((c) => c.position!.start.offset! >= prefix.length && c.position!.start.offset! < source.length - suffix.length);
     const table = own[0];
     if (own.length !== 1 || table.type !== 'table' || table.children.length !== j - i + 1) return undefined;

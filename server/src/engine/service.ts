@@ -1,4 +1,5 @@
 import type { CodeAction, CompletionItem, Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
+import type { Root } from 'mdast';
 import { buildModel, type SpecModel } from './model';
 import { IncrementalParser } from './incremental';
 import { ModelMemo } from './modelMemo';
@@ -31,7 +32,13 @@ export interface LanguageServiceOptions {
 }
 
 export interface LanguageService {
-  analyze(doc: SpecDocument, settings?: EngineSettings): Analysis;
+  /** `parsed`: roots of sourcesToParse's sources, parsed elsewhere; the parse uses them instead of parsing those. */
+  analyze(doc: SpecDocument, settings?: EngineSettings, parsed?: Iterable<readonly [source: string, root: Root]>): Analysis;
+  /**
+   * The remark sources analyze(doc) would parse now, when they total at least `minChars` (none
+   * otherwise, nor for a document that is no tech spec): cheap when little changed since the last analysis.
+   */
+  sourcesToParse(doc: SpecDocument, settings: EngineSettings | undefined, minChars: number): string[];
   /** Drops what analyze() keeps of a document between versions (call when it closes). */
   forget(uri: string): void;
   getCodeActions(analysis: Analysis, range: Range, diagnostics: Diagnostic[], only?: string[]): CodeAction[];
@@ -43,24 +50,31 @@ export interface LanguageService {
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
   // Per document: a version re-parses, and rebuilds the model of, only the parts that changed.
   const parsers = new Map<string, { parser: IncrementalParser; memo: ModelMemo }>();
+  const stateOf = (uri: string) => {
+    let state = parsers.get(uri);
+    if (!state) {
+      const parser = new IncrementalParser();
+      const memo = new ModelMemo(parser);
+      parsers.set(uri, (state = { parser, memo }));
+    }
+    return state;
+  };
   return {
-    analyze(doc, settings = DEFAULT_SETTINGS) {
+    analyze(doc, settings = DEFAULT_SETTINGS, parsed) {
       const base = { uri: doc.uri, version: doc.version };
       if (!isTechSpec(doc.uri, doc.text, settings.files)) {
         parsers.delete(doc.uri);
         return { ...base, diagnostics: [] };
       }
-      let state = parsers.get(doc.uri);
-      if (!state) {
-        const parser = new IncrementalParser();
-        const memo = new ModelMemo(parser);
-        parsers.set(doc.uri, (state = { parser, memo }));
-      }
+      const state = stateOf(doc.uri);
       // Positions inside top-level nodes and table rows are settled only where the model reads them.
-      const root = state.parser.parse(doc.text, { settled: false });
+      const root = parsed ? state.parser.parseWith(doc.text, parsed, { settled: false }) : state.parser.parse(doc.text, { settled: false });
       state.memo.hint(state.parser.takeDiff());
       const model = buildModel(doc.text, root, state.memo);
       return { ...base, model, diagnostics: computeDiagnostics(model, settings, options.today(), doc.uri) };
+    },
+    sourcesToParse(doc, settings = DEFAULT_SETTINGS, minChars) {
+      return isTechSpec(doc.uri, doc.text, settings.files) ? stateOf(doc.uri).parser.sourcesFor(doc.text, minChars) : [];
     },
     forget(uri) {
       parsers.delete(uri);
