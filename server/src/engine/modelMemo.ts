@@ -79,6 +79,18 @@ export interface TreeSource {
   holds(node: Nodes): boolean;
 }
 
+/** The first index of the ascending `list` whose value is at least `value`. */
+function firstAtLeast(list: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Parts are kept on their key object under this symbol, not enumerable: deep equality and clones ignore it. */
 const PARTS = Symbol('techspec.modelParts');
 
@@ -173,15 +185,25 @@ export class ModelMemo {
       const newEnd = text.length - s;
       const oldEnd = old.length - s;
       const delta = text.length - old.length;
-      const out: number[] = [];
-      let k = 0;
-      for (; k < starts.length && starts[k] < p; k++) out.push(starts[k]);
-      if (!out.length) out.push(0);
+      // Starts before the change, those the changed stretch has now, and those after it, moved.
+      const k = firstAtLeast(starts, p);
+      const mid: number[] = k === 0 ? [0] : [];
       for (let i = Math.max(0, p - 1); i < newEnd; i++) {
         const c = text.charCodeAt(i);
-        if ((c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) && i + 1 >= Math.max(p, 1)) out.push(i + 1);
+        if ((c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) && i + 1 >= Math.max(p, 1)) mid.push(i + 1);
       }
-      for (; k < starts.length; k++) if (starts[k] - 1 >= oldEnd) out.push(starts[k] + delta);
+      const k2 = firstAtLeast(starts, oldEnd + 1);
+      let out: number[];
+      if (k2 - k === mid.length) {
+        // As many lines as before in the changed stretch (most keystrokes): one copy, changed in place.
+        out = starts.slice();
+        for (let i = 0; i < mid.length; i++) out[k + i] = mid[i];
+        if (delta) for (let i = k2; i < out.length; i++) out[i] += delta;
+      } else {
+        const tail = starts.slice(k2);
+        if (delta) for (let i = 0; i < tail.length; i++) tail[i] += delta;
+        out = starts.slice(0, k).concat(mid, tail);
+      }
       index = new LineIndex(text, out);
       this.change = { from: p, oldEnd, dOff: delta, dLine: out.length - starts.length };
     }
