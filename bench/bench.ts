@@ -221,7 +221,7 @@ async function main(): Promise<void> {
   const table = [
     `Benchmark, ${new Date().toISOString()}, ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at the end; medians of ${EDITS} edits and completions; open is one cold open in a fresh server.`,
     '',
-    '| document | size | open → diagnostics | keystroke in a task row → diagnostics | server CPU per task-row keystroke | keystroke in Overview → diagnostics | completion in Dependencies | server RSS after open | server RSS after the edits | server RSS ${IDLE_MS / 1000} s after them | naive: full remark parse | naive: markdownlint | remark parse ÷ open | remark parse ÷ row keystroke | markdownlint ÷ row keystroke |',
+    `| document | size | open → diagnostics | keystroke in a task row → diagnostics | server CPU per task-row keystroke | keystroke in Overview → diagnostics | completion in Dependencies | server RSS after open | server RSS after the edits | server RSS ${IDLE_MS / 1000} s after them | naive: full remark parse | naive: markdownlint | remark parse ÷ open | remark parse ÷ row keystroke | markdownlint ÷ row keystroke |`,
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
