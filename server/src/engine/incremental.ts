@@ -46,6 +46,11 @@ interface Entry {
   inner: { off: number; line: number };
 }
 
+/** An entry for nodes just parsed: their positions are where they are placed. */
+function newEntry(nodes: RootContent[], off: number, line: number, unclosed = false, defs: string[] = []): Entry {
+  return { nodes, off, line, unclosed, defs, gen: 0, points: undefined, own: { off, line }, inner: { off, line } };
+}
+
 interface Unit {
   start: number;
   end: number;
@@ -218,6 +223,12 @@ function tableParts(text: string, unit: Unit, minSplitRows: number): TableParts 
   }
   rows.push(pos - start);
   return { head: text.slice(start, bodyStart), rows };
+}
+
+/** The text of body row `i` of table unit `u`, without its line break: the row's cache key. */
+function bodyRow(text: string, u: Unit, parts: TableParts, i: number): string {
+  const start = u.start + parts.rows[i];
+  return text.slice(start, lineEnd(text, start));
 }
 
 /** Makes V8 store `s` as one flat string: edited text arrives as a rope, slow to scan char by char. */
@@ -469,7 +480,7 @@ export class IncrementalParser {
     const rows = this.rowCache.get(parts.head + '\u0000' + ctx);
     const listed = new Set<string>();
     const cached = (i: number) => {
-      const t = text.slice(u.start + parts.rows[i], lineEnd(text, u.start + parts.rows[i]));
+      const t = bodyRow(text, u, parts, i);
       return !!rows?.has(t) || listed.has(t);
     };
     const n = parts.rows.length - 1;
@@ -482,7 +493,7 @@ export class IncrementalParser {
       let j = i + 1;
       while (j < n && j - i < this.opts.rowBatch && !cached(j)) j++;
       add(this.rowsSource(u, parts, ctx, i, j).source);
-      for (let r = i; r < j; r++) listed.add(text.slice(u.start + parts.rows[r], lineEnd(text, u.start + parts.rows[r])));
+      for (let r = i; r < j; r++) listed.add(bodyRow(text, u, parts, r));
       head = true;
       i = j;
     }
@@ -648,6 +659,14 @@ export class IncrementalParser {
     return this.entryOf.has(node);
   }
 
+  /** Caches an entry under `key`, after those already there. */
+  private store(map: Map<string, Entry[]>, key: string, e: Entry): void {
+    const list = map.get(key);
+    if (list) list.push(e);
+    else map.set(key, [e]);
+    this.cachedCount++;
+  }
+
   /** Marks the entry used by this parse. */
   private claim(e: Entry): void {
     if (e.gen === this.gen) return;
@@ -798,13 +817,10 @@ export class IncrementalParser {
       const defs: string[] = [];
       const t = this.text.slice(unit.start, unit.end);
       if (t.includes(']:')) collectDefs(own, defs);
-      const entry: Entry = { nodes: own, off: unit.start, line: unit.line, unclosed, defs, gen: 0, points: undefined, own: { off: unit.start, line: unit.line }, inner: { off: unit.start, line: unit.line } };
+      const entry = newEntry(own, unit.start, unit.line, unclosed, defs);
       this.own(entry);
       const key = detach(this.keyOf(unit));
-      const list = this.cache.get(key);
-      if (list) list.push(entry);
-      else this.cache.set(key, [entry]);
-      this.cachedCount++;
+      this.store(this.cache, key, entry);
       u++;
     }
   }
@@ -821,7 +837,7 @@ export class IncrementalParser {
       this.rowCache.set(detach(mapKey), rows);
     }
     const n = parts.rows.length - 1;
-    const rowText = (i: number) => text.slice(u.start + parts.rows[i], lineEnd(text, u.start + parts.rows[i]));
+    const rowText = (i: number) => bodyRow(text, u, parts, i);
     const entries: Entry[] = new Array(n);
     let head = this.take(rows.get('\u0000head'));
     // Rows of the table before the edit that lie wholly before or after the edit.
@@ -865,20 +881,13 @@ export class IncrementalParser {
       }
       if (!head) {
         head = parsed.head;
-        const list = rows.get('\u0000head');
-        if (list) list.push(head);
-        else rows.set('\u0000head', [head]);
-        this.cachedCount++;
+        this.store(rows, '\u0000head', head);
       }
       for (let r = i; r < j; r++) {
         const e = parsed.rows[r - i];
         entries[r] = e;
         this.claim(e);
-        const key = detach(rowText(r));
-        const list = rows.get(key);
-        if (list) list.push(e);
-        else rows.set(key, [e]);
-        this.cachedCount++;
+        this.store(rows, detach(rowText(r)), e);
       }
       i = j;
     }
@@ -886,8 +895,7 @@ export class IncrementalParser {
       const parsed = this.parseRows(u, parts, ctx, 0, 1);
       if (!parsed) return false;
       head = parsed.head;
-      rows.set('\u0000head', [head]);
-      this.cachedCount++;
+      this.store(rows, '\u0000head', head);
     }
     u.prev = undefined;
     u.entry = undefined;
@@ -959,12 +967,12 @@ export class IncrementalParser {
       shiftNode(row, delta, i);
       const off = u.start + parts.rows[i + r - 1];
       const line = u.line + headLines + i + r - 1;
-      const entry: Entry = { nodes: [row as unknown as RootContent], off, line, unclosed: false, defs: [], gen: 0, points: undefined, own: { off, line }, inner: { off, line } };
+      const entry = newEntry([row as unknown as RootContent], off, line);
       this.own(entry);
       rows.push(entry);
     }
     const shell: Table = { type: 'table', align: table.align, children: [table.children[0]], position: table.position };
-    return { head: { nodes: [shell], off: u.start, line: u.line, unclosed: false, defs: [], gen: 0, points: undefined, own: { off: u.start, line: u.line }, inner: { off: u.start, line: u.line } }, rows };
+    return { head: newEntry([shell], u.start, u.line), rows };
   }
 
   /**
