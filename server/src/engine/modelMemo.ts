@@ -65,6 +65,7 @@ function newSpan(lines: LineIndex, start: number, end: number, by: Shift): Span 
 
 interface Part {
   value: unknown;
+  /** Where the part's anchor was when it was built: it is now `shift` further. */
   off: number;
   line: number;
   shift: Shift;
@@ -112,8 +113,6 @@ function movePart(part: Part, dOff: number, dLine: number): void {
   if (!dOff && !dLine) return;
   part.shift.off += dOff;
   part.shift.line += dLine;
-  part.off += dOff;
-  part.line += dLine;
   if (dLine && part.lines) for (const l of part.lines) l.line += dLine;
   if (dOff && part.offsets) for (const { obj, field } of part.offsets) (obj[field] as number) += dOff;
 }
@@ -226,7 +225,7 @@ export class ModelMemo {
     const byKind = (key as Keyed)[PARTS];
     const found = byKind?.[kind];
     if (found) {
-      movePart(found, offset - found.off, line - found.line);
+      movePart(found, offset - found.off - found.shift.off, line - found.line - found.shift.line);
       this.fresh = false;
       return found.value as T;
     }
