@@ -311,15 +311,13 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), memo?
       const r = readRow(row, text, span, nodeSpan, !!memo);
       for (const cell of row.children) cell.children.forEach(visit);
       const task = columns && readTask(r, columns.at, span);
-      // Most rows add nothing: they keep no arrays for it.
-      if (model.placeholders.length === placeholdersBefore && model.directives.length === directivesBefore) return { row: r, task };
-      return { row: r, task, placeholders: model.placeholders.slice(placeholdersBefore), directives: model.directives.slice(directivesBefore) };
+      return { row: r, task, placeholders: addedSince(model.placeholders, placeholdersBefore), directives: addedSince(model.directives, directivesBefore) };
     };
     if (!memo) return build();
     const value = memo.part(row, columns ? columns.key : 'row', row.position!.start.offset!, row.position!.start.line - 1, build);
-    if (!memo.fresh && value.placeholders) {
-      for (const p of value.placeholders) model.placeholders.push(p);
-      for (const d of value.directives!) model.directives.push(d);
+    if (!memo.fresh) {
+      if (value.placeholders) for (const p of value.placeholders) model.placeholders.push(p);
+      if (value.directives) for (const d of value.directives) model.directives.push(d);
     }
     return value;
   };
@@ -335,11 +333,7 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), memo?
       const directivesBefore = model.directives.length;
       const own = rows.map((row) => visitRow(row, columns));
       for (const p of own) parts.push(p);
-      return {
-        parts: own,
-        placeholders: model.placeholders.length > placeholdersBefore ? model.placeholders.slice(placeholdersBefore) : undefined,
-        directives: model.directives.length > directivesBefore ? model.directives.slice(directivesBefore) : undefined,
-      };
+      return { parts: own, placeholders: addedSince(model.placeholders, placeholdersBefore), directives: addedSince(model.directives, directivesBefore) };
     };
     const reuse = (v: RowAdds) => {
       for (const p of v.parts) parts.push(p);
@@ -358,13 +352,12 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), memo?
       memo?.settle(node);
       visit(node);
     }
-    const added = (list: unknown[], at: number) => (list.length > at ? list.slice(at) : undefined);
     return {
-      tables: added(model.tables, from[0]) as Table[] | undefined,
-      codeBlocks: added(model.codeBlocks, from[1]) as CodeBlock[] | undefined,
-      placeholders: added(model.placeholders, from[2]) as Placeholder[] | undefined,
-      checkboxes: added(model.checkboxes, from[3]) as Checkbox[] | undefined,
-      directives: added(model.directives, from[4]) as DisableDirective[] | undefined,
+      tables: addedSince(model.tables, from[0]),
+      codeBlocks: addedSince(model.codeBlocks, from[1]),
+      placeholders: addedSince(model.placeholders, from[2]),
+      checkboxes: addedSince(model.checkboxes, from[3]),
+      directives: addedSince(model.directives, from[4]),
     };
   };
   // A kept run's additions, their section keys looked up again: headings elsewhere may have changed.
@@ -399,6 +392,11 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), memo?
   model.graph = readGraph(model, span, memo);
   model.endpoints = readEndpoints(model);
   return model;
+}
+
+/** What a build added to `list` after its first `length` items; undefined (no array kept) when nothing. */
+function addedSince<T>(list: T[], length: number): T[] | undefined {
+  return list.length > length ? list.slice(length) : undefined;
 }
 
 /** Heading texts by node: a node the incremental parser keeps keeps its text. */
