@@ -1,5 +1,6 @@
 // Parses many remark sources on two threads: this one and a worker, started on first use (or ahead
-// of it) and stopped after a while without work. Both claim the next source from a shared counter,
+// of it) and stopped once it has no work: big parses are rare, and its heap is memory the server
+// would keep. Both claim the next source from a shared counter,
 // longest first, so the share each parses follows how fast each really goes. The worker's roots come
 // back as JSON text, far cheaper to pass and read than a structured clone of the trees.
 import type { Worker } from 'node:worker_threads';
@@ -22,7 +23,7 @@ export interface ParsedBatch {
 
 /** How long this thread parses before it lets the event loop run: messages, and the worker's batches. */
 const SLICE_MS = 20;
-/** A worker without a job stops after this long: big parses are rare, and its heap is memory the server would keep. */
+/** A worker started ahead of a parse that does not come stops after this long. */
 const IDLE_MS = 2000;
 
 export class ParallelParser {
@@ -88,7 +89,7 @@ export class ParallelParser {
         if (batch) onBatch(batch.json);
         if (batch && !batch.done) return;
         this.jobs.delete(job.id);
-        this.stopWhenIdle();
+        if (!this.jobs.size) this.stop();
         resolve();
       });
       worker.postMessage(job);

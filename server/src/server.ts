@@ -12,6 +12,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import type { Root } from 'mdast';
 import { createLanguageService, type Analysis } from './engine/service';
 import { validateSettings, DEFAULT_SETTINGS, type EngineSettings } from './engine/settings';
@@ -191,16 +192,21 @@ const IDLE_GC_MS = 2000;
 let idleGc: NodeJS.Timeout | undefined;
 
 /**
- * V8 keeps the heap a big spec's parse and keystrokes grew (800 MB at 20,000 tasks, 240 MB of it
- * live) and its memory reducer did not shrink it here: once typing pauses, collect it all.
+ * V8 keeps the heap a big spec's parse and keystrokes grew, and its memory reducer did not shrink it
+ * here: once typing pauses, collect it all, compacting what lives onto fewer pages. A plain full
+ * collection leaves the pages half empty (20,000 tasks: 155 MB live on 300 MB of pages).
  */
 function collectWhenIdle(): void {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) return;
   clearTimeout(idleGc);
   idleGc = setTimeout(() => {
-    gc();
-    gc();
+    setFlagsFromString('--compact-on-every-full-gc');
+    try {
+      gc();
+    } finally {
+      setFlagsFromString('--no-compact-on-every-full-gc');
+    }
   }, IDLE_GC_MS);
   idleGc.unref();
 }

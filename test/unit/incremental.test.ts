@@ -17,8 +17,8 @@ import type { Heading, Nodes, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 
 const TODAY = '2026-11-25';
-/** Small batches and tables split from 2 rows up, so that short documents exercise every path. */
-const TINY: Partial<IncrementalOptions> = { batchChars: 120, rowBatch: 3, minSplitRows: 2 };
+/** Small batches, tables split from 2 rows up and 2 rows left unpacked, so that short documents exercise every path. */
+const TINY: Partial<IncrementalOptions> = { batchChars: 120, rowBatch: 3, minSplitRows: 2, warmRows: 2 };
 
 function genSpec(tasks: number): string {
   return execFileSync(process.execPath, ['bench/gen-spec.mjs', '--tasks', String(tasks)], { encoding: 'utf8', maxBuffer: 1 << 26 });
@@ -37,9 +37,12 @@ function assertSameAsFull(text: string, root: ReturnType<typeof parseMarkdown>, 
   const full = parseMarkdown(text);
   // The model and diagnostics first: after parse(text, LAZY) the model settles only the rows it reads.
   const a = buildModel(text, root, memo);
+  parser?.pack();
   const diagnostics = computeDiagnostics(a, DEFAULT_SETTINGS, TODAY, 'file:///x.spec.md');
   if (parser) settleAll(parser, root);
   assert.deepStrictEqual(root, full, `mdast differs from a full parse: ${what}`);
+  // The next version starts from packed rows again, as the service's do.
+  parser?.pack();
   const b = buildModel(text, full);
   assert.deepStrictEqual(plain(a), plain(b), `model differs: ${what}`);
   assert.deepStrictEqual(diagnostics, computeDiagnostics(b, DEFAULT_SETTINGS, TODAY, 'file:///x.spec.md'), `diagnostics differ: ${what}`);
@@ -154,6 +157,7 @@ for (const [name, base, runs] of [['mixed', MIXED, 120], ['gen-spec 4', SMALL, 4
         const { parser, memo } = session(tiny ? TINY : {});
         const options = lazy ? LAZY : {};
         buildModel(text, parser.parse(text, options), memo);
+        parser.pack();
         for (const e of edits) {
           text = applyEdit(text, e);
           assertSameAsFull(text, parser.parse(text, options), JSON.stringify(text), memo, parser);
@@ -168,6 +172,7 @@ test('edits that open and close a fence, join blocks, add and remove rows, and m
   const { parser, memo } = session(TINY);
   let text = MIXED;
   buildModel(text, parser.parse(text, LAZY), memo);
+  parser.pack();
   const steps: [string, (t: string) => string][] = [
     ['open a fence above the table', (t) => t.replace('| ID |', '```\n\n| ID |')],
     ['close it again', (t) => t.replace('```\n\n| ID |', '```\n\n```\n| ID |')],
@@ -259,4 +264,32 @@ test("a big table's rows are kept in blocks: an edit builds its own block again 
   // Blocks of 16 rows from T1: T97-T112 holds T100, T113-T128 the new row, T145-T160 the removed one.
   const ids = ['T1', 'T96', 'T97', 'T100x', 'T112', 'T113', 'T128', 'T129', 'T144', 'T145', 'T161', 'T200'];
   assert.deepStrictEqual(ids.map(same), [true, true, false, false, false, false, false, true, true, false, true, true]);
+});
+
+test("pack() writes the cells of rows not read lately to a string each; settle(row) reads them back as remark's", () => {
+  const rows = [
+    '| T1 | plain | ~10 | None | j |',
+    '| T2 | tab\there and `code` | ~20 | T1 | [J-2](https://j.example/2) |',
+    '| T3 | autolink www.example.com and https://example.com/x | ~30 | T2 | <b>html</b> |',
+    '| T4 | escaped \\| pipe, **bold _nested_** and a note[^n] | ~40 | T3 | j |',
+    '| T5 | ref [x] and ![img](i.png "t") | ~50 | T4 | ~~gone~~ |',
+  ];
+  const body = Array.from({ length: 60 }, (_, i) => rows[i % rows.length].replace(/T\d+/, `T${i + 1}`)).join('\n');
+  const text = `# Technical Spec: P\n\n## Task Breakdown\n\n| ID | Task | Est. Lines | Dependencies | Jira |\n|----|------|-----|------|------|\n${body}\n\n[x]: /url\n[^n]: note\n`;
+  for (const eol of ['\n', '\r\n']) {
+    const doc = text.replace(/\n/g, eol);
+    const parser = new IncrementalParser({ warmRows: 4 });
+    const memo = new ModelMemo(parser, 8);
+    buildModel(doc, parser.parse(doc, LAZY), memo);
+    parser.pack();
+    const edited = doc.replace('| T30 |', '| T30x |');
+    const root = parser.parse(edited, LAZY);
+    const table = root.children.find((n): n is Table => n.type === 'table')!;
+    const packed = table.children.filter((r) => r.children.length === 0).length;
+    // 60 rows: the 4 read last stay warm, and the edited row was just parsed.
+    assert.equal(packed, 55);
+    assertSameAsFull(edited, root, `edited, ${JSON.stringify(eol)}`, memo, parser);
+    const again = edited.replace('| T2 |', '| T2y |');
+    assertSameAsFull(again, parser.parse(again, LAZY), `edited again, ${JSON.stringify(eol)}`, memo, parser);
+  }
 });

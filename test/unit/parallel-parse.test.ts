@@ -190,7 +190,7 @@ test('ParallelParser: a worker that does not start leaves all the parsing to thi
   parallel.dispose();
 });
 
-test('ParallelParser: a worker with no job stops by itself, and the next parse starts a new one', { timeout: 60_000 }, async () => {
+test('ParallelParser: the worker stops once its parse is done, and the next parse starts a new one', { timeout: 60_000 }, async () => {
   const workers: Worker[] = [];
   const parallel = new ParallelParser(() => workers[workers.push(realWorker()) - 1], noLog);
   const sources = ['# Title\n', 'Some *text*\n'];

@@ -9,8 +9,10 @@
 // definition's label written before it (after it for the first unit) and those nodes dropped.
 // Each unit's nodes are cached by its text; when a reused unit moves, its top-level nodes' (and a big
 // table's rows') own positions are shifted in place, and the points inside them either at once or,
-// with parse(text, { settled: false }), when settle(node) is called. A returned tree therefore stays
-// valid only until the next parse() of this parser.
+// with parse(text, { settled: false }), when settle(node) is called. pack() then writes the cells of
+// rows no one read lately to a compact string each, which settle(row) reads back: a big table's
+// nodes are most of the memory a spec takes. A returned tree therefore stays valid only until the
+// next parse() of this parser.
 import type { Nodes, Root, RootContent, Table, TableRow } from 'mdast';
 import { parseMarkdown } from './parse';
 
@@ -21,9 +23,11 @@ export interface IncrementalOptions {
   rowBatch: number;
   /** A table with fewer body rows than this is parsed as one unit. */
   minSplitRows: number;
+  /** Big-table rows that pack() leaves unpacked: those read or parsed last. */
+  warmRows: number;
 }
 
-const DEFAULTS: IncrementalOptions = { batchChars: 16_000, rowBatch: 16, minSplitRows: 48 };
+const DEFAULTS: IncrementalOptions = { batchChars: 16_000, rowBatch: 16, minSplitRows: 48, warmRows: 1024 };
 
 interface Entry {
   nodes: RootContent[];
@@ -44,11 +48,73 @@ interface Entry {
    */
   own: { off: number; line: number };
   inner: { off: number; line: number };
+  /** A big table's row whose cells pack() wrote to this string (the row node has no children then). */
+  packed: string | undefined;
 }
 
+const NO_DEFS: string[] = [];
+
 /** An entry for nodes just parsed: their positions are where they are placed. */
-function newEntry(nodes: RootContent[], off: number, line: number, unclosed = false, defs: string[] = []): Entry {
-  return { nodes, off, line, unclosed, defs, gen: 0, points: undefined, own: { off, line }, inner: { off, line } };
+function newEntry(nodes: RootContent[], off: number, line: number, unclosed = false, defs = NO_DEFS): Entry {
+  return { nodes, off, line, unclosed, defs, gen: 0, points: undefined, own: { off, line }, inner: { off, line }, packed: undefined };
+}
+
+/** Whether the entry holds a big table's row (every other entry holds top-level nodes). */
+const isRow = (e: Entry): boolean => e.nodes[0]?.type === ('tableRow' as string);
+
+/**
+ * The offsets from the row's line start of the nodes' start and end points, in pre-order (-1 for a
+ * node without a position). False if a point is not where such an offset says (on `line`, at the
+ * column the offset gives): the row then stays unpacked.
+ */
+function rowOffsets(nodes: Nodes[], lineStart: number, line: number, out: number[]): boolean {
+  for (const n of nodes) {
+    const p = n.position;
+    if (!p) out.push(-1, -1);
+    else {
+      const s = p.start.offset! - lineStart;
+      const e = p.end.offset! - lineStart;
+      if (p.start.line !== line || p.end.line !== line || p.start.column !== s + 1 || p.end.column !== e + 1) return false;
+      out.push(s, e);
+    }
+    if ('children' in n && !rowOffsets(n.children as Nodes[], lineStart, line, out)) return false;
+  }
+  return true;
+}
+
+const withoutPosition = (key: string, value: unknown): unknown => (key === 'position' ? undefined : value);
+
+/**
+ * Writes a row's cells to one string: a row is one line, so its points are offsets from the line
+ * start. A string of ~0.8 KB instead of ~4.5 KB of node, position and point objects.
+ */
+function packRow(e: Entry): void {
+  const row = e.nodes[0] as unknown as TableRow;
+  const at: number[] = [];
+  if (!rowOffsets(row.children, e.inner.off, e.inner.line + 1, at)) return;
+  e.packed = JSON.stringify([at, row.children], withoutPosition);
+  row.children = [];
+  e.points = undefined;
+}
+
+/** The row's cells again, placed where the entry now is. */
+function unpackRow(e: Entry): void {
+  const [at, children] = JSON.parse(e.packed!) as [number[], TableRow['children']];
+  const line = e.line + 1;
+  let k = 0;
+  const place = (nodes: Nodes[]): void => {
+    for (const n of nodes) {
+      const s = at[k++];
+      const end = at[k++];
+      if (s >= 0) n.position = { start: { line, column: s + 1, offset: e.off + s }, end: { line, column: end + 1, offset: e.off + end } };
+      if ('children' in n) place(n.children as Nodes[]);
+    }
+  };
+  place(children);
+  (e.nodes[0] as unknown as TableRow).children = children;
+  e.packed = undefined;
+  e.inner.off = e.off;
+  e.inner.line = e.line;
 }
 
 interface Unit {
@@ -371,6 +437,8 @@ export class IncrementalParser {
   private readonly entryOf = new WeakMap<Nodes, Entry>();
   private settled = true;
   private gen = 0;
+  /** Unpacked rows of big tables, least recently read or parsed first. */
+  private readonly warm = new Set<Entry>();
   /** Entries in the caches, and those the current parse uses: the rest is swept now and then. */
   private cachedCount = 0;
   private usedCount = 0;
@@ -591,6 +659,7 @@ export class IncrementalParser {
     const e = list[0];
     const copy: Entry = { ...e, nodes: structuredClone(e.nodes), gen: 0, points: undefined, own: { ...e.own }, inner: { ...e.inner } };
     this.own(copy);
+    if (!copy.packed && isRow(copy)) this.warm.add(copy);
     list.push(copy);
     this.cachedCount++;
     return copy;
@@ -614,7 +683,8 @@ export class IncrementalParser {
     if (this.settled) this.settleEntry(e);
   }
 
-  private settleEntry(e: Entry): void {
+  /** Brings the positions of the entry's nodes, and (unless `ownOnly`) of what is inside them, to where it is. */
+  private settleEntry(e: Entry, ownOnly = false): void {
     const own = e.own;
     if (own.off !== e.off || own.line !== e.line) {
       const dOff = e.off - own.off;
@@ -629,6 +699,8 @@ export class IncrementalParser {
       own.off = e.off;
       own.line = e.line;
     }
+    if (ownOnly) return;
+    if (e.packed !== undefined) return unpackRow(e);
     const inner = e.inner;
     if (inner.off === e.off && inner.line === e.line) return;
     if (!e.points) {
@@ -651,7 +723,27 @@ export class IncrementalParser {
    */
   settle(node: Nodes): void {
     const e = this.entryOf.get(node);
-    if (e) this.settleEntry(e);
+    if (!e) return;
+    this.settleEntry(e);
+    if (isRow(e)) {
+      this.warm.delete(e);
+      this.warm.add(e);
+    }
+  }
+
+  /**
+   * Packs the cells of big tables' rows into a string each, except the `warmRows` rows settled or
+   * parsed last: settle(row) unpacks a row. For a parser used with parse(text, { settled: false }),
+   * once what the last tree is read for has read it.
+   */
+  pack(): void {
+    let excess = this.warm.size - this.opts.warmRows;
+    if (excess <= 0) return;
+    for (const e of this.warm) {
+      if (excess-- <= 0) break;
+      this.warm.delete(e);
+      packRow(e);
+    }
   }
 
   /** Whether the next parse hands back this node object while its text is unchanged (a big table's node it builds anew). */
@@ -815,9 +907,8 @@ export class IncrementalParser {
       const last = own[own.length - 1];
       const unclosed = (u === m - 1 && overflow) || (!!last && this.endsOpen(last));
       const defs: string[] = [];
-      const t = this.text.slice(unit.start, unit.end);
-      if (t.includes(']:')) collectDefs(own, defs);
-      const entry = newEntry(own, unit.start, unit.line, unclosed, defs);
+      if (this.text.slice(unit.start, unit.end).includes(']:')) collectDefs(own, defs);
+      const entry = newEntry(own, unit.start, unit.line, unclosed, defs.length ? defs : NO_DEFS);
       this.own(entry);
       const key = detach(this.keyOf(unit));
       this.store(this.cache, key, entry);
@@ -921,7 +1012,7 @@ export class IncrementalParser {
       children.push(e.nodes[0] as unknown as TableRow);
     }
     // The table's position is read from its first and last rows.
-    if (t.rows.length) this.settleEntry(t.rows[t.rows.length - 1]);
+    if (t.rows.length) this.settleEntry(t.rows[t.rows.length - 1], true);
     const lastEnd = children[children.length - 1].position!.end;
     out.push({
       type: 'table',
@@ -969,6 +1060,7 @@ export class IncrementalParser {
       const line = u.line + headLines + i + r - 1;
       const entry = newEntry([row as unknown as RootContent], off, line);
       this.own(entry);
+      this.warm.add(entry);
       rows.push(entry);
     }
     const shell: Table = { type: 'table', align: table.align, children: [table.children[0]], position: table.position };
@@ -982,13 +1074,18 @@ export class IncrementalParser {
    */
   private evict(now: boolean): void {
     if (!now && this.cachedCount - this.usedCount <= Math.max(64, this.usedCount >> 4)) return;
+    const used = (e: Entry): boolean => {
+      if (e.gen === this.gen) return true;
+      this.warm.delete(e);
+      return false;
+    };
     const sweep = (map: Map<string, Entry[]>) => {
       for (const [key, list] of map) {
         if (list.length === 1) {
-          if (list[0].gen !== this.gen) map.delete(key);
+          if (!used(list[0])) map.delete(key);
           continue;
         }
-        const kept = list.filter((e) => e.gen === this.gen);
+        const kept = list.filter(used);
         if (!kept.length) map.delete(key);
         else if (kept.length !== list.length) map.set(key, kept);
       }

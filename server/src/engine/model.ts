@@ -148,7 +148,6 @@ export interface DisableDirective {
 export interface SpecModel {
   text: string;
   lines: LineIndex;
-  root: Root;
   frontMatter: Record<string, string>;
   title?: { text: string; span: Span };
   header: Partial<Record<HeaderField['key'], HeaderField>>;
@@ -191,7 +190,6 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), memo?
   const model: SpecModel = {
     text,
     lines,
-    root,
     frontMatter: {},
     header: {},
     sections: [],
@@ -244,7 +242,7 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), memo?
   const headingAbove = (offset: number): Section | undefined => lastAtOrBefore(model.headings, (h) => h.heading.start, offset);
 
 
-  readHeader(model, span, memo);
+  readHeader(model, root, span, memo);
 
   const visit = (node: Nodes) => {
     switch (node.type) {
@@ -418,7 +416,7 @@ function readFrontMatter(yaml: string): Record<string, string> {
 }
 
 /** Header fields: `**Key**: value` lines (in a blockquote or not) between the title and the first level-2 heading. */
-function readHeader(model: SpecModel, span: (s: number, e: number) => Span, memo?: ModelMemo): void {
+function readHeader(model: SpecModel, root: Root, span: (s: number, e: number) => Span, memo?: ModelMemo): void {
   const firstSection = model.sections[0]?.heading.start ?? model.text.length;
   const from = model.title ? model.title.span.end : 0;
   const { lines } = model;
@@ -440,7 +438,7 @@ function readHeader(model: SpecModel, span: (s: number, e: number) => Span, memo
       value: m[5],
       valueSpan: span(valueOffset, valueEnd),
       lineSpan: span(lineStart, lineStart + lineText.length),
-      linked: hasLink(model.root, valueOffset, valueEnd, memo),
+      linked: hasLink(root, valueOffset, valueEnd, memo),
     };
     lastFieldEnd = lineStart + lineText.length;
   }

@@ -71,6 +71,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       const root = parsed ? state.parser.parseWith(doc.text, parsed, { settled: false }) : state.parser.parse(doc.text, { settled: false });
       state.memo.hint(state.parser.takeDiff());
       const model = buildModel(doc.text, root, state.memo);
+      state.parser.pack();
       return { ...base, model, diagnostics: computeDiagnostics(model, settings, options.today(), doc.uri) };
     },
     sourcesToParse(doc, settings = DEFAULT_SETTINGS, minChars) {
