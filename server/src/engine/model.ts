@@ -3,7 +3,7 @@ import type { Code, Heading, Html, ListItem, Nodes, Root, RootContent, Table as 
 import { toString } from 'mdast-util-to-string';
 import { LineIndex } from './text';
 import { parseMarkdown } from './parse';
-import { fixedSpan, type ModelMemo, type MovablePart } from './modelMemo';
+import { fixedSpans, type ModelMemo, type MovablePart } from './modelMemo';
 import { templateSectionFor, TEMPLATE_PLACEHOLDERS } from './template';
 
 /** A span of the document: offsets for slicing, a range for the protocol. */
@@ -12,6 +12,8 @@ export interface Span {
   readonly end: number;
   /** A new object on every read: callers may keep or change it. */
   readonly range: Range;
+  /** The text in the span, in the text last modelled. */
+  readonly source: string;
 }
 
 export interface HeaderField {
@@ -37,10 +39,30 @@ export interface Section {
 
 export interface Cell {
   /** Source text of the cell, trimmed, escapes kept. */
-  raw: string;
+  readonly raw: string;
   /** The cell's text content, markup and escapes resolved. */
-  text: string;
-  span: Span;
+  readonly text: string;
+  readonly span: Span;
+}
+
+/** A table has thousands of cells: each reads its source from the text, and keeps its content only when that differs. */
+class TableCell implements Cell {
+  constructor(
+    readonly span: Span,
+    private readonly content: string | undefined,
+  ) {}
+
+  get raw(): string {
+    return this.span.source;
+  }
+
+  get text(): string {
+    return this.content ?? this.span.source;
+  }
+
+  toJSON(): { raw: string; text: string; span: Span } {
+    return { raw: this.raw, text: this.text, span: this.span };
+  }
 }
 
 export interface TableRow {
@@ -184,7 +206,7 @@ const HEADER_LABELS: Record<string, HeaderField['key']> = {
  */
 export function buildModel(text: string, root: Root = parseMarkdown(text), memo?: ModelMemo): SpecModel {
   const lines = memo ? memo.lines(text) : new LineIndex(text);
-  const span = (start: number, end: number): Span => (memo ? memo.span(start, end) : fixedSpan(lines, start, end));
+  const span = memo ? (start: number, end: number): Span => memo.span(start, end) : fixedSpans(lines);
   const nodeSpan = (n: Nodes): Span => span(n.position!.start.offset!, n.position!.end.offset!);
 
   const model: SpecModel = {
@@ -306,7 +328,7 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), memo?
       memo?.settle(row);
       const placeholdersBefore = model.placeholders.length;
       const directivesBefore = model.directives.length;
-      const r = readRow(row, text, span, nodeSpan, !!memo);
+      const r = readRow(row, text, span, nodeSpan);
       for (const cell of row.children) cell.children.forEach(visit);
       const task = columns && readTask(r, columns.at, span);
       return { row: r, task, placeholders: addedSince(model.placeholders, placeholdersBefore), directives: addedSince(model.directives, directivesBefore) };
@@ -477,13 +499,14 @@ function cellSpan(text: string, start: number, end: number): [number, number] {
 }
 
 /** `copy`: a row kept for later versions must not hold slices of this version's text, which would keep it alive. */
-function readRow(row: MdTableRow, text: string, span: (s: number, e: number) => Span, nodeSpan: (n: Nodes) => Span, copy = false): TableRow {
+function readRow(row: MdTableRow, text: string, span: (s: number, e: number) => Span, nodeSpan: (n: Nodes) => Span): TableRow {
   return {
     span: nodeSpan(row),
     cells: row.children.map((cell) => {
       const [s, e] = cellSpan(text, cell.position!.start.offset!, cell.position!.end.offset!);
-      const raw = text.slice(s, e);
-      return { raw: copy ? (' ' + raw).slice(1) : raw, text: toString(cell).trim(), span: span(s, e) };
+      const content = toString(cell).trim();
+      // The content is a copy: the strings in the tree are slices of the text remark was given.
+      return new TableCell(span(s, e), content === text.slice(s, e) ? undefined : (' ' + content).slice(1));
     }),
   };
 }

@@ -10,27 +10,26 @@ import { commonPrefix, commonSuffix, flatten, type TextDiff } from './incrementa
 import type { Nodes } from 'mdast';
 import type { Span } from './model';
 
+/** The line index of the text a model was last built from: spans read their ranges from it. */
+interface Lines {
+  index: LineIndex | undefined;
+}
+
 /** How far a part has moved since it was built: its spans read their place through it. */
 interface Shift {
   off: number;
   line: number;
+  lines: Lines;
 }
-
-/** Spans built outside any part: rebuilt with every model, never moved. */
-const STILL: Shift = Object.freeze({ off: 0, line: 0 });
 
 /**
  * A span as built, plus the shift of the part it belongs to: moving a part moves all its spans at
- * once, and a span's place is worked out only when read.
+ * once, and a span's place is worked out only when read, its range from the current line index.
  */
 class ShiftingSpan implements Span {
   constructor(
     private readonly s: number,
     private readonly e: number,
-    private readonly sl: number,
-    private readonly sc: number,
-    private readonly el: number,
-    private readonly ec: number,
     private readonly by: Shift,
   ) {}
 
@@ -43,8 +42,12 @@ class ShiftingSpan implements Span {
   }
 
   get range(): Range {
-    const d = this.by.line;
-    return { start: { line: this.sl + d, character: this.sc }, end: { line: this.el + d, character: this.ec } };
+    const index = this.by.lines.index!;
+    return { start: index.positionAt(this.start), end: index.positionAt(this.end) };
+  }
+
+  get source(): string {
+    return this.by.lines.index!.text.slice(this.start, this.end);
   }
 
   toJSON(): { start: number; end: number; range: Range } {
@@ -52,15 +55,10 @@ class ShiftingSpan implements Span {
   }
 }
 
-/** A span that never moves: for models built without a memo. */
-export function fixedSpan(lines: LineIndex, start: number, end: number): Span {
-  return newSpan(lines, start, end, STILL);
-}
-
-function newSpan(lines: LineIndex, start: number, end: number, by: Shift): Span {
-  const a = lines.positionAt(start);
-  const b = end === start ? a : lines.positionAt(end);
-  return new ShiftingSpan(start, end, a.line, a.character, b.line, b.character, by);
+/** Spans of `lines` that never move: for models built without a memo. */
+export function fixedSpans(lines: LineIndex): (start: number, end: number) => Span {
+  const still: Shift = { off: 0, line: 0, lines: { index: lines } };
+  return (start, end) => new ShiftingSpan(start, end, still);
 }
 
 interface Part {
@@ -119,6 +117,9 @@ function movePart(part: Part, dOff: number, dLine: number): void {
 
 export class ModelMemo {
   private recording: Part | undefined;
+  private readonly index: Lines = { index: undefined };
+  /** The shift of spans built outside any part: rebuilt with every model, never moved. */
+  private readonly still: Shift = { off: 0, line: 0, lines: this.index };
   /** Whether the last part() call built its part (true) or reused it (false). */
   fresh = false;
   /** What the model keeps of each big table between versions, in document order. */
@@ -150,7 +151,6 @@ export class ModelMemo {
     return !!this.source?.holds(node);
   }
   private lastText = '';
-  private lastLines: LineIndex | undefined;
   private diff: TextDiff | undefined;
   /**
    * How the text given to lines() differs from the one before: unchanged before `from` and from
@@ -166,7 +166,7 @@ export class ModelMemo {
 
   /** The line index of `text`, updated from the previous one around the changed region. */
   lines(text: string): LineIndex {
-    const prev = this.lastLines;
+    const prev = this.index.index;
     const old = this.lastText;
     let index: LineIndex;
     if (!prev || text === old) {
@@ -208,7 +208,7 @@ export class ModelMemo {
     }
     this.diff = undefined;
     this.lastText = text;
-    this.lastLines = index;
+    this.index.index = index;
     return index;
   }
 
@@ -244,7 +244,7 @@ export class ModelMemo {
 
   private record(offset: number, line: number, build: () => unknown): Part {
     if (this.recording) throw new Error('ModelMemo: a part is already being built');
-    const part: Part = { value: undefined, off: offset, line, shift: { off: 0, line: 0 }, lines: undefined, offsets: undefined };
+    const part: Part = { value: undefined, off: offset, line, shift: { off: 0, line: 0, lines: this.index }, lines: undefined, offsets: undefined };
     this.recording = part;
     try {
       part.value = build();
@@ -256,7 +256,7 @@ export class ModelMemo {
 
   /** A span of the text last given to lines(); built while a part is, it moves with the part. */
   span(start: number, end: number): Span {
-    return newSpan(this.lastLines!, start, end, this.recording?.shift ?? STILL);
+    return new ShiftingSpan(start, end, this.recording?.shift ?? this.still);
   }
 
   /** Notes an object whose `line` (0-based) moves with the part being built. */
