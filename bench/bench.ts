@@ -4,6 +4,7 @@
 //   npm run bench                                  every size: template, 200, 2000, 20000 tasks
 //   npm run bench -- --sizes template,200,2000     some sizes
 //   npm run bench -- --edits 40 --naive-timeout 60 keystroke samples; cap on each naive run (s)
+//   npm run bench -- --node-args "--max-semi-space-size=8"   more V8 flags for the server
 //
 // Prints a markdown table to stdout and writes it to bench-results/.
 import { spawn, execFileSync } from 'node:child_process';
@@ -42,6 +43,8 @@ const EDITS = Number(opt('--edits', '40'));
 /** How long the server is left quiet before its idle RSS is read. */
 const IDLE_MS = 3000;
 const NAIVE_TIMEOUT_S = Number(opt('--naive-timeout', '120'));
+/** Flags added to the server's own (SERVER_EXEC_ARGV): to measure V8's settings. */
+const NODE_ARGS = opt('--node-args', '').split(' ').filter(Boolean);
 /** Waits longer than this for a server answer mean the server is broken, not slow. */
 const SERVER_TIMEOUT_MS = Number(opt('--server-timeout', '600')) * 1000;
 
@@ -56,7 +59,7 @@ function workload(size: string): string {
 }
 
 class Server {
-  readonly proc = spawn(process.execPath, [...SERVER_EXEC_ARGV, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  readonly proc = spawn(process.execPath, [...SERVER_EXEC_ARGV, ...NODE_ARGS, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   readonly conn: MessageConnection = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
   private waiters: { uri: string; version: number; resolve: (t: number) => void }[] = [];
 
