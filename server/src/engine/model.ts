@@ -227,6 +227,9 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), memo?
   // Headings first: every other element is placed in the section that contains it.
   const topHeadings = root.children.filter((n): n is Heading => n.type === 'heading');
   if (memo) for (const h of topHeadings) memo.settle(h);
+  // The same heading nodes as the last build: what a kept block holds is in the same sections still.
+  const sameHeadings = !!memo && sameItems(memo.headings as Heading[] | undefined, topHeadings);
+  if (memo) memo.headings = topHeadings;
   // The next heading of the same or a higher level, for each heading (a stack, not a scan per heading).
   const nextOf: (Heading | undefined)[] = new Array(topHeadings.length);
   for (let i = topHeadings.length - 1, stack: Heading[] = []; i >= 0; i--) {
@@ -279,13 +282,7 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), memo?
         const header = visitRow(t.children[0]).row;
         // Rows of a table in Task Breakdown are read as tasks too, in the same pass and part.
         const columns = sectionKey === 'task-breakdown' ? taskColumns(header) : undefined;
-        const parts = memo && !memo.building && !memo.kept(t) ? bigTableRows(memo, t, columns) : t.children.slice(1).map((row) => visitRow(row, columns));
-        const rows: TableRow[] = new Array(parts.length);
-        const tasks: Task[] = [];
-        for (let i = 0; i < parts.length; i++) {
-          rows[i] = parts[i].row;
-          if (parts[i].task) tasks.push(parts[i].task!);
-        }
+        const { rows, tasks } = memo && !memo.building && !memo.kept(t) ? bigTableRows(memo, t, columns) : rowsAndTasks(t.children.slice(1).map((row) => visitRow(row, columns)));
         const table: Table = { header, rows, span: nodeSpan(t), sectionKey, headingTitle: headingAbove(start)?.title };
         if (columns) tasksOf.set(table, { columns, tasks });
         model.tables.push(table);
@@ -343,27 +340,30 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), memo?
   };
   // The rows of a table the parser builds anew in every tree (a big one), in blocks of rows.
   let bigTablesSeen = 0;
-  const bigTableRows = (m: ModelMemo, t: MdTable, columns?: TaskColumns): RowPart[] => {
+  const bigTableRows = (m: ModelMemo, t: MdTable, columns?: TaskColumns): RowsAndTasks => {
     const ordinal = bigTablesSeen++;
     const key = columns?.key ?? 'row';
     const state = m.bigTables[ordinal] as BigTable | undefined;
-    const parts: RowPart[] = [];
-    const build = (rows: MdTableRow[]): RowAdds => {
-      const placeholdersBefore = model.placeholders.length;
-      const directivesBefore = model.directives.length;
-      const own = rows.map((row) => visitRow(row, columns));
-      for (const p of own) parts.push(p);
-      return { parts: own, placeholders: addedSince(model.placeholders, placeholdersBefore), directives: addedSince(model.directives, directivesBefore) };
-    };
+    const rows: TableRow[] = [];
+    const tasks: Task[] = [];
     const reuse = (v: RowAdds) => {
-      for (const p of v.parts) parts.push(p);
+      for (const r of v.rows) rows.push(r);
+      for (const task of v.tasks) tasks.push(task);
       if (v.placeholders) for (const p of v.placeholders) model.placeholders.push(p);
       if (v.directives) for (const d of v.directives) model.directives.push(d);
+    };
+    const build = (run: MdTableRow[]): RowAdds => {
+      const placeholdersBefore = model.placeholders.length;
+      const directivesBefore = model.directives.length;
+      const own = rowsAndTasks(run.map((row) => visitRow(row, columns)));
+      for (const r of own.rows) rows.push(r);
+      for (const task of own.tasks) tasks.push(task);
+      return { ...own, placeholders: addedSince(model.placeholders, placeholdersBefore), directives: addedSince(model.directives, directivesBefore) };
     };
     const old = state?.key === key ? state.blocks : undefined;
     const blocks = keepBlocks(m, old, t.children, 1, t.children.length, () => false, build, reuse);
     m.bigTables[ordinal] = { key, blocks } satisfies BigTable;
-    return parts;
+    return { rows, tasks };
   };
   // What a run of top-level nodes adds to the model, built now: only what it added is kept.
   const buildAdds = (nodes: RootContent[]): BlockAdds => {
@@ -384,19 +384,21 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), memo?
   const reuseAdds = (value: BlockAdds): void => {
     if (value.tables)
       for (const t of value.tables) {
-        t.sectionKey = sectionAt(t.span.start)?.key;
-        t.headingTitle = headingAbove(t.span.start)?.title;
+        if (!sameHeadings) {
+          t.sectionKey = sectionAt(t.span.start)?.key;
+          t.headingTitle = headingAbove(t.span.start)?.title;
+        }
         model.tables.push(t);
       }
     if (value.codeBlocks)
       for (const b of value.codeBlocks) {
-        b.sectionKey = sectionAt(b.span.start)?.key;
+        if (!sameHeadings) b.sectionKey = sectionAt(b.span.start)?.key;
         model.codeBlocks.push(b);
       }
     if (value.placeholders) for (const p of value.placeholders) model.placeholders.push(p);
     if (value.checkboxes)
       for (const c of value.checkboxes) {
-        c.sectionKey = sectionAt(c.span.start)?.key;
+        if (!sameHeadings) c.sectionKey = sectionAt(c.span.start)?.key;
         model.checkboxes.push(c);
       }
     if (value.directives) for (const d of value.directives) model.directives.push(d);
@@ -412,6 +414,12 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), memo?
   model.graph = readGraph(model, span, memo);
   model.endpoints = readEndpoints(model);
   return model;
+}
+
+function sameItems<T>(a: readonly T[] | undefined, b: readonly T[]): boolean {
+  if (!a || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** What a build added to `list` after its first `length` items; undefined (no array kept) when nothing. */
@@ -565,8 +573,23 @@ interface BlockAdds {
 }
 
 /** What a run of a big table's rows added to the model. */
-interface RowAdds {
-  parts: RowPart[];
+interface RowsAndTasks {
+  rows: TableRow[];
+  tasks: Task[];
+}
+
+function rowsAndTasks(parts: RowPart[]): RowsAndTasks {
+  const rows: TableRow[] = new Array(parts.length);
+  const tasks: Task[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    rows[i] = parts[i].row;
+    if (parts[i].task) tasks.push(parts[i].task!);
+  }
+  return { rows, tasks };
+}
+
+/** A block of a big table's rows: their rows and tasks kept as lists, so that a kept block is read without touching a row. */
+interface RowAdds extends RowsAndTasks {
   placeholders?: Placeholder[];
   directives?: DisableDirective[];
 }

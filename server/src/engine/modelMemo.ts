@@ -126,6 +126,8 @@ export class ModelMemo {
   readonly bigTables: unknown[] = [];
   /** What the model keeps of the top-level nodes between versions. */
   topBlocks: unknown;
+  /** The top-level headings of the last build. */
+  headings: unknown;
 
   /**
    * `source`: the parser the trees come from, if it keeps nodes across versions and settles them
