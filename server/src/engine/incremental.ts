@@ -27,7 +27,7 @@ export interface IncrementalOptions {
   warmRows: number;
 }
 
-const DEFAULTS: IncrementalOptions = { batchChars: 16_000, rowBatch: 16, minSplitRows: 48, warmRows: 1024 };
+const DEFAULTS: IncrementalOptions = { batchChars: 16_000, rowBatch: 16, minSplitRows: 48, warmRows: 512 };
 
 interface Entry {
   nodes: RootContent[];
@@ -46,8 +46,10 @@ interface Entry {
    * `line` say where the entry is now: both catch up when the entry is settled, so that a keystroke
    * does not touch every node after it.
    */
-  own: { off: number; line: number };
-  inner: { off: number; line: number };
+  ownOff: number;
+  ownLine: number;
+  innerOff: number;
+  innerLine: number;
   /** A big table's row whose cells pack() wrote to this string (the row node has no children then). */
   packed: string | undefined;
 }
@@ -56,7 +58,7 @@ const NO_DEFS: string[] = [];
 
 /** An entry for nodes just parsed: their positions are where they are placed. */
 function newEntry(nodes: RootContent[], off: number, line: number, unclosed = false, defs = NO_DEFS): Entry {
-  return { nodes, off, line, unclosed, defs, gen: 0, points: undefined, own: { off, line }, inner: { off, line }, packed: undefined };
+  return { nodes, off, line, unclosed, defs, gen: 0, points: undefined, ownOff: off, ownLine: line, innerOff: off, innerLine: line, packed: undefined };
 }
 
 /** Whether the entry holds a big table's row (every other entry holds top-level nodes). */
@@ -82,17 +84,25 @@ function rowOffsets(nodes: Nodes[], lineStart: number, line: number, out: number
   return true;
 }
 
-const withoutPosition = (key: string, value: unknown): unknown => (key === 'position' ? undefined : value);
+function dropPositions(nodes: Nodes[]): void {
+  for (const n of nodes) {
+    n.position = undefined;
+    if ('children' in n) dropPositions(n.children as Nodes[]);
+  }
+}
 
 /**
  * Writes a row's cells to one string: a row is one line, so its points are offsets from the line
- * start. A string of ~0.8 KB instead of ~4.5 KB of node, position and point objects.
+ * start. A string of ~0.7 KB instead of ~4.5 KB of node, position and point objects.
  */
 function packRow(e: Entry): void {
   const row = e.nodes[0] as unknown as TableRow;
   const at: number[] = [];
-  if (!rowOffsets(row.children, e.inner.off, e.inner.line + 1, at)) return;
-  e.packed = JSON.stringify([at, row.children], withoutPosition);
+  if (!rowOffsets(row.children, e.innerOff, e.innerLine + 1, at)) return;
+  // The cells are dropped: their positions can go first, which JSON leaves out (no replacer, so
+  // V8 writes one flat string, not a chain of pieces).
+  dropPositions(row.children);
+  e.packed = JSON.stringify([at, row.children]);
   row.children = [];
   e.points = undefined;
 }
@@ -113,8 +123,8 @@ function unpackRow(e: Entry): void {
   place(children);
   (e.nodes[0] as unknown as TableRow).children = children;
   e.packed = undefined;
-  e.inner.off = e.off;
-  e.inner.line = e.line;
+  e.innerOff = e.off;
+  e.innerLine = e.line;
 }
 
 interface Unit {
@@ -657,7 +667,7 @@ export class IncrementalParser {
     if (!list) return undefined;
     for (const e of list) if (e.gen !== this.gen) return e;
     const e = list[0];
-    const copy: Entry = { ...e, nodes: structuredClone(e.nodes), gen: 0, points: undefined, own: { ...e.own }, inner: { ...e.inner } };
+    const copy: Entry = { ...e, nodes: structuredClone(e.nodes), gen: 0, points: undefined };
     this.own(copy);
     if (!copy.packed && isRow(copy)) this.warm.add(copy);
     list.push(copy);
@@ -685,10 +695,9 @@ export class IncrementalParser {
 
   /** Brings the positions of the entry's nodes, and (unless `ownOnly`) of what is inside them, to where it is. */
   private settleEntry(e: Entry, ownOnly = false): void {
-    const own = e.own;
-    if (own.off !== e.off || own.line !== e.line) {
-      const dOff = e.off - own.off;
-      const dLine = e.line - own.line;
+    if (e.ownOff !== e.off || e.ownLine !== e.line) {
+      const dOff = e.off - e.ownOff;
+      const dLine = e.line - e.ownLine;
       for (const n of e.nodes) {
         const p = n.position!;
         p.start.offset! += dOff;
@@ -696,20 +705,19 @@ export class IncrementalParser {
         p.start.line += dLine;
         p.end.line += dLine;
       }
-      own.off = e.off;
-      own.line = e.line;
+      e.ownOff = e.off;
+      e.ownLine = e.line;
     }
     if (ownOnly) return;
     if (e.packed !== undefined) return unpackRow(e);
-    const inner = e.inner;
-    if (inner.off === e.off && inner.line === e.line) return;
+    if (e.innerOff === e.off && e.innerLine === e.line) return;
     if (!e.points) {
       e.points = [];
       for (const n of e.nodes) if ('children' in n) pointsOf(n.children as Nodes[], e.points);
     }
-    shiftPoints(e.points, e.off - inner.off, e.line - inner.line);
-    inner.off = e.off;
-    inner.line = e.line;
+    shiftPoints(e.points, e.off - e.innerOff, e.line - e.innerLine);
+    e.innerOff = e.off;
+    e.innerLine = e.line;
   }
 
   /** Notes which entry holds each of its nodes, for settle(). */
