@@ -266,7 +266,7 @@ test("a big table's rows are kept in blocks: an edit builds its own block again 
   assert.deepStrictEqual(ids.map(same), [true, true, false, false, false, false, false, true, true, false, true, true]);
 });
 
-test("pack() writes the cells of rows not read lately to a string each; settle(row) reads them back as remark's", () => {
+test("pack() writes the cells of rows, and what is inside top-level nodes, not read lately to a string each; settle() reads them back as remark's", () => {
   const rows = [
     '| T1 | plain | ~10 | None | j |',
     '| T2 | tab\there and `code` | ~20 | T1 | [J-2](https://j.example/2) |',
@@ -275,7 +275,8 @@ test("pack() writes the cells of rows not read lately to a string each; settle(r
     '| T5 | ref [x] and ![img](i.png "t") | ~50 | T4 | ~~gone~~ |',
   ];
   const body = Array.from({ length: 60 }, (_, i) => rows[i % rows.length].replace(/T\d+/, `T${i + 1}`)).join('\n');
-  const text = `# Technical Spec: P\n\n## Task Breakdown\n\n| ID | Task | Est. Lines | Dependencies | Jira |\n|----|------|-----|------|------|\n${body}\n\n[x]: /url\n[^n]: note\n`;
+  const intro = '## Overview\n\nSome *a* and **b**,\n`c` and [d](/e "t") and\n_f_ or www.g.com text.\n\n- one\n- two *x*\n\n  > three\n\n';
+  const text = `# Technical Spec: P\n\n${intro}## Task Breakdown\n\n| ID | Task | Est. Lines | Dependencies | Jira |\n|----|------|-----|------|------|\n${body}\n\n[x]: /url\n[^n]: note\n`;
   for (const eol of ['\n', '\r\n']) {
     const doc = text.replace(/\n/g, eol);
     const parser = new IncrementalParser({ warmRows: 4 });
@@ -288,6 +289,8 @@ test("pack() writes the cells of rows not read lately to a string each; settle(r
     const packed = table.children.filter((r) => r.children.length === 0).length;
     // 60 rows: the 4 read last stay warm, and the edited row was just parsed.
     assert.equal(packed, 55);
+    const [paragraph, list] = root.children.filter((n) => n.type === 'paragraph' || n.type === 'list') as (Nodes & { children: Nodes[] })[];
+    assert.deepStrictEqual([paragraph.children.length, list.children.length], [0, 0], 'the multi-line paragraph and the list are packed too');
     assertSameAsFull(edited, root, `edited, ${JSON.stringify(eol)}`, memo, parser);
     const again = edited.replace('| T2 |', '| T2y |');
     assertSameAsFull(again, parser.parse(again, LAZY), `edited again, ${JSON.stringify(eol)}`, memo, parser);

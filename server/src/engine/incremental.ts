@@ -9,9 +9,9 @@
 // definition's label written before it (after it for the first unit) and those nodes dropped.
 // Each unit's nodes are cached by its text; when a reused unit moves, its top-level nodes' (and a big
 // table's rows') own positions are shifted in place, and the points inside them either at once or,
-// with parse(text, { settled: false }), when settle(node) is called. pack() then writes the cells of
-// rows no one read lately to a compact string each, which settle(row) reads back: a big table's
-// nodes are most of the memory a spec takes. A returned tree therefore stays valid only until the
+// with parse(text, { settled: false }), when settle(node) is called. pack() then writes what is
+// inside the rows and top-level nodes no one read lately to a compact string each, which settle()
+// reads back: the nodes are most of the memory a big spec takes. A returned tree therefore stays valid only until the
 // next parse() of this parser.
 import type { Nodes, Root, RootContent, Table, TableRow } from 'mdast';
 import { parseMarkdown } from './parse';
@@ -23,7 +23,7 @@ export interface IncrementalOptions {
   rowBatch: number;
   /** A table with fewer body rows than this is parsed as one unit. */
   minSplitRows: number;
-  /** Big-table rows that pack() leaves unpacked: those read or parsed last. */
+  /** Big-table rows and top-level units that pack() leaves unpacked: those read or parsed last. */
   warmRows: number;
 }
 
@@ -50,38 +50,67 @@ interface Entry {
   ownLine: number;
   innerOff: number;
   innerLine: number;
-  /** A big table's row whose cells pack() wrote to this string (the row node has no children then). */
+  /** What pack() wrote the children of the nodes to (the nodes have none then). */
   packed: string | undefined;
+  /** Whether pack() may pack it: a big table's row, or top-level nodes with PACK_MIN_NODES inside. */
+  packable: boolean;
 }
 
 const NO_DEFS: string[] = [];
 
 /** An entry for nodes just parsed: their positions are where they are placed. */
 function newEntry(nodes: RootContent[], off: number, line: number, unclosed = false, defs = NO_DEFS): Entry {
-  return { nodes, off, line, unclosed, defs, gen: 0, points: undefined, ownOff: off, ownLine: line, innerOff: off, innerLine: line, packed: undefined };
+  return { nodes, off, line, unclosed, defs, gen: 0, points: undefined, ownOff: off, ownLine: line, innerOff: off, innerLine: line, packed: undefined, packable: false };
 }
 
-/** Whether the entry holds a big table's row (every other entry holds top-level nodes). */
-const isRow = (e: Entry): boolean => e.nodes[0]?.type === ('tableRow' as string);
+type Parent = { children: Nodes[] };
 
-/**
- * The offsets from the row's line start of the nodes' start and end points, in pre-order (-1 for a
- * node without a position). False if a point is not where such an offset says (on `line`, at the
- * column the offset gives): the row then stays unpacked.
- */
-function rowOffsets(nodes: Nodes[], lineStart: number, line: number, out: number[]): boolean {
+/** Nodes inside the top-level nodes of an entry from which packing it pays: a heading or a short paragraph is read often and holds little. */
+const PACK_MIN_NODES = 8;
+
+function countNodes(nodes: Nodes[]): number {
+  let n = nodes.length;
+  for (const node of nodes) if ('children' in node) n += countNodes(node.children as Nodes[]);
+  return n;
+}
+
+/** The entry's nodes that have children: what pack() writes out. */
+const parentsOf = (e: Entry): Parent[] => (e.nodes as Nodes[]).filter((n) => 'children' in n) as unknown as Parent[];
+
+/** Offsets of the points in `nodes` and below from `base`, in pre-order, start then end (-1, -1 for a node without a position); `points` gets the points. */
+function pointOffsets(nodes: Nodes[], base: number, at: number[], points: Point[]): void {
   for (const n of nodes) {
     const p = n.position;
-    if (!p) out.push(-1, -1);
+    if (!p) at.push(-1, -1);
     else {
-      const s = p.start.offset! - lineStart;
-      const e = p.end.offset! - lineStart;
-      if (p.start.line !== line || p.end.line !== line || p.start.column !== s + 1 || p.end.column !== e + 1) return false;
-      out.push(s, e);
+      at.push(p.start.offset! - base, p.end.offset! - base);
+      points.push(p.start, p.end);
     }
-    if ('children' in n && !rowOffsets(n.children as Nodes[], lineStart, line, out)) return false;
+    if ('children' in n) pointOffsets(n.children as Nodes[], base, at, points);
   }
-  return true;
+}
+
+/** Starts of the lines of text[from, from + length], relative to `from` (the first is 0). */
+function lineStartsIn(text: string, from: number, length: number): number[] {
+  const starts = [0];
+  const end = Math.min(text.length, from + length);
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1 - from);
+  }
+  return starts;
+}
+
+/** The point `rel` characters after `from`, which is at the start of 0-based line `line`. */
+function pointAt(starts: number[], rel: number, from: number, line: number): { line: number; column: number; offset: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= rel) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: line + 1 + lo, column: rel - starts[lo] + 1, offset: from + rel };
 }
 
 function dropPositions(nodes: Nodes[]): void {
@@ -90,43 +119,6 @@ function dropPositions(nodes: Nodes[]): void {
     if ('children' in n) dropPositions(n.children as Nodes[]);
   }
 }
-
-/**
- * Writes a row's cells to one string: a row is one line, so its points are offsets from the line
- * start. A string of ~0.7 KB instead of ~4.5 KB of node, position and point objects.
- */
-function packRow(e: Entry): void {
-  const row = e.nodes[0] as unknown as TableRow;
-  const at: number[] = [];
-  if (!rowOffsets(row.children, e.innerOff, e.innerLine + 1, at)) return;
-  // The cells are dropped: their positions can go first, which JSON leaves out (no replacer, so
-  // V8 writes one flat string, not a chain of pieces).
-  dropPositions(row.children);
-  e.packed = JSON.stringify([at, row.children]);
-  row.children = [];
-  e.points = undefined;
-}
-
-/** The row's cells again, placed where the entry now is. */
-function unpackRow(e: Entry): void {
-  const [at, children] = JSON.parse(e.packed!) as [number[], TableRow['children']];
-  const line = e.line + 1;
-  let k = 0;
-  const place = (nodes: Nodes[]): void => {
-    for (const n of nodes) {
-      const s = at[k++];
-      const end = at[k++];
-      if (s >= 0) n.position = { start: { line, column: s + 1, offset: e.off + s }, end: { line, column: end + 1, offset: e.off + end } };
-      if ('children' in n) place(n.children as Nodes[]);
-    }
-  };
-  place(children);
-  (e.nodes[0] as unknown as TableRow).children = children;
-  e.packed = undefined;
-  e.innerOff = e.off;
-  e.innerLine = e.line;
-}
-
 interface Unit {
   start: number;
   end: number;
@@ -447,7 +439,7 @@ export class IncrementalParser {
   private readonly entryOf = new WeakMap<Nodes, Entry>();
   private settled = true;
   private gen = 0;
-  /** Unpacked rows of big tables, least recently read or parsed first. */
+  /** Unpacked packable entries, least recently read or parsed first. */
   private readonly warm = new Set<Entry>();
   /** Entries in the caches, and those the current parse uses: the rest is swept now and then. */
   private cachedCount = 0;
@@ -669,7 +661,7 @@ export class IncrementalParser {
     const e = list[0];
     const copy: Entry = { ...e, nodes: structuredClone(e.nodes), gen: 0, points: undefined };
     this.own(copy);
-    if (!copy.packed && isRow(copy)) this.warm.add(copy);
+    if (!copy.packed && copy.packable) this.warm.add(copy);
     list.push(copy);
     this.cachedCount++;
     return copy;
@@ -709,7 +701,7 @@ export class IncrementalParser {
       e.ownLine = e.line;
     }
     if (ownOnly) return;
-    if (e.packed !== undefined) return unpackRow(e);
+    if (e.packed !== undefined) return this.unpack(e);
     if (e.innerOff === e.off && e.innerLine === e.line) return;
     if (!e.points) {
       e.points = [];
@@ -733,16 +725,16 @@ export class IncrementalParser {
     const e = this.entryOf.get(node);
     if (!e) return;
     this.settleEntry(e);
-    if (isRow(e)) {
+    if (e.packable) {
       this.warm.delete(e);
       this.warm.add(e);
     }
   }
 
   /**
-   * Packs the cells of big tables' rows into a string each, except the `warmRows` rows settled or
-   * parsed last: settle(row) unpacks a row. For a parser used with parse(text, { settled: false }),
-   * once what the last tree is read for has read it.
+   * Packs what is inside big tables' rows and top-level nodes into a string per row or unit, except
+   * the `warmRows` settled or parsed last: settle(node) unpacks it. For a parser used with
+   * parse(text, { settled: false }), once what the last tree is read for has read it.
    */
   pack(): void {
     let excess = this.warm.size - this.opts.warmRows;
@@ -750,8 +742,55 @@ export class IncrementalParser {
     for (const e of this.warm) {
       if (excess-- <= 0) break;
       this.warm.delete(e);
-      packRow(e);
+      this.packEntry(e);
     }
+  }
+
+  /**
+   * Writes the children of the entry's nodes to one string. Their points are kept as offsets from
+   * the entry's start, and their lines and columns read from the text again when unpacked: each is
+   * checked to be what the text says (if one is not, the entry stays unpacked).
+   */
+  private packEntry(e: Entry): void {
+    const parents = parentsOf(e);
+    const at: number[] = [];
+    const points: Point[] = [];
+    for (const p of parents) pointOffsets(p.children, e.innerOff, at, points);
+    // The text at the entry's place is its text, wherever its points are still placed.
+    const starts = lineStartsIn(this.text, e.off, Math.max(0, ...at));
+    for (let i = 0, k = 0; i < at.length; i++) {
+      if (at[i] < 0) continue;
+      const want = pointAt(starts, at[i], e.innerOff, e.innerLine);
+      const p = points[k++] as Point & { column: number };
+      if (p.line !== want.line || p.column !== want.column) return;
+    }
+    // Positions go first, so that JSON leaves them out without a replacer (V8 then writes one flat string).
+    for (const p of parents) dropPositions(p.children);
+    e.packed = JSON.stringify([at, parents.map((p) => p.children)]);
+    for (const p of parents) p.children = [];
+    e.points = undefined;
+  }
+
+  /** The children of the entry's nodes again, placed where the entry now is. */
+  private unpack(e: Entry): void {
+    const [at, lists] = JSON.parse(e.packed!) as [number[], Nodes[][]];
+    const starts = lineStartsIn(this.text, e.off, Math.max(0, ...at));
+    let k = 0;
+    const place = (nodes: Nodes[]): void => {
+      for (const n of nodes) {
+        const s = at[k++];
+        const end = at[k++];
+        if (s >= 0) n.position = { start: pointAt(starts, s, e.off, e.line), end: pointAt(starts, end, e.off, e.line) };
+        if ('children' in n) place(n.children as Nodes[]);
+      }
+    };
+    parentsOf(e).forEach((p, i) => {
+      place(lists[i]);
+      p.children = lists[i];
+    });
+    e.packed = undefined;
+    e.innerOff = e.off;
+    e.innerLine = e.line;
   }
 
   /** Whether the next parse hands back this node object while its text is unchanged (a big table's node it builds anew). */
@@ -918,6 +957,10 @@ export class IncrementalParser {
       if (this.text.slice(unit.start, unit.end).includes(']:')) collectDefs(own, defs);
       const entry = newEntry(own, unit.start, unit.line, unclosed, defs.length ? defs : NO_DEFS);
       this.own(entry);
+      if (countNodes(own) - own.length >= PACK_MIN_NODES) {
+        entry.packable = true;
+        this.warm.add(entry);
+      }
       const key = detach(this.keyOf(unit));
       this.store(this.cache, key, entry);
       u++;
@@ -1067,6 +1110,7 @@ export class IncrementalParser {
       const off = u.start + parts.rows[i + r - 1];
       const line = u.line + headLines + i + r - 1;
       const entry = newEntry([row as unknown as RootContent], off, line);
+      entry.packable = true;
       this.own(entry);
       this.warm.add(entry);
       rows.push(entry);
