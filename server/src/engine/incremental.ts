@@ -74,6 +74,11 @@ function countNodes(nodes: Nodes[]): number {
   return n;
 }
 
+/** How far the entry's text runs from its start: its last node's end, wherever its nodes are placed. */
+function extentOf(e: Entry): number {
+  return e.nodes[e.nodes.length - 1].position!.end.offset! - e.ownOff;
+}
+
 /** The entry's nodes that have children: what pack() writes out. */
 const parentsOf = (e: Entry): Parent[] => (e.nodes as Nodes[]).filter((n) => 'children' in n) as unknown as Parent[];
 
@@ -757,7 +762,7 @@ export class IncrementalParser {
     const points: Point[] = [];
     for (const p of parents) pointOffsets(p.children, e.innerOff, at, points);
     // The text at the entry's place is its text, wherever its points are still placed.
-    const starts = lineStartsIn(this.text, e.off, Math.max(0, ...at));
+    const starts = lineStartsIn(this.text, e.off, extentOf(e));
     for (let i = 0, k = 0; i < at.length; i++) {
       if (at[i] < 0) continue;
       const want = pointAt(starts, at[i], e.innerOff, e.innerLine);
@@ -774,7 +779,7 @@ export class IncrementalParser {
   /** The children of the entry's nodes again, placed where the entry now is. */
   private unpack(e: Entry): void {
     const [at, lists] = JSON.parse(e.packed!) as [number[], Nodes[][]];
-    const starts = lineStartsIn(this.text, e.off, Math.max(0, ...at));
+    const starts = lineStartsIn(this.text, e.off, extentOf(e));
     let k = 0;
     const place = (nodes: Nodes[]): void => {
       for (const n of nodes) {
