@@ -15,6 +15,7 @@
 // next parse() of this parser.
 import type { Nodes, Root, RootContent, Table, TableRow } from 'mdast';
 import { parseMarkdown } from './parse';
+import { detach } from './text';
 
 export interface IncrementalOptions {
   /** Unparsed text parsed in one go: larger batches pay remark's per-call cost less often. */
@@ -389,8 +390,6 @@ function lineStarts(text: string, a: number, b: number): number {
   return n;
 }
 
-/** A copy that holds no reference to the (large) string it was sliced from. */
-const detach = (s: string): string => (' ' + s).slice(1);
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 const HTML_RAW = /^ {0,3}<(?:(script|pre|style|textarea)(?=[\s>]|$)|(!--)|(\?)|(![A-Za-z])|(!\[CDATA\[))/i;

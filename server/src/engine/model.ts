@@ -1,7 +1,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { Code, Heading, Html, ListItem, Nodes, Root, RootContent, Table as MdTable, TableRow as MdTableRow, Yaml } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { LineIndex } from './text';
+import { detach, LineIndex } from './text';
 import { parseMarkdown } from './parse';
 import { fixedSpans, type ModelMemo, type MovablePart } from './modelMemo';
 import { templateSectionFor, TEMPLATE_PLACEHOLDERS } from './template';
@@ -506,7 +506,7 @@ function cellSpan(text: string, start: number, end: number): [number, number] {
   return [s, e];
 }
 
-/** `copy`: a row kept for later versions must not hold slices of this version's text, which would keep it alive. */
+/** A row's cells; a cell keeps its content only when markup or escapes make it differ from its source. */
 function readRow(row: MdTableRow, text: string, span: (s: number, e: number) => Span, nodeSpan: (n: Nodes) => Span): TableRow {
   return {
     span: nodeSpan(row),
@@ -514,7 +514,7 @@ function readRow(row: MdTableRow, text: string, span: (s: number, e: number) => 
       const [s, e] = cellSpan(text, cell.position!.start.offset!, cell.position!.end.offset!);
       const content = toString(cell).trim();
       // The content is a copy: the strings in the tree are slices of the text remark was given.
-      return new TableCell(span(s, e), content === text.slice(s, e) ? undefined : (' ' + content).slice(1));
+      return new TableCell(span(s, e), content === text.slice(s, e) ? undefined : detach(content));
     }),
   };
 }

@@ -69,6 +69,9 @@ export class LineIndex {
   }
 }
 
+/** A copy that holds no reference to the (large) string it was sliced from. */
+export const detach = (s: string): string => (' ' + s).slice(1);
+
 /** Natural order: T2 before T10. */
 export function compareNatural(a: string, b: string): number {
   return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
