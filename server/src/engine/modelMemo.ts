@@ -152,7 +152,6 @@ export class ModelMemo {
   kept(node: Nodes): boolean {
     return !!this.source?.holds(node);
   }
-  private lastText = '';
   private diff: TextDiff | undefined;
   /**
    * How the text given to lines() differs from the one before: unchanged before `from` and from
@@ -169,7 +168,7 @@ export class ModelMemo {
   /** The line index of `text`, updated from the previous one around the changed region. */
   lines(text: string): LineIndex {
     const prev = this.index.index;
-    const old = this.lastText;
+    const old = prev ? prev.text : '';
     let index: LineIndex;
     if (!prev || text === old) {
       index = prev && text === old ? prev : new LineIndex(text);
@@ -209,7 +208,6 @@ export class ModelMemo {
       this.change = { from: p, oldEnd, dOff: delta, dLine: out.length - starts.length };
     }
     this.diff = undefined;
-    this.lastText = text;
     this.index.index = index;
     return index;
   }
