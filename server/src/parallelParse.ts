@@ -1,8 +1,8 @@
 // Parses many remark sources on two threads: this one and a worker, started on first use (or ahead
 // of it) and stopped once it has no work: big parses are rare, and its heap is memory the server
-// would keep. Both claim the next source from a shared counter,
-// longest first, so the share each parses follows how fast each really goes. The worker's roots come
-// back as JSON text, far cheaper to pass and read than a structured clone of the trees.
+// would keep. Both claim the next source from a shared counter, longest first, so the share each
+// parses follows how fast each really goes. The worker's roots come back as JSON text, far cheaper
+// to pass and read than a structured clone of the trees.
 import type { Worker } from 'node:worker_threads';
 import type { Root } from 'mdast';
 import { parseMarkdown } from './engine/parse';

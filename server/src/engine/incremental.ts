@@ -11,8 +11,8 @@
 // table's rows') own positions are shifted in place, and the points inside them either at once or,
 // with parse(text, { settled: false }), when settle(node) is called. pack() then writes what is
 // inside the rows and top-level nodes no one read lately to a compact string each, which settle()
-// reads back: the nodes are most of the memory a big spec takes. A returned tree therefore stays valid only until the
-// next parse() of this parser.
+// reads back: the nodes are most of the memory a big spec takes. A returned tree therefore stays
+// valid only until the next parse() of this parser.
 import type { Nodes, Root, RootContent, Table, TableRow } from 'mdast';
 import { parseMarkdown } from './parse';
 import { detach } from './text';
