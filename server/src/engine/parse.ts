@@ -2,16 +2,39 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
+import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
+import type { Extension } from 'mdast-util-from-markdown';
 import type { Nodes, Root } from 'mdast';
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+// GFM's autolink-literal transform walks every node with visitParents and every text node with four
+// regexes: ~15% of a parse. Each regex needs `@`, `www` or `http` (ASCII, any case) in a text node's
+// value, and most text has none (a task row's link is a link node, its URL no text), so the parser
+// runs without it and the transform runs on the trees that have such text. It is GFM's only
+// transform, so running it after the parse is running it last, as remark does.
+const scanAutolinkLiterals = gfmAutolinkLiteralFromMarkdown().transforms![0];
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkGfm)
+  .use(function withoutAutolinkScan() {
+    const data = this.data();
+    const drop = (ext: Extension): Extension => ({ ...ext, transforms: ext.transforms?.filter((t) => t !== scanAutolinkLiterals) });
+    data.fromMarkdownExtensions = data.fromMarkdownExtensions?.map((ext) => (Array.isArray(ext) ? ext.map(drop) : drop(ext)));
+  });
+const mayStartAutolinkLiteral = /@|www|http/i;
+
+function hasTextMatching(node: Nodes, pattern: RegExp): boolean {
+  if (node.type === 'text') return pattern.test(node.value);
+  return 'children' in node && node.children.some((child) => hasTextMatching(child, pattern));
+}
 
 /** Parses markdown into the mdast that remark-parse + remark-gfm produce, positions in UTF-16 offsets of `text`. */
 export function parseMarkdown(text: string): Root {
-  if (text.charCodeAt(0) !== 0xfeff) return processor.parse(text);
+  const bom = text.charCodeAt(0) === 0xfeff;
+  const root = processor.parse(bom ? text.slice(1) : text);
+  if (hasTextMatching(root, mayStartAutolinkLiteral)) scanAutolinkLiterals(root);
   // micromark drops a byte order mark and counts offsets without it: count it back in.
-  const root = processor.parse(text.slice(1));
-  shiftPastBom(root);
+  if (bom) shiftPastBom(root);
   return root;
 }
 
