@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { IncrementalParser, type IncrementalOptions } from '../../server/src/engine/incremental';
+import { IncrementalParser, commonPrefix, commonSuffix, type IncrementalOptions } from '../../server/src/engine/incremental';
 import { parseMarkdown } from '../../server/src/engine/parse';
 import { buildModel, type SpecModel } from '../../server/src/engine/model';
 import { ModelMemo } from '../../server/src/engine/modelMemo';
@@ -295,4 +295,22 @@ test("pack() writes the cells of rows, and what is inside top-level nodes, not r
     const again = edited.replace('| T2 |', '| T2y |');
     assertSameAsFull(again, parser.parse(again, LAZY), `edited again, ${JSON.stringify(eol)}`, memo, parser);
   }
+});
+
+test('commonPrefix and commonSuffix find an edit anywhere in a long text, block edges included', () => {
+  const base = Array.from({ length: 40_000 }, (_, i) => String.fromCharCode(97 + ((i * 7) % 26))).join('');
+  for (const at of [0, 1, 8191, 8192, 8193, 16_384, 20_000, 39_999, 40_000]) {
+    for (const [removed, inserted] of [[0, 'X'], [1, ''], [1, 'Y'], [3, 'XYZ']] as const) {
+      if (at + removed > base.length) continue;
+      const edited = base.slice(0, at) + inserted + base.slice(at + removed);
+      const p = commonPrefix(base, edited);
+      const s = commonSuffix(base, edited, Math.min(base.length, edited.length) - p);
+      let p0 = 0;
+      while (p0 < Math.min(base.length, edited.length) && base[p0] === edited[p0]) p0++;
+      let s0 = 0;
+      while (s0 < Math.min(base.length, edited.length) - p0 && base[base.length - 1 - s0] === edited[edited.length - 1 - s0]) s0++;
+      assert.deepEqual([p, s], [p0, s0], `edit at ${at}: -${removed} +${JSON.stringify(inserted)}`);
+    }
+  }
+  assert.equal(commonPrefix(base, base), base.length);
 });
