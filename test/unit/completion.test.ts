@@ -110,6 +110,11 @@ test('ID column: a partly typed ID is replaced', () => {
   assert.deepEqual(items.map((i) => [i.label, edit(i).range]), [['T2', r(7, 2, 3)]]);
 });
 
+test('ID column: the ID being typed is not taken by its own row', () => {
+  const { items } = complete(tasks('| T1 | Migration | ~50 | None | A-1 |', '| T2 | Repository | ~100 | T1 | A-2 |', '| T3$0 | Next | ~1 | None | |'));
+  assert.deepEqual(items.map((i) => [i.label, edit(i).range]), [['T3', r(8, 2, 4)]]);
+});
+
 test('ID column of an empty table: T1', () => {
   const { items } = complete(tasks('| $0 | | | | |'));
   assert.deepEqual(labels(items), ['T1']);

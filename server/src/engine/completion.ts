@@ -176,7 +176,8 @@ function idCompletions(model: SpecModel, cell: LineCell, line: number, text: str
   const current = text.slice(cell.start, cell.end).trim();
   const m = /^(.*?)(\d+)$/.exec(current);
   if (m && m[1] === prefix && Number(m[2]) === max && ids.filter((id) => id === current).length === 1) {
-    max = Math.max(0, ...ids.filter((id) => id !== current).map((id) => Number(/(\d+)$/.exec(id)?.[1] ?? 0)));
+    max = 0;
+    for (const id of ids) if (id !== current) max = Math.max(max, Number(/(\d+)$/.exec(id)?.[1] ?? 0));
   }
   const next = `${prefix}${max + 1}`;
   const word = wordAt(text, ch, /[|\s]/);
