@@ -1,8 +1,10 @@
-// Parses many remark sources on two threads: this one and a worker, started on first use (or ahead
-// of it) and stopped once it has no work: big parses are rare, and its heap is memory the server
-// would keep. Both claim the next source from a shared counter, longest first, so the share each
-// parses follows how fast each really goes. The worker's roots come back as JSON text, far cheaper
-// to pass and read than a structured clone of the trees.
+// Parses many remark sources on worker threads, started on first use (or ahead of it) and stopped
+// once they have no work: big parses are rare, and their heaps are memory the server would keep.
+// The workers claim the next source from a shared counter, longest first, so the share each parses
+// follows how fast each really goes; their roots come back as JSON text, far cheaper to pass and
+// read than a structured clone of the trees. This thread reads those as they come, then parses what
+// no worker claimed (everything when none starts); what a worker had claimed when it failed is left
+// to the analysis.
 import type { Worker } from 'node:worker_threads';
 import type { Root } from 'mdast';
 import { parseMarkdown } from './engine/parse';
@@ -21,37 +23,39 @@ export interface ParsedBatch {
   done: boolean;
 }
 
-/** How long this thread parses before it lets the event loop run: messages, and the worker's batches. */
+/** How long this thread parses what the workers left before it lets the event loop run. */
 const SLICE_MS = 20;
 /** A worker started ahead of a parse that does not come stops after this long. */
 const IDLE_MS = 2000;
 
 export class ParallelParser {
-  private worker: Worker | undefined;
-  private readonly jobs = new Map<number, (batch: ParsedBatch | undefined) => void>();
+  private readonly workers = new Set<Worker>();
+  private readonly jobs = new Map<number, { worker: Worker; finish: (batch: ParsedBatch | undefined) => void }>();
   private lastJob = 0;
   private idleTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly startWorker: () => Worker,
     private readonly log: (message: string) => void,
+    private readonly workerCount = 1,
   ) {}
 
   /**
-   * Roots of `sources`, each with its source, and how many the worker parsed. Never rejects: a source
-   * the worker had claimed when it failed, or that does not parse, is left out (analysis parses what
-   * is missing in place).
+   * Roots of `sources`, each with its source, and how many the workers parsed. Never rejects: a
+   * source a worker had claimed when it failed, or that does not parse, is left out (analysis parses
+   * what is missing in place).
    */
   async parse(sources: readonly string[]): Promise<{ roots: [string, Root][]; byWorker: number }> {
     const order = [...sources].sort((a, b) => b.length - a.length);
     const next = new Int32Array(new SharedArrayBuffer(4));
     const roots: [string, Root][] = [];
     let byWorker = 0;
-    const workerDone = this.send({ id: ++this.lastJob, sources: order, next }, (json) => {
+    const read = (json: string) => {
       const parsed = JSON.parse(json) as [number, Root][];
       byWorker += parsed.length;
       for (const [i, root] of parsed) roots.push([order[i], root]);
-    });
+    };
+    await Promise.all(this.running().map((worker) => this.send(worker, { id: ++this.lastJob, sources: order, next }, read)));
     let until = performance.now() + SLICE_MS;
     for (let i: number; (i = Atomics.add(next, 0, 1)) < order.length; ) {
       try {
@@ -64,58 +68,58 @@ export class ParallelParser {
         until = performance.now() + SLICE_MS;
       }
     }
-    await workerDone;
     return { roots, byWorker };
   }
 
-  /** Starts the worker if it is not running, so that it is ready for a parse() about to come. */
+  /** Starts the workers that are not running, so that they are ready for a parse() about to come. */
   prepare(): void {
-    if (this.running()) this.stopWhenIdle();
+    if (this.running().length) this.stopWhenIdle();
   }
 
-  /** Stops the worker; a parse() in progress finishes on this thread. */
+  /** Stops the workers; a parse() in progress finishes on this thread. */
   dispose(): void {
     this.stop();
-    this.finishAll();
+    for (const job of [...this.jobs.values()]) job.finish(undefined);
   }
 
-  /** Posts the job; resolves when the worker has sent its last batch, or failed. */
-  private send(job: ParseJob, onBatch: (json: string) => void): Promise<void> {
-    const worker = this.running();
-    if (!worker) return Promise.resolve();
+  /** Posts the job to the worker; resolves when it has sent its last batch, or failed. */
+  private send(worker: Worker, job: ParseJob, onBatch: (json: string) => void): Promise<void> {
     clearTimeout(this.idleTimer);
     return new Promise((resolve) => {
-      this.jobs.set(job.id, (batch) => {
+      const finish = (batch: ParsedBatch | undefined) => {
         if (batch) onBatch(batch.json);
         if (batch && !batch.done) return;
         this.jobs.delete(job.id);
         if (!this.jobs.size) this.stop();
         resolve();
-      });
+      };
+      this.jobs.set(job.id, { worker, finish });
       worker.postMessage(job);
     });
   }
 
-  /** The worker, started if it is not running; undefined if it cannot start. */
-  private running(): Worker | undefined {
-    try {
-      return (this.worker ??= this.start());
-    } catch (e) {
-      this.log(`techspec: the parse worker did not start (${(e as Error).message}); parsing on one thread`);
-      return undefined;
+  /** The workers, started up to workerCount; none if they cannot start. */
+  private running(): Worker[] {
+    while (this.workers.size < this.workerCount) {
+      try {
+        this.workers.add(this.start());
+      } catch (e) {
+        this.log(`techspec: a parse worker did not start (${(e as Error).message}); parsing on ${this.workers.size ? 'fewer threads' : 'one thread'}`);
+        break;
+      }
     }
+    return [...this.workers];
   }
 
   private start(): Worker {
     const worker = this.startWorker();
     // Idle, it must not keep the server alive.
     worker.unref();
-    worker.on('message', (batch: ParsedBatch) => this.jobs.get(batch.job)?.(batch));
+    worker.on('message', (batch: ParsedBatch) => this.jobs.get(batch.job)?.finish(batch));
     const fail = (why: string) => {
-      if (this.worker !== worker) return;
-      this.worker = undefined;
-      this.log(`techspec: the parse worker ${why}; this parse finishes on the main thread, the next starts a new worker`);
-      this.finishAll();
+      if (!this.workers.delete(worker)) return;
+      this.log(`techspec: a parse worker ${why}; what it had claimed is parsed on the main thread, the next parse starts a new worker`);
+      for (const job of [...this.jobs.values()]) if (job.worker === worker) job.finish(undefined);
     };
     worker.on('error', (e) => fail(`failed: ${e.stack ?? e}`));
     worker.on('exit', (code) => fail(`exited with code ${code}`));
@@ -130,12 +134,8 @@ export class ParallelParser {
 
   private stop(): void {
     clearTimeout(this.idleTimer);
-    const worker = this.worker;
-    this.worker = undefined;
-    void worker?.terminate();
-  }
-
-  private finishAll(): void {
-    for (const finish of [...this.jobs.values()]) finish(undefined);
+    const workers = [...this.workers];
+    this.workers.clear();
+    for (const worker of workers) void worker.terminate();
   }
 }

@@ -12,6 +12,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import type { Root } from 'mdast';
 import { createLanguageService, type Analysis } from './engine/service';
@@ -34,11 +35,11 @@ const service = createLanguageService({ today: () => new Date().toISOString().sl
 /** Documents larger than this are not analyzed; the user is told why. */
 const MAX_DOCUMENT_LENGTH = 20_000_000;
 /**
- * Characters of remark source left to parse from which a worker thread parses part of them
- * (TECHSPEC_PARALLEL_MIN_CHARS sets another bound; Infinity: never). Measured by the bench on a
- * quiet 2-core machine, two threads open a 20,000-task spec in 13.8 s instead of 16.8 s (medians of
- * 3), and gain nothing at 2,000 tasks (430 KB): the worker's start and the JSON of its trees cost,
- * and a single-threaded parse already keeps ~1.35 cores busy (V8's GC and compiler threads).
+ * Characters of remark source left to parse from which parse workers parse them (
+ * TECHSPEC_PARALLEL_MIN_CHARS sets another bound; Infinity: never). Measured by the bench on a
+ * quiet 2-core machine, two threads opened a 20,000-task spec in 13.8 s instead of 16.8 s (medians
+ * of 3), and gained nothing at 2,000 tasks (430 KB): the workers' start and the JSON of their trees
+ * cost, and a single-threaded parse already keeps ~1.35 cores busy (V8's GC and compiler threads).
  */
 const PARALLEL_MIN_CHARS = Number(process.env.TECHSPEC_PARALLEL_MIN_CHARS ?? 1_000_000);
 
@@ -59,9 +60,17 @@ const log = (message: string) => connection.console.log(message);
  * stops once it has parsed, so none of it stays.
  */
 const WORKER_YOUNG_GENERATION_MB = 192;
+/**
+ * Two workers parse while this thread reads their trees, rather than this thread and one worker:
+ * parsing the 20,000-task spec's sources took 9.3 / 10.5 s that way against 10.6 / 12.3 s (runs
+ * alternated), as remark's garbage goes to the workers' big young generations, and this thread's
+ * heap only grows by the trees it keeps. Fewer on a machine with one core.
+ */
+const PARSE_WORKERS = Math.min(2, availableParallelism());
 const parallel = new ParallelParser(
   () => new Worker(join(__dirname, 'parseWorker.js'), { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } }),
   log,
+  PARSE_WORKERS,
 );
 
 process.on('unhandledRejection', (e) => connection.console.error(`techspec: unhandled rejection: ${String(e)}`));
