@@ -35,8 +35,8 @@ const service = createLanguageService({ today: () => new Date().toISOString().sl
 /** Documents larger than this are not analyzed; the user is told why. */
 const MAX_DOCUMENT_LENGTH = 20_000_000;
 /**
- * Characters of remark source left to parse from which parse workers parse them (
- * TECHSPEC_PARALLEL_MIN_CHARS sets another bound; Infinity: never). Measured by the bench on a
+ * Characters of remark source left to parse from which the parse workers parse them
+ * (TECHSPEC_PARALLEL_MIN_CHARS sets another bound; Infinity: never). Measured by the bench on a
  * quiet 2-core machine, two threads opened a 20,000-task spec in 13.8 s instead of 16.8 s (medians
  * of 3), and gained nothing at 2,000 tasks (430 KB): the workers' start and the JSON of their trees
  * cost, and a single-threaded parse already keeps ~1.35 cores busy (V8's GC and compiler threads).
@@ -56,8 +56,8 @@ const log = (message: string) => connection.console.log(message);
 /**
  * The parse worker's young generation: three 64 MB semi-spaces' worth (V8's default is 16 MB each).
  * remark makes gigabytes of short-lived objects; in process, one thread parsed the 20,000-task spec
- * in 12.2-16.2 s with 64 MB against 15.7-19.1 s with 16 MB (three runs each, alternated). The worker
- * stops once it has parsed, so none of it stays.
+ * in 12.2-16.2 s with 64 MB against 15.7-19.1 s with 16 MB (three runs each, alternated). The workers
+ * stop once they have parsed, so none of it stays.
  */
 const WORKER_YOUNG_GENERATION_MB = 192;
 /**

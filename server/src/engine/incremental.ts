@@ -125,6 +125,7 @@ function dropPositions(nodes: Nodes[]): void {
     if ('children' in n) dropPositions(n.children as Nodes[]);
   }
 }
+
 interface Unit {
   start: number;
   end: number;
@@ -312,8 +313,8 @@ export function flatten(s: string): string {
 }
 
 /**
- * Characters compared at a time before the last block is compared one by one: 8,192 compare a
- * 4.5 MB text with its edited copy ~4× faster than 1,024 (~0.25 ms for half of it).
+ * Characters compared at a time before the last block is compared one by one: finding a one-
+ * character edit in the middle of a 4.5 MB text took ~1.0 ms with 8,192 against ~1.9-2.8 ms with 1,024.
  */
 const COMPARE_BLOCK = 8192;
 
@@ -396,7 +397,6 @@ function lineStarts(text: string, a: number, b: number): number {
   }
   return n;
 }
-
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 const HTML_RAW = /^ {0,3}<(?:(script|pre|style|textarea)(?=[\s>]|$)|(!--)|(\?)|(![A-Za-z])|(!\[CDATA\[))/i;

@@ -40,8 +40,8 @@ export interface LanguageService {
    */
   sourcesToParse(doc: SpecDocument, settings: EngineSettings | undefined, minChars: number): string[];
   /**
-   * Packs the parts of the document's tree that the model has read into less memory: call once the
-   * analysis's results are out (it takes ~0.5 s after opening a 20,000-task spec, ~0 per keystroke).
+   * Packs the parts of the document's tree that the last analysis did not just read into less memory:
+   * call once its results are out (~0.5 s after opening a 20,000-task spec, next to nothing per keystroke).
    */
   compact(uri: string): void;
   /** Drops what analyze() keeps of a document between versions (call when it closes). */
