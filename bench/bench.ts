@@ -102,9 +102,10 @@ class Server {
     return (Number(fields[11]) + Number(fields[12])) * 10;
   }
 
-  rssMB(): number {
+  /** Resident set size now, or (`VmHWM`) the highest it has been. */
+  rssMB(field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number {
     const status = readFileSync(`/proc/${this.proc.pid}/status`, 'utf8');
-    return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+    return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)![1]) / 1024;
   }
 
   async stop(): Promise<void> {
@@ -136,6 +137,8 @@ interface ServerResult {
   overviewEdit: number;
   completion: number;
   rss: number;
+  /** The highest RSS from the server's start to the open's diagnostics (its parse workers included). */
+  rssOpenPeak: number;
   /** The highest of the samples taken after each edit's diagnostics and after the completions. */
   rssPeak: number;
   /** Once the server has been quiet for IDLE_MS: what the spec costs while it stays open. */
@@ -151,7 +154,7 @@ interface Spread {
 const spread = (xs: number[]): Spread => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
 
 /** A fresh server with the spec opened in it: how long the first diagnostics took, the CPU they took, RSS then. */
-async function openCold(uri: string, text: string): Promise<{ server: Server; open: number; openCpu: number; rss: number }> {
+async function openCold(uri: string, text: string): Promise<{ server: Server; open: number; openCpu: number; rss: number; rssOpenPeak: number }> {
   const server = new Server();
   await server.start();
   const cpuAtOpen = server.cpuMs();
@@ -159,12 +162,12 @@ async function openCold(uri: string, text: string): Promise<{ server: Server; op
   const opened = server.diagnostics(uri, 1);
   await server.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
   const open = (await opened) - t0;
-  return { server, open, openCpu: server.cpuMs() - cpuAtOpen, rss: server.rssMB() };
+  return { server, open, openCpu: server.cpuMs() - cpuAtOpen, rss: server.rssMB(), rssOpenPeak: server.rssMB('VmHWM') };
 }
 
 async function measureServer(size: string, text: string): Promise<ServerResult> {
   const uri = `file:///bench/workload-${size}.spec.md`;
-  const opens: { open: number; openCpu: number; rss: number }[] = [];
+  const opens: { open: number; openCpu: number; rss: number; rssOpenPeak: number }[] = [];
   for (let i = 1; i < OPENS; i++) {
     const cold = await openCold(uri, text);
     await cold.server.stop();
@@ -225,6 +228,7 @@ async function measureServer(size: string, text: string): Promise<ServerResult> 
     overviewEdit,
     completion: median(completionTimes),
     rss: median(opens.map((o) => o.rss)),
+    rssOpenPeak: median(opens.map((o) => o.rssOpenPeak)),
     rssPeak,
     rssIdle,
   };
@@ -264,14 +268,14 @@ async function main(): Promise<void> {
     process.stderr.write(`bench: ${size}: markdownlint…\n`);
     const lint = await naive('markdownlint', file);
     rows.push(
-      `| ${size === 'template' ? 'template' : `${size} tasks`} | ${(text.length / 1024).toFixed(0)} KB | ${ms(s.open.median)}${OPENS > 1 ? ` (${ms(s.open.min)}–${ms(s.open.max)})` : ''} | ${ms(s.openCpu)} | ${ms(s.rowEdit)} | ${ms(s.rowEditCpu)} | ${ms(s.overviewEdit)} | ${ms(s.completion)} | ${s.rss.toFixed(0)} MB | ${s.rssPeak.toFixed(0)} MB | ${s.rssIdle.toFixed(0)} MB | ${capped(remark)} | ${capped(lint)} | ${ratio(remark, s.open.median)} | ${ratio(remark, s.rowEdit)} | ${ratio(lint, s.rowEdit)} |`,
+      `| ${size === 'template' ? 'template' : `${size} tasks`} | ${(text.length / 1024).toFixed(0)} KB | ${ms(s.open.median)}${OPENS > 1 ? ` (${ms(s.open.min)}–${ms(s.open.max)})` : ''} | ${ms(s.openCpu)} | ${ms(s.rowEdit)} | ${ms(s.rowEditCpu)} | ${ms(s.overviewEdit)} | ${ms(s.completion)} | ${s.rssOpenPeak.toFixed(0)} MB | ${s.rss.toFixed(0)} MB | ${s.rssPeak.toFixed(0)} MB | ${s.rssIdle.toFixed(0)} MB | ${capped(remark)} | ${capped(lint)} | ${ratio(remark, s.open.median)} | ${ratio(remark, s.rowEdit)} | ${ratio(lint, s.rowEdit)} |`,
     );
   }
   const table = [
     `Benchmark, ${new Date().toISOString()}, ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at the end; medians of ${EDITS} edits and completions, and of ${OPENS} cold open${OPENS > 1 ? 's, each in a fresh server (fastest–slowest in brackets)' : ' in a fresh server'}; RSS while typing and idle: the last open's server.`,
     '',
-    `| document | size | open → diagnostics | server CPU for the open | keystroke in a task row → diagnostics | server CPU per task-row keystroke | keystroke in Overview → diagnostics | completion in Dependencies | server RSS after open | server RSS, highest while typing | server RSS ${IDLE_MS / 1000} s after them | naive: full remark parse | naive: markdownlint | remark parse ÷ open | remark parse ÷ row keystroke | markdownlint ÷ row keystroke |`,
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    `| document | size | open → diagnostics | server CPU for the open | keystroke in a task row → diagnostics | server CPU per task-row keystroke | keystroke in Overview → diagnostics | completion in Dependencies | server RSS, highest during the open | server RSS after open | server RSS, highest while typing | server RSS ${IDLE_MS / 1000} s after them | naive: full remark parse | naive: markdownlint | remark parse ÷ open | remark parse ÷ row keystroke | markdownlint ÷ row keystroke |`,
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
   console.log(table);
