@@ -54,21 +54,17 @@ const published = new WeakSet<Analysis>();
 
 const log = (message: string) => connection.console.log(message);
 /**
- * The parse worker's young generation: three 64 MB semi-spaces' worth (V8's default is 16 MB each).
- * remark makes gigabytes of short-lived objects; in process, one thread parsed the 20,000-task spec
- * in 12.2-16.2 s with 64 MB against 15.7-19.1 s with 16 MB (three runs each, alternated). The workers
- * stop once they have parsed, so none of it stays.
- */
-const WORKER_YOUNG_GENERATION_MB = 192;
-/**
  * Two workers parse while this thread reads their trees, rather than this thread and one worker:
  * parsing the 20,000-task spec's sources took 9.3 / 10.5 s that way against 10.6 / 12.3 s (runs
- * alternated), as remark's garbage goes to the workers' big young generations, and this thread's
- * heap only grows by the trees it keeps. Fewer on a machine with one core.
+ * alternated), as remark's garbage is made and collected on the workers' heaps, and this thread's
+ * heap only grows by the trees it keeps. Fewer on a machine with one core. The workers keep V8's
+ * default young generation: with three times that (192 MB), the 20,000-task open was no faster once
+ * from-markdown stopped copying its context per event (7.2-10.0 s either way, alternated), and the
+ * server's RSS peaked at 566-599 MB during the open against 372-403 MB.
  */
 const PARSE_WORKERS = Math.min(2, availableParallelism());
 const parallel = new ParallelParser(
-  () => new Worker(join(__dirname, 'parseWorker.js'), { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } }),
+  () => new Worker(join(__dirname, 'parseWorker.js')),
   log,
   PARSE_WORKERS,
 );
