@@ -3,7 +3,9 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  ErrorCodes,
   ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type Diagnostic,
@@ -16,6 +18,7 @@ import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import type { Root } from 'mdast';
 import { createLanguageService, type Analysis } from './engine/service';
+import type { RenameOutcome } from './engine/navigation';
 import { validateSettings, DEFAULT_SETTINGS, type EngineSettings } from './engine/settings';
 import { DidAnalyzeNotification, GraphRequest } from './protocol';
 import { ParallelParser } from './parallelParse';
@@ -80,6 +83,10 @@ connection.onInitialize((params): InitializeResult => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, `${CodeActionKind.SourceFixAll}.techspec`], resolveProvider: false },
       completionProvider: { triggerCharacters: [' ', ',', '|', '#', '>', '&'] },
       hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      renameProvider: { prepareProvider: true },
     },
     serverInfo: { name: 'techspec', version: '0.1.0' },
   };
@@ -288,6 +295,38 @@ connection.onCompletion(async (params) => {
 connection.onHover(async (params) => {
   const analysis = await currentAnalysis(params.textDocument.uri);
   return analysis ? (service.getHover(analysis, params.position) ?? null) : null;
+});
+
+connection.onDefinition(async (params) => {
+  const analysis = await currentAnalysis(params.textDocument.uri);
+  return analysis ? service.getDefinition(analysis, params.position) : [];
+});
+
+connection.onReferences(async (params) => {
+  const analysis = await currentAnalysis(params.textDocument.uri);
+  return analysis ? service.getReferences(analysis, params.position, params.context.includeDeclaration) : [];
+});
+
+connection.onDocumentHighlight(async (params) => {
+  const analysis = await currentAnalysis(params.textDocument.uri);
+  return analysis ? service.getDocumentHighlights(analysis, params.position) : [];
+});
+
+/** A refused rename is an error response: VS Code shows its message where the rename box would be. */
+const renameResult = <T>(outcome: RenameOutcome<T>): T => {
+  if ('refusal' in outcome) throw new ResponseError(ErrorCodes.InvalidRequest, outcome.refusal);
+  return outcome.ok;
+};
+
+connection.onPrepareRename(async (params) => {
+  const analysis = await currentAnalysis(params.textDocument.uri);
+  return analysis ? renameResult(service.prepareRename(analysis, params.position)) : null;
+});
+
+connection.onRenameRequest(async (params) => {
+  const analysis = await currentAnalysis(params.textDocument.uri);
+  if (!analysis) return null;
+  return renameResult(service.rename(analysis, params.position, params.newName, await settingsFor(params.textDocument.uri)));
 });
 
 connection.onRequest(GraphRequest, async ({ uri }) => {

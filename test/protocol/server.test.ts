@@ -7,7 +7,12 @@ import { createMessageConnection, type MessageConnection } from 'vscode-jsonrpc/
 import {
   CodeActionRequest,
   CompletionRequest,
+  DefinitionRequest,
+  DocumentHighlightRequest,
   HoverRequest,
+  PrepareRenameRequest,
+  ReferencesRequest,
+  RenameRequest,
   ConfigurationRequest,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
@@ -26,6 +31,7 @@ import {
   type Diagnostic,
   type InitializeResult,
   type PublishDiagnosticsParams,
+  type ResponseError,
   type ShowMessageParams,
 } from 'vscode-languageserver-protocol/node';
 import { GraphRequest } from '../../server/src/protocol';
@@ -130,6 +136,7 @@ const brief = (ds: Diagnostic[]) => ds.map((d) => [d.code, d.range.start.line, d
 const SPEC_URI = 'file:///ws/docs/billing.spec.md';
 const BAD_SETTINGS_URI = 'file:///ws/docs/bad-settings.spec.md';
 const README_URI = 'file:///ws/README.md';
+const NAVIGATION_URI = 'file:///ws/docs/navigation.spec.md';
 
 // Complete enough for the checks this test is about: the template's other sections are turned off by setting.
 const SPEC = [
@@ -198,6 +205,10 @@ describe('the language server over stdio', () => {
         codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.techspec'], resolveProvider: false },
         completionProvider: { triggerCharacters: [' ', ',', '|', '#', '>', '&'] },
         hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
       },
       serverInfo: { name: 'techspec', version: '0.1.0' },
     });
@@ -289,5 +300,32 @@ describe('the language server over stdio', () => {
     assert.deepEqual(graph.unknown, []);
     const notSpec = await client.conn.sendRequest(GraphRequest, { uri: README_URI });
     assert.equal(notSpec.status, 'not-spec');
+  });
+
+  test('task IDs: definition, references, highlights, rename, and a refused rename says why', async () => {
+    await client.open(NAVIGATION_URI, SPEC);
+    const doc = { uri: NAVIGATION_URI };
+    const at = (line: number, character: number) => ({ textDocument: doc, position: { line, character } });
+    // T3's dependency T2 → T2's ID cell.
+    assert.deepEqual(await client.conn.sendRequest(DefinitionRequest.type, at(15, 25)), [{ uri: NAVIGATION_URI, range: r(14, 2, 14, 4) }]);
+    const everyT2 = [r(14, 2, 14, 4), r(14, 31, 14, 33), r(15, 24, 15, 26), r(22, 26, 22, 28), r(23, 4, 23, 6)];
+    const refs = await client.conn.sendRequest(ReferencesRequest.type, { ...at(23, 5), context: { includeDeclaration: true } });
+    assert.deepEqual(refs, everyT2.map((range) => ({ uri: NAVIGATION_URI, range })));
+    const highlights = await client.conn.sendRequest(DocumentHighlightRequest.type, at(23, 5));
+    assert.deepEqual(highlights?.map((h) => h.kind), [3, 2, 2, 2, 2]);
+
+    assert.deepEqual(await client.conn.sendRequest(PrepareRenameRequest.type, at(22, 27)), { range: r(22, 26, 22, 28), placeholder: 'T2' });
+    const edit = await client.conn.sendRequest(RenameRequest.type, { ...at(22, 27), newName: 'T5' });
+    // The label T2[T2: Repository] starts with the ID: it follows.
+    const renamedRanges = [...everyT2.slice(0, 4), r(22, 29, 22, 31), everyT2[4]];
+    assert.deepEqual(edit, { changes: { [NAVIGATION_URI]: renamedRanges.map((range) => ({ range, newText: 'T5' })) } });
+
+    const refused = (promise: Promise<unknown>, message: string) =>
+      assert.rejects(promise, (e: ResponseError) => (assert.deepEqual({ code: e.code, message: e.message }, { code: -32600, message }), true));
+    await refused(client.conn.sendRequest(RenameRequest.type, { ...at(22, 27), newName: 'T1' }), 'T1 is already a task: renaming T2 to it would merge the two.');
+    await refused(
+      client.conn.sendRequest(PrepareRenameRequest.type, at(13, 10)),
+      'Rename works on a task ID: in its ID cell, in a Dependencies cell or in the Task Dependency Graph.',
+    );
   });
 });

@@ -1,5 +1,5 @@
-// The extension inside a real VS Code: activation, diagnostics, quick fixes, completion,
-// snippets and grammar, server restart, and the preview. scripts/check-vsix.mjs runs it again
+// The extension inside a real VS Code: activation, diagnostics, quick fixes, completion, task-ID
+// navigation and rename, snippets and grammar, server restart, and the preview. scripts/check-vsix.mjs runs it again
 // against the packaged VSIX installed into a fresh profile (TECHSPEC_INSTALLED=1).
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -207,6 +207,32 @@ describe('techspec in VS Code', function () {
       const t1 = items.get('T1')!;
       const detail = t1.detail ?? (typeof t1.label === 'string' ? undefined : t1.label.description ?? t1.label.detail);
       assert.match(detail ?? '', /Create report_exports migration/, 'T1 does not carry its title as detail');
+    });
+  });
+
+  describe('task IDs', () => {
+    it('goes from a dependency to its task\'s row, and renames a task everywhere', async () => {
+      const text = await fixtureText(DEFECTS);
+      const editor = await openUntitled(text);
+      const uri = editor.document.uri;
+      await waitForDiagnostics(uri, (ds) => ds.length > 0, 'the server published no diagnostics for the untitled copy of defects.spec.md');
+      const lines = text.split('\n');
+      const t4Row = lines.findIndex((l) => l.startsWith('| T4 |'));
+      const t5Row = lines.findIndex((l) => l.startsWith('| T5 |'));
+      const dependency = new vscode.Position(t5Row, lines[t5Row].lastIndexOf('T4') + 1);
+
+      const definitions = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', uri, dependency);
+      const targets = definitions.map((d) => ('targetRange' in d ? rangeText(d.targetRange) : rangeText(d.range)));
+      assert.deepEqual(targets, [`${t4Row}:2-${t4Row}:4`], 'Go to Definition on T5\'s dependency T4 does not land on T4\'s ID cell');
+
+      const uses = (t: string, id: string) => (t.match(new RegExp(`\\b${id}\\b`, 'g')) ?? []).length;
+      const before = uses(text, 'T4');
+      const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', uri, dependency, 'T40');
+      assert.ok(edit && (await vscode.workspace.applyEdit(edit)), 'the rename edit was not applied');
+      const after = editor.document.getText();
+      assert.equal(uses(after, 'T4'), 0, `T4 is still written somewhere after the rename:\n${after}`);
+      assert.equal(uses(after, 'T40'), before, 'the rename did not write T40 wherever T4 was');
+      assert.ok(after.includes('T2 --> T40[T40: API]'), 'the graph node and its label did not follow the rename');
     });
   });
 

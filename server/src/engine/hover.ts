@@ -1,18 +1,8 @@
 import type { Hover, Position } from 'vscode-languageserver-types';
-import type { SpecModel, Span, Task } from './model';
+import type { SpecModel, Task } from './model';
+import { taskRefAt } from './navigation';
 import { taskGraph } from './taskGraph';
 import { compareNatural } from './text';
-
-/** The task ID under the cursor: an ID cell, a dependency, or a node of the dependency graph. */
-function taskRefAt(model: SpecModel, offset: number): { id: string; span: Span } | undefined {
-  const hit = (span: Span) => span.start <= offset && offset <= span.end;
-  for (const t of model.taskTable?.tasks ?? []) {
-    if (offset < t.row.span.start || offset > t.row.span.end) continue;
-    if (hit(t.idCell.span)) return { id: t.id, span: t.idCell.span };
-    return t.deps.find((d) => hit(d.span));
-  }
-  return model.graph?.nodes.find((n) => hit(n.span));
-}
 
 /** Document text shown as itself in a markdown hover, never as markup or HTML. */
 function escapeMarkdown(text: string): string {
@@ -38,5 +28,5 @@ export function getHover(model: SpecModel, position: Position): Hover | undefine
         `Depends on: ${list(g.deps.get(task.id) ?? [])} · Needed by: ${list(g.dependents.get(task.id) ?? [])}`,
       ]
     : [`**${escapeMarkdown(ref.id)}** is no task of the Task Breakdown table.`];
-  return { contents: { kind: 'markdown', value: lines.join('\n') }, range: ref.span.range };
+  return { contents: { kind: 'markdown', value: lines.join('\n') }, range: model.lines.range(ref.start, ref.end) };
 }

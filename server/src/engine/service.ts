@@ -1,4 +1,4 @@
-import type { CodeAction, CompletionItem, Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, Diagnostic, DocumentHighlight, Hover, Location, Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { Root } from 'mdast';
 import { buildModel, type SpecModel } from './model';
 import { IncrementalParser } from './incremental';
@@ -9,6 +9,7 @@ import { isTechSpec } from './specFile';
 import { getCodeActions } from './fixes';
 import { getCompletions } from './completion';
 import { getHover } from './hover';
+import { getDefinition, getDocumentHighlights, getReferences, prepareRename, rename, type RenameOutcome } from './navigation';
 import { buildGraphModel } from './graph';
 import type { GraphModel } from '../protocol';
 
@@ -49,8 +50,16 @@ export interface LanguageService {
   getCodeActions(analysis: Analysis, range: Range, diagnostics: Diagnostic[], only?: string[]): CodeAction[];
   getCompletions(analysis: Analysis, position: Position): CompletionItem[];
   getHover(analysis: Analysis, position: Position): Hover | undefined;
+  /** The ID cell of the task named under the cursor (an ID cell, a dependency or a graph node). */
+  getDefinition(analysis: Analysis, position: Position): Location[];
+  getReferences(analysis: Analysis, position: Position, includeDeclaration: boolean): Location[];
+  getDocumentHighlights(analysis: Analysis, position: Position): DocumentHighlight[];
+  prepareRename(analysis: Analysis, position: Position): RenameOutcome<{ range: Range; placeholder: string }>;
+  rename(analysis: Analysis, position: Position, newName: string, settings?: EngineSettings): RenameOutcome<WorkspaceEdit>;
   getGraph(analysis: Analysis): GraphModel;
 }
+
+const NOT_A_SPEC = 'This markdown file is not a tech spec (see techspec.files): it has no task IDs to rename.';
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
   // Per document: a version re-parses, and rebuilds the model of, only the parts that changed.
@@ -95,6 +104,21 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     },
     getHover(analysis, position) {
       return analysis.model ? getHover(analysis.model, position) : undefined;
+    },
+    getDefinition(analysis, position) {
+      return analysis.model ? getDefinition(analysis.model, analysis.uri, position) : [];
+    },
+    getReferences(analysis, position, includeDeclaration) {
+      return analysis.model ? getReferences(analysis.model, analysis.uri, position, includeDeclaration) : [];
+    },
+    getDocumentHighlights(analysis, position) {
+      return analysis.model ? getDocumentHighlights(analysis.model, position) : [];
+    },
+    prepareRename(analysis, position) {
+      return analysis.model ? prepareRename(analysis.model, position) : { refusal: NOT_A_SPEC };
+    },
+    rename(analysis, position, newName, settings = DEFAULT_SETTINGS) {
+      return analysis.model ? rename(analysis.model, analysis.uri, position, newName, settings) : { refusal: NOT_A_SPEC };
     },
     getGraph(analysis) {
       return buildGraphModel(analysis.model, analysis.uri, analysis.version);
