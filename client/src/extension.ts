@@ -30,6 +30,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Techsp
       { scheme: 'vscode-remote', language: 'markdown' },
     ],
     synchronize: { configurationSection: 'techspec' },
+    // A markdown file that is no spec gets nothing from us, not even a refusal in its rename box.
+    middleware: {
+      prepareRename: (document, position, token, next) => (preview.isSpec(document.uri) ? next(document, position, token) : undefined),
+      provideRenameEdits: (document, position, newName, token, next) =>
+        preview.isSpec(document.uri) ? next(document, position, newName, token) : undefined,
+    },
     outputChannel: output,
     traceOutputChannel: output,
   };

@@ -234,6 +234,23 @@ describe('techspec in VS Code', function () {
       assert.equal(uses(after, 'T40'), before, 'the rename did not write T40 wherever T4 was');
       assert.ok(after.includes('T2 --> T40[T40: API]'), 'the graph node and its label did not follow the rename');
     });
+
+    it('leaves renaming in a markdown file that is no spec to VS Code\'s markdown support', async () => {
+      const uri = fixture(README);
+      const published = nextDiagnosticsChange(uri, 'the language server published nothing for README.md after it was opened');
+      const editor = await openEditor(uri);
+      await published;
+      const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('| T1 |'));
+      const at = new vscode.Position(line, 3);
+      // VS Code's markdown support refuses (it renames headers and links); the refusal must not be ours.
+      const refusalOf = (command: string, ...args: unknown[]) =>
+        vscode.commands.executeCommand(command, uri, at, ...args).then(
+          (result) => assert.fail(`${command} on T1 in README.md was not refused: ${JSON.stringify(result)}`),
+          (e: Error) => e.message,
+        );
+      const refusal = (await refusalOf('vscode.prepareRename')) + (await refusalOf('vscode.executeDocumentRenameProvider', 'T2'));
+      assert.doesNotMatch(refusal, /task ID|tech spec/i, 'techspec answered a rename in a file that is no spec');
+    });
   });
 
   describe('snippets and grammar', () => {

@@ -143,10 +143,15 @@ export class PreviewManager implements vscode.Disposable, PreviewApi {
     }
   }
 
+  /** Whether the server's last analysis of the document found a tech spec. */
+  isSpec(uri: vscode.Uri): boolean {
+    return this.specs.get(uri.toString()) === true;
+  }
+
   private onActiveEditor(editor: vscode.TextEditor | undefined): void {
     if (!editor) return;
     const uri = editor.document.uri.toString();
-    const isSpec = this.specs.get(uri) === true;
+    const isSpec = this.isSpec(editor.document.uri);
     void vscode.commands.executeCommand('setContext', IS_SPEC_CONTEXT, isSpec);
     if (isSpec && this.current && this.current.uri !== uri) this.current.showDocument(uri);
   }
