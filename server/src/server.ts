@@ -62,8 +62,8 @@ const log = (message: string) => connection.console.log(message);
  * alternated), as remark's garbage is made and collected on the workers' heaps, and this thread's
  * heap only grows by the trees it keeps. Fewer on a machine with one core. The workers keep V8's
  * default young generation: with three times that (192 MB), the 20,000-task open was no faster once
- * from-markdown stopped copying its context per event (7.2-10.0 s either way, alternated), and the
- * server's RSS peaked at 566-599 MB during the open against 372-403 MB.
+ * from-markdown stopped copying its context per event (7.2-10.5 s against 7.3-11.1 s, six runs each,
+ * alternated), and the server's RSS peaked at 566-599 MB during the open against 372-403 MB.
  */
 const PARSE_WORKERS = Math.min(2, availableParallelism());
 const parallel = new ParallelParser(
