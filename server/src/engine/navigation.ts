@@ -55,7 +55,7 @@ function rangeOf(model: SpecModel, o: TaskIdOccurrence): Range {
   return model.lines.range(o.start, o.end);
 }
 
-/** The row(s) of the task named under the cursor; none for an ID no task has. */
+/** The ID cell of the task named under the cursor (two for a duplicated ID); none for an ID no task has. */
 export function getDefinition(model: SpecModel, uri: string, position: Position): Location[] {
   const ref = taskRefAt(model, model.lines.offsetAt(position));
   if (!ref) return [];
