@@ -15,7 +15,7 @@ function list(ids: string[]): string {
 
 /** What a task is, where the cursor is on its ID: title, estimate, what it needs and what needs it. */
 export function getHover(model: SpecModel, position: Position): Hover | undefined {
-  const ref = taskRefAt(model, model.lines.offsetAt(position));
+  const ref = taskRefAt(model, position);
   if (!ref) return undefined;
   const g = taskGraph(model);
   const task: Task | undefined = g.tasks.get(ref.id);

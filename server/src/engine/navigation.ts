@@ -25,7 +25,8 @@ function definitionOf(task: Task): TaskIdOccurrence {
 }
 
 /** The task ID under the cursor: an ID cell, a dependency, or a node of the dependency graph. */
-export function taskRefAt(model: SpecModel, offset: number): TaskIdOccurrence | undefined {
+export function taskRefAt(model: SpecModel, position: Position): TaskIdOccurrence | undefined {
+  const offset = model.lines.offsetAt(position);
   const hit = (span: { start: number; end: number }) => span.start <= offset && offset <= span.end;
   for (const t of model.taskTable?.tasks ?? []) {
     if (offset < t.row.span.start || offset > t.row.span.end) continue;
@@ -57,7 +58,7 @@ function rangeOf(model: SpecModel, o: TaskIdOccurrence): Range {
 
 /** The ID cell of the task named under the cursor (two for a duplicated ID); none for an ID no task has. */
 export function getDefinition(model: SpecModel, uri: string, position: Position): Location[] {
-  const ref = taskRefAt(model, model.lines.offsetAt(position));
+  const ref = taskRefAt(model, position);
   if (!ref) return [];
   return occurrencesOf(model, ref.id)
     .filter((o) => o.kind === 'definition')
@@ -65,7 +66,7 @@ export function getDefinition(model: SpecModel, uri: string, position: Position)
 }
 
 export function getReferences(model: SpecModel, uri: string, position: Position, includeDeclaration: boolean): Location[] {
-  const ref = taskRefAt(model, model.lines.offsetAt(position));
+  const ref = taskRefAt(model, position);
   if (!ref) return [];
   return occurrencesOf(model, ref.id)
     .filter((o) => includeDeclaration || o.kind !== 'definition')
@@ -74,7 +75,7 @@ export function getReferences(model: SpecModel, uri: string, position: Position,
 
 /** The ID cell as the place the task is written (Write), its uses as reads. */
 export function getDocumentHighlights(model: SpecModel, position: Position): DocumentHighlight[] {
-  const ref = taskRefAt(model, model.lines.offsetAt(position));
+  const ref = taskRefAt(model, position);
   if (!ref) return [];
   return occurrencesOf(model, ref.id).map((o) => ({
     range: rangeOf(model, o),
@@ -89,7 +90,7 @@ const NOT_AN_ID = 'Rename works on a task ID: in its ID cell, in a Dependencies 
 
 /** The ID under the cursor and its range, for the rename box; refused where no task ID is. */
 export function prepareRename(model: SpecModel, position: Position): RenameOutcome<{ range: Range; placeholder: string }> {
-  const ref = taskRefAt(model, model.lines.offsetAt(position));
+  const ref = taskRefAt(model, position);
   if (!ref) return { refusal: NOT_AN_ID };
   const inexact = occurrencesOf(model, ref.id).find((o) => !o.exact);
   if (inexact) return { refusal: escapedCell(ref.id, model, inexact) };
@@ -106,7 +107,7 @@ function escapedCell(id: string, model: SpecModel, o: TaskIdOccurrence): string 
  * cannot be a mermaid node while the graph draws the task.
  */
 export function rename(model: SpecModel, uri: string, position: Position, newName: string, settings: EngineSettings): RenameOutcome<WorkspaceEdit> {
-  const ref = taskRefAt(model, model.lines.offsetAt(position));
+  const ref = taskRefAt(model, position);
   if (!ref) return { refusal: NOT_AN_ID };
   const name = newName.trim();
   if (!name) return { refusal: 'A task ID cannot be empty.' };
