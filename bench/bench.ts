@@ -153,8 +153,16 @@ interface Spread {
 
 const spread = (xs: number[]): Spread => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
 
-/** A fresh server with the spec opened in it: how long the first diagnostics took, the CPU they took, RSS then. */
-async function openCold(uri: string, text: string): Promise<{ server: Server; open: number; openCpu: number; rss: number; rssOpenPeak: number }> {
+/** What one cold open took: the first diagnostics' time, the server's CPU for them, its RSS then and at most. */
+interface ColdOpen {
+  open: number;
+  openCpu: number;
+  rss: number;
+  rssOpenPeak: number;
+}
+
+/** A fresh server with the spec opened in it, and what the open took. */
+async function openCold(uri: string, text: string): Promise<ColdOpen & { server: Server }> {
   const server = new Server();
   await server.start();
   const cpuAtOpen = server.cpuMs();
@@ -167,7 +175,7 @@ async function openCold(uri: string, text: string): Promise<{ server: Server; op
 
 async function measureServer(size: string, text: string): Promise<ServerResult> {
   const uri = `file:///bench/workload-${size}.spec.md`;
-  const opens: { open: number; openCpu: number; rss: number; rssOpenPeak: number }[] = [];
+  const opens: ColdOpen[] = [];
   for (let i = 1; i < OPENS; i++) {
     const cold = await openCold(uri, text);
     await cold.server.stop();
