@@ -29,7 +29,7 @@ import {
   type MessageConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import { TEMPLATE_TEXT } from '../server/src/engine/templateText';
+import { TEMPLATE_TEXT } from '../engine/templateText';
 import { SERVER_EXEC_ARGV } from '../server/src/launch';
 
 const ROOT = resolve(__dirname, '..');

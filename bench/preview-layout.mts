@@ -3,7 +3,7 @@
 //   npm run build && node --import tsx bench/preview-layout.mts [--tasks 500] [--runs 5]
 //
 // Each run opens a fresh page holding the panel's real HTML (its CSP included) and the built
-// webview bundle, with a stub acquireVsCodeApi, posts the GraphModel the server computes, and takes
+// webview bundle, with a stub acquireVsCodeApi, posts the Plan the server computes, and takes
 // the time the page reports from receiving the model to the first paint after drawing it: layout
 // (elkjs) plus SVG construction, style, layout and paint. A fresh page each run means a cold start,
 // as when the panel opens. Then one warm update (an edit that changes an edge) in the last page.
@@ -12,10 +12,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { buildModel } from '../server/src/engine/model';
-import { buildGraphModel } from '../server/src/engine/graph';
+import { buildModel } from '../engine/model';
+import { buildPlan } from '../engine/plan';
 import { previewHtml } from '../client/src/preview/html';
-import type { FromPreviewMessage, GraphModel } from '../server/src/protocol';
+import type { FromPreviewMessage, Plan } from '../protocol';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: number) => {
@@ -32,7 +32,7 @@ if (!generator) throw new Error('gen-spec.mjs not found in bench/ or ../shared/b
 
 const text = execFileSync(process.execPath, [generator, '--tasks', String(tasks)], { encoding: 'utf8', maxBuffer: 1 << 28 });
 const uri = 'file:///bench/generated.spec.md';
-const model = buildGraphModel(buildModel(text), uri, 1);
+const model = buildPlan(buildModel(text), uri, 1);
 if (model.status !== 'ok' || model.tasks.length !== tasks) throw new Error(`the generated spec gave ${model.status} with ${model.tasks.length} tasks`);
 
 const ORIGIN = 'https://webview.bench.invalid';
@@ -81,7 +81,7 @@ async function openPage() {
   const ready = next('ready', 'after loading');
   await page.goto(`${ORIGIN}/`);
   await ready;
-  const draw = async (m: GraphModel): Promise<Rendered> => {
+  const draw = async (m: Plan): Promise<Rendered> => {
     const rendered = next('rendered', `after a model of ${m.tasks.length} tasks`);
     await page.evaluate(`window.postMessage(${JSON.stringify({ type: 'model', model: m })}, '*')`);
     const r = await rendered;
@@ -106,7 +106,7 @@ for (let i = 0; i < runs; i++) {
   cold.push(r.ms);
 }
 // A warm update: the last task loses one dependency, so the layout is computed again.
-const edited: GraphModel = { ...model, version: 2, edges: model.edges.slice(0, -1) };
+const edited: Plan = { ...model, version: 2, edges: model.edges.slice(0, -1) };
 const warm = (await last!.draw(edited)).ms;
 await browser.close();
 

@@ -16,14 +16,14 @@
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { IncrementalParser } from '../server/src/engine/incremental';
-import { buildModel, type SpecModel, type Table, type TableRow } from '../server/src/engine/model';
-import { ModelMemo } from '../server/src/engine/modelMemo';
-import { RULES } from '../server/src/engine/rules';
-import { computeDiagnostics } from '../server/src/engine/diagnostics';
-import { DEFAULT_SETTINGS } from '../server/src/engine/settings';
-import { findCycles, taskGraph } from '../server/src/engine/taskGraph';
-import { buildGraphModel } from '../server/src/engine/graph';
+import { IncrementalParser } from '../engine/incremental';
+import { buildModel, type SpecModel, type Table, type TableRow } from '../engine/model';
+import { ModelMemo } from '../engine/modelMemo';
+import { RULES } from '../engine/rules';
+import { computeDiagnostics } from '../engine/diagnostics';
+import { DEFAULT_SETTINGS } from '../engine/settings';
+import { findCycles, taskGraph } from '../engine/taskGraph';
+import { buildPlan } from '../engine/plan';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => {
@@ -66,7 +66,7 @@ const fresh = (): SpecModel => {
     codeBlocks: [...blocks.values()],
     endpoints: model.endpoints.map((e) => ({ ...e })),
     taskTable: tt && { ...tt, table: tables[model.tables.indexOf(tt.table)], tasks: tt.tasks.map((t) => ({ ...t, row: rows.get(t.row) ?? t.row })) },
-    graph: model.graph && { ...model.graph, block: blocks.get(model.graph.block) ?? model.graph.block, edges: model.graph.edges.slice(), nodes: model.graph.nodes.slice() },
+    diagram: model.diagram && { ...model.diagram, block: blocks.get(model.diagram.block) ?? model.diagram.block, edges: model.diagram.edges.slice(), nodes: model.diagram.nodes.slice() },
   };
 };
 
@@ -118,7 +118,7 @@ const all = measure((m) => computeDiagnostics(m, DEFAULT_SETTINGS, TODAY, URI), 
 const typing = measure((m) => computeDiagnostics(m, DEFAULT_SETTINGS, TODAY, URI), keystroke);
 const graph = measure((m) => taskGraph(m), fresh);
 const cycles = measure((m) => findCycles(taskGraph(m)), fresh);
-const preview = measure((m) => buildGraphModel(m, URI, 1), fresh);
+const preview = measure((m) => buildPlan(m, URI, 1), fresh);
 
 const fmt = (ms: number) => ms.toFixed(ms < 10 ? 2 : 1);
 const sum = (list: { ms: number }[]) => list.reduce((a, r) => a + r.ms, 0);
@@ -132,6 +132,6 @@ const out = [
   `| computeDiagnostics (all rules, directives, sort) | ${fmt(all.ms)} | ${fmt(typing.ms)} | ${(all.result as unknown[]).length} |`,
   `| taskGraph | ${fmt(graph.ms)} | | |`,
   `| taskGraph + findCycles | ${fmt(cycles.ms)} | | ${(cycles.result as unknown[]).length} |`,
-  `| buildGraphModel (preview) | ${fmt(preview.ms)} | | |`,
+  `| buildPlan (preview) | ${fmt(preview.ms)} | | |`,
 ];
 console.log(out.join('\n'));

@@ -7,7 +7,7 @@
 // to the analysis.
 import type { Worker } from 'node:worker_threads';
 import type { Root } from 'mdast';
-import { parseMarkdown } from './engine/parse';
+import { parseMarkdown } from '../../engine';
 
 /** Sent to the worker: parse sources[i] for every i it claims with Atomics.add(next, 0, 1). */
 export interface ParseJob {

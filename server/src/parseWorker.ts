@@ -2,7 +2,7 @@
 // thread has not claimed yet and sends their roots back as JSON text, in batches as it goes.
 import { parentPort } from 'node:worker_threads';
 import type { Root } from 'mdast';
-import { parseMarkdown } from './engine/parse';
+import { parseMarkdown } from '../../engine';
 import type { ParseJob, ParsedBatch } from './parallelParse';
 
 /** Work between two batches sent back: the main thread reads each while it parses its own share. */

@@ -17,10 +17,8 @@ import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import type { Root } from 'mdast';
-import { createLanguageService, type Analysis } from './engine/service';
-import type { RenameOutcome } from './engine/navigation';
-import { validateSettings, DEFAULT_SETTINGS, type EngineSettings } from './engine/settings';
-import { DidAnalyzeNotification, GraphRequest } from './protocol';
+import { createLanguageService, validateSettings, DEFAULT_SETTINGS, type Analysis, type EngineSettings, type RenameOutcome } from '../../engine';
+import { DidAnalyzeNotification, PlanRequest } from '../../protocol';
 import { ParallelParser } from './parallelParse';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -329,9 +327,9 @@ connection.onRenameRequest(async (params) => {
   return renameResult(service.rename(analysis, params.position, params.newName, await settingsFor(params.textDocument.uri)));
 });
 
-connection.onRequest(GraphRequest, async ({ uri }) => {
+connection.onRequest(PlanRequest, async ({ uri }) => {
   const analysis = await currentAnalysis(uri);
-  return service.getGraph(analysis ?? { uri, version: 0, diagnostics: [] });
+  return service.getPlan(analysis ?? { uri, version: 0, diagnostics: [] });
 });
 
 connection.onShutdown(() => parallel.dispose());

@@ -22,7 +22,7 @@ import {
   type MessageConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import { createLanguageService } from '../../server/src/engine/service';
+import { createLanguageService } from '../../engine/service';
 import { ensureServerBuilt, ROOT, SERVER } from './built-server';
 
 /** A 2,000-task spec takes a few seconds to open on a loaded machine: this is the bound of a broken server. */

@@ -34,7 +34,7 @@ import {
   type ResponseError,
   type ShowMessageParams,
 } from 'vscode-languageserver-protocol/node';
-import { GraphRequest } from '../../server/src/protocol';
+import { PlanRequest } from '../../protocol';
 import { ensureServerBuilt, ROOT, SERVER } from './built-server';
 
 const TIMEOUT_MS = 15_000;
@@ -288,8 +288,8 @@ describe('the language server over stdio', () => {
     ]);
   });
 
-  test('techspec/graph returns the model of an open spec', async () => {
-    const graph = await client.conn.sendRequest(GraphRequest, { uri: SPEC_URI });
+  test('techspec/plan returns the model of an open spec', async () => {
+    const graph = await client.conn.sendRequest(PlanRequest, { uri: SPEC_URI });
     assert.equal(graph.uri, SPEC_URI);
     assert.equal(graph.version, 2);
     assert.equal(graph.status, 'ok');
@@ -298,7 +298,7 @@ describe('the language server over stdio', () => {
     assert.deepEqual(graph.edges.map((e) => `${e.from}>${e.to}`).sort(), ['T1>T2', 'T1>T3', 'T2>T3']);
     assert.deepEqual(graph.cycles, []);
     assert.deepEqual(graph.unknown, []);
-    const notSpec = await client.conn.sendRequest(GraphRequest, { uri: README_URI });
+    const notSpec = await client.conn.sendRequest(PlanRequest, { uri: README_URI });
     assert.equal(notSpec.status, 'not-spec');
   });
 

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CompletionItem, Position, TextEdit } from 'vscode-languageserver-types';
-import { buildModel } from '../../server/src/engine/model';
-import { getCompletions } from '../../server/src/engine/completion';
-import { createLanguageService } from '../../server/src/engine/service';
-import { TEMPLATE_TEXT } from '../../server/src/engine/templateText';
+import { buildModel } from '../../engine/model';
+import { getCompletions } from '../../engine/completion';
+import { createLanguageService } from '../../engine/service';
+import { TEMPLATE_TEXT } from '../../engine/templateText';
 import { SPEC_URI, taskSpec, TODAY } from './helpers';
 
 /** The completions at the `$0` marker of `fixture` (the marker is removed). */

@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
-import { buildModel } from '../../server/src/engine/model';
-import { getCodeActions } from '../../server/src/engine/fixes';
-import { createLanguageService } from '../../server/src/engine/service';
-import { DEFAULT_SETTINGS, type EngineSettings } from '../../server/src/engine/settings';
-import type { FixData } from '../../server/src/engine/rule';
-import { LineIndex } from '../../server/src/engine/text';
-import { TEMPLATE_TEXT } from '../../server/src/engine/templateText';
+import { buildModel } from '../../engine/model';
+import { getCodeActions } from '../../engine/fixes';
+import { createLanguageService } from '../../engine/service';
+import { DEFAULT_SETTINGS, type EngineSettings } from '../../engine/settings';
+import type { FixData } from '../../engine/rule';
+import { LineIndex } from '../../engine/text';
+import { TEMPLATE_TEXT } from '../../engine/templateText';
 import { lines, SPEC_URI, TODAY } from './helpers';
 
 /** Applies LSP text edits the way an editor does: all against the original text, none overlapping. */

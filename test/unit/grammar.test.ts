@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as oniguruma from 'vscode-oniguruma';
 import { INITIAL, parseRawGrammar, Registry, type IGrammar } from 'vscode-textmate';
-import { buildModel } from '../../server/src/engine/model';
-import { TEMPLATE_TEXT } from '../../server/src/engine/templateText';
+import { buildModel } from '../../engine/model';
+import { TEMPLATE_TEXT } from '../../engine/templateText';
 import { lines } from './helpers';
 
 // The injection grammars tokenized for real: vscode-textmate + oniguruma (what VS Code runs), on
@@ -120,7 +120,7 @@ test('task IDs: every ID of the template task table and its mermaid graph, as th
   const model = buildModel(TEMPLATE_TEXT);
   const expected = [
     ...model.taskTable!.tasks.flatMap((t) => [t.idCell.span, ...t.deps.map((d) => d.span)]),
-    ...model.graph!.nodes.map((n) => n.span),
+    ...model.diagram!.nodes.map((n) => n.span),
   ].map((s) => [s.range.start.line, s.range.start.character, TEMPLATE_TEXT.slice(s.start, s.end)]);
   const graphLabels: [number, number, string][] = [
     [177, 7, 'T1'], [177, 29, 'T2'], [178, 14, 'T3'], [179, 14, 'T4'], [180, 14, 'T5'], [181, 14, 'T6'], [182, 14, 'T7'],

@@ -1,6 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { createLanguageService } from '../../server/src/engine/service';
-import { DEFAULT_SETTINGS, type EngineSettings } from '../../server/src/engine/settings';
+import { createLanguageService } from '../../engine/service';
+import { DEFAULT_SETTINGS, type EngineSettings } from '../../engine/settings';
 
 /** The URI unit fixtures live at: a path that `techspec.files` matches by default. */
 export const SPEC_URI = 'file:///w/x.spec.md';

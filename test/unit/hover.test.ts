@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildModel } from '../../server/src/engine/model';
-import { getHover } from '../../server/src/engine/hover';
+import { buildModel } from '../../engine/model';
+import { getHover } from '../../engine/hover';
 import { taskSpec } from './helpers';
 
 const text = taskSpec('Hover', [

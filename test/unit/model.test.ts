@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildModel, parseEstLines } from '../../server/src/engine/model';
-import { TEMPLATE_TEXT } from '../../server/src/engine/templateText';
+import { buildModel, parseEstLines } from '../../engine/model';
+import { TEMPLATE_TEXT } from '../../engine/templateText';
 
 const r = (sl: number, sc: number, el: number, ec: number) => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
 
@@ -35,9 +35,9 @@ test('the template: tasks, dependencies and the mermaid graph', () => {
   ]);
   assert.deepEqual(tasks[1].idCell.span.range, r(166, 2, 166, 4));
   assert.deepEqual(tasks[1].deps[0].span.range, r(166, 52, 166, 54));
-  assert.deepEqual(m.graph!.edges.map((e) => `${e.from.id}>${e.to.id}`), ['T1>T2', 'T2>T3', 'T3>T4', 'T4>T5', 'T5>T6', 'T6>T7']);
-  assert.deepEqual(m.graph!.edges[0].from.span.range, r(177, 4, 177, 6));
-  assert.deepEqual(m.graph!.edges[0].to.span.range, r(177, 26, 177, 28));
+  assert.deepEqual(m.diagram!.edges.map((e) => `${e.from.id}>${e.to.id}`), ['T1>T2', 'T2>T3', 'T3>T4', 'T4>T5', 'T5>T6', 'T6>T7']);
+  assert.deepEqual(m.diagram!.edges[0].from.span.range, r(177, 4, 177, 6));
+  assert.deepEqual(m.diagram!.edges[0].to.span.range, r(177, 26, 177, 28));
 });
 
 test('mermaid: chains, & groups, edge labels, shapes and comments', () => {
@@ -52,7 +52,7 @@ test('mermaid: chains, & groups, edge labels, shapes and comments', () => {
     '  classDef done fill:#0f0',
     '```', '',
   ].join('\n'));
-  assert.deepEqual(m.graph!.edges.map((e) => `${e.from.id}>${e.to.id}`), ['T1>T2', 'T2>T3', 'T4>T6', 'T5>T6', 'T7>T8', 'T8>T9']);
+  assert.deepEqual(m.diagram!.edges.map((e) => `${e.from.id}>${e.to.id}`), ['T1>T2', 'T2>T3', 'T4>T6', 'T5>T6', 'T7>T8', 'T8>T9']);
 });
 
 test('cells: escaped pipes are content, code spans keep them, CRLF and BOM keep ranges right', () => {

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import { buildModel } from '../../server/src/engine/model';
-import { getDefinition, getDocumentHighlights, getReferences, prepareRename, rename } from '../../server/src/engine/navigation';
-import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
+import { buildModel } from '../../engine/model';
+import { getDefinition, getDocumentHighlights, getReferences, prepareRename, rename } from '../../engine/navigation';
+import { DEFAULT_SETTINGS } from '../../engine/settings';
 import { diagnose, lines, SPEC_URI, taskSpec } from './helpers';
 
 // Line 6: T1; line 7: T2, bold in its ID cell; line 8: T10, which also needs an unknown T9.

@@ -5,7 +5,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
-import { parseMarkdown } from '../../server/src/engine/parse';
+import { parseMarkdown } from '../../engine/parse';
 import { FC_SEED } from './helpers';
 
 const remark = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);

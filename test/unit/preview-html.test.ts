@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeNonce, previewHtml } from '../../client/src/preview/html';
 import { messageModel, parsePreviewMessage, taskAtLine, taskToReveal } from '../../client/src/preview/messages';
-import { buildModel } from '../../server/src/engine/model';
-import { buildGraphModel } from '../../server/src/engine/graph';
+import { buildModel } from '../../engine/model';
+import { buildPlan } from '../../engine/plan';
 import { lines } from './helpers';
 
 const CSP_SOURCE = 'https://file+.vscode-resource.vscode-cdn.net';
@@ -92,7 +92,7 @@ test('messages from the page: only the declared shapes get through', () => {
   assert.equal(parsePreviewMessage({ type: 'rendered', uri: 'file:///a.spec.md', version: 3, status: 'great', nodes: 7, ms: 1 }), undefined);
 });
 
-const model = buildGraphModel(
+const model = buildPlan(
   buildModel(lines(
     '# Technical Spec: X',
     '',

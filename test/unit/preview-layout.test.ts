@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildModel } from '../../server/src/engine/model';
-import { buildGraphModel } from '../../server/src/engine/graph';
+import { buildModel } from '../../engine/model';
+import { buildPlan } from '../../engine/plan';
 import { layoutGraph, type Box, type Point } from '../../client/src/webview/layout';
-import type { GraphModel } from '../../server/src/protocol';
+import type { Plan } from '../../protocol';
 import { lines } from './helpers';
 
-function model(...rows: string[]): GraphModel {
-  return buildGraphModel(
+function model(...rows: string[]): Plan {
+  return buildPlan(
     buildModel(lines('# Technical Spec: X', '', '## Task Breakdown', '', '| ID | Task | Est. Lines | Dependencies | Jira |', '|----|------|------------|--------------|------|', ...rows)),
     'file:///w/x.spec.md',
     1,
@@ -15,7 +15,7 @@ function model(...rows: string[]): GraphModel {
 }
 
 /** gen-spec's shape: each task needs the one before and the one 7 back. */
-function chain(n: number): GraphModel {
+function chain(n: number): Plan {
   return model(...Array.from({ length: n }, (_, i) => `| T${i + 1} | t | 10 | ${i === 0 ? 'None' : [...new Set([i, Math.max(1, i - 6)])].map((k) => `T${k}`).join(', ')} | |`));
 }
 

@@ -2,9 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Range } from 'vscode-languageserver-types';
-import { createLanguageService } from '../../server/src/engine/service';
-import { TEMPLATE_TEXT } from '../../server/src/engine/templateText';
-import { LineIndex } from '../../server/src/engine/text';
+import { createLanguageService } from '../../engine/service';
+import { TEMPLATE_TEXT } from '../../engine/templateText';
+import { LineIndex } from '../../engine/text';
 import { FC_SEED } from './helpers';
 
 const service = createLanguageService({ today: () => '2026-11-25' });
@@ -44,7 +44,7 @@ test('random edits of the template never make the engine throw, and every range 
       }
       service.getCodeActions(analysis, { start: { line: 0, character: 0 }, end }, analysis.diagnostics);
       service.getCodeActions(analysis, { start: { line: 0, character: 0 }, end }, analysis.diagnostics, ['source.fixAll.techspec']);
-      service.getGraph(analysis);
+      service.getPlan(analysis);
     }),
     { numRuns: 150, seed: FC_SEED },
   );

@@ -5,10 +5,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { at, diagnose, lines, only } from './helpers';
-import { TEMPLATE_TEXT } from '../../server/src/engine/templateText';
-import { buildModel } from '../../server/src/engine/model';
-import { RULES } from '../../server/src/engine/rules';
-import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
+import { TEMPLATE_TEXT } from '../../engine/templateText';
+import { buildModel } from '../../engine/model';
+import { RULES } from '../../engine/rules';
+import { DEFAULT_SETTINGS } from '../../engine/settings';
 
 /** The codes of the rules these tests cover (sections, header, placeholders, tables, risks, API design, readiness). */
 const OURS = ['TS102', 'TS103', 'TS201', 'TS202', 'TS203', 'TS204', 'TS205', 'TS206', 'TS301', 'TS601', 'TS701', 'TS702', 'TS801', 'TS802', 'TS803', 'TS804', 'TS901', 'TS902'];

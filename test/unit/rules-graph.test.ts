@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { buildModel } from '../../server/src/engine/model';
+import { buildModel } from '../../engine/model';
 import { at, diagnose, lines, taskSpec } from './helpers';
 
 const mine = (ds: Diagnostic[]) => ds.filter((d) => /^TS[45]\d\d$/.test(String(d.code)));
@@ -46,8 +46,8 @@ test('flowchart syntax that draws no edge or node: front matter, comments, class
     '  click T4 "https://example.com"',
   ];
   const m = buildModel(spec(ROWS, g));
-  assert.deepEqual(m.graph!.edges.map((e) => `${e.from.id}>${e.to.id}`), ['T1>T2', 'T1>T3', 'T2>T3', 'T3>T4', 'P1>T4']);
-  assert.deepEqual(m.graph!.subgraphs, ['P1']);
+  assert.deepEqual(m.diagram!.edges.map((e) => `${e.from.id}>${e.to.id}`), ['T1>T2', 'T1>T3', 'T2>T3', 'T3>T4', 'P1>T4']);
+  assert.deepEqual(m.diagram!.subgraphs, ['P1']);
   assert.deepEqual(brief(mine(diagnose(spec(ROWS, g)))), []);
 });
 

@@ -7,12 +7,12 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { IncrementalParser, type IncrementalOptions } from '../../server/src/engine/incremental';
-import { buildModel } from '../../server/src/engine/model';
-import { ModelMemo } from '../../server/src/engine/modelMemo';
-import { computeDiagnostics } from '../../server/src/engine/diagnostics';
-import { DEFAULT_SETTINGS, type EngineSettings } from '../../server/src/engine/settings';
-import { Verdicts } from '../../server/src/engine/rules/support/verdicts';
+import { IncrementalParser, type IncrementalOptions } from '../../engine/incremental';
+import { buildModel } from '../../engine/model';
+import { ModelMemo } from '../../engine/modelMemo';
+import { computeDiagnostics } from '../../engine/diagnostics';
+import { DEFAULT_SETTINGS, type EngineSettings } from '../../engine/settings';
+import { Verdicts } from '../../engine/rules/support/verdicts';
 import { FC_SEED, SPEC_URI, TODAY } from './helpers';
 
 /** Small batches and tables split from 2 rows up, so that short documents exercise every path. */

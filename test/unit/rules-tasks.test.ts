@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { buildModel } from '../../server/src/engine/model';
-import { RULES } from '../../server/src/engine/rules';
-import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
-import { TEMPLATE_TEXT } from '../../server/src/engine/templateText';
+import { buildModel } from '../../engine/model';
+import { RULES } from '../../engine/rules';
+import { DEFAULT_SETTINGS } from '../../engine/settings';
+import { TEMPLATE_TEXT } from '../../engine/templateText';
 import { at, diagnose, lines, only, taskSpec } from './helpers';
 
 /** The Task Breakdown and dependency graph rules: TS4xx and TS5xx. */

@@ -2,9 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { buildModel } from '../../server/src/engine/model';
-import { HTTP_METHODS, RISK_LEVELS, STATUS_VALUES, TEMPLATE_SECTIONS } from '../../server/src/engine/template';
-import { TEMPLATE_TEXT } from '../../server/src/engine/templateText';
+import { buildModel } from '../../engine/model';
+import { HTTP_METHODS, RISK_LEVELS, STATUS_VALUES, TEMPLATE_SECTIONS } from '../../engine/template';
+import { TEMPLATE_TEXT } from '../../engine/templateText';
 import { diagnose, lines, only } from './helpers';
 
 // A small TextMate-snippet expander (the syntax VS Code's snippet parser accepts, minus
@@ -324,7 +324,7 @@ test('spec-graph: a dependency graph whose edge the model reads, IDs mirrored in
   const { text } = expand('spec-graph');
   assert.equal(text, '```mermaid\ngraph LR\n    T1[T1: Migration] --> T2[T2: Repository]\n```');
   const m = buildModel(lines('## Task Breakdown', '', '### Task Dependency Graph', '', text));
-  assert.deepEqual(m.graph?.edges.map((e) => [e.from.id, e.to.id]), [['T1', 'T2']]);
+  assert.deepEqual(m.diagram?.edges.map((e) => [e.from.id, e.to.id]), [['T1', 'T2']]);
   const renumbered = expandSnippet(bodyOf(byPrefix('spec-graph')).replace('T${1:1}', 'T${1:7}'), {}).text;
   assert.match(renumbered, /T7\[T7: Migration\]/);
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isTechSpec, uriPath } from '../../server/src/engine/specFile';
-import { DEFAULT_SETTINGS, validateSettings } from '../../server/src/engine/settings';
+import { isTechSpec, uriPath } from '../../engine/specFile';
+import { DEFAULT_SETTINGS, validateSettings } from '../../engine/settings';
 
 const globs = DEFAULT_SETTINGS.files;
 

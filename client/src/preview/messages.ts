@@ -1,10 +1,10 @@
 // Validation of what the preview webview posts: its script is untrusted, so nothing is taken on faith.
-import type { FromPreviewMessage, GraphModel, GraphStatus } from '../../../server/src/protocol';
+import type { FromPreviewMessage, Plan, PlanStatus } from '../../../protocol';
 
 /** Larger drawings than this are refused rather than written. */
 export const MAX_SVG_LENGTH = 50_000_000;
 
-const STATUSES: readonly GraphStatus[] = ['ok', 'not-spec', 'no-task-breakdown', 'empty-table'];
+const STATUSES: readonly PlanStatus[] = ['ok', 'not-spec', 'no-task-breakdown', 'empty-table'];
 
 /** The message if it has the shape the protocol declares, else undefined. */
 export function parsePreviewMessage(raw: unknown): FromPreviewMessage | undefined {
@@ -21,25 +21,25 @@ export function parsePreviewMessage(raw: unknown): FromPreviewMessage | undefine
     case 'svg':
       return Number.isInteger(m.requestId) && svg(m.svg) ? { type: 'svg', requestId: m.requestId as number, svg: m.svg } : undefined;
     case 'rendered':
-      if (typeof m.uri !== 'string' || !Number.isInteger(m.version) || !STATUSES.includes(m.status as GraphStatus)) return undefined;
+      if (typeof m.uri !== 'string' || !Number.isInteger(m.version) || !STATUSES.includes(m.status as PlanStatus)) return undefined;
       if (!Number.isInteger(m.nodes) || typeof m.ms !== 'number') return undefined;
-      return { type: 'rendered', uri: m.uri, version: m.version as number, status: m.status as GraphStatus, nodes: m.nodes as number, ms: m.ms };
+      return { type: 'rendered', uri: m.uri, version: m.version as number, status: m.status as PlanStatus, nodes: m.nodes as number, ms: m.ms };
     default:
       return undefined;
   }
 }
 
 /** The task a reveal message names, if the model has it: an ID that is no task does nothing. */
-export function taskToReveal(model: GraphModel | undefined, id: string) {
+export function taskToReveal(model: Plan | undefined, id: string) {
   return model?.tasks.find((t) => t.id === id);
 }
 
 /** The task whose table row holds `line`, if any. */
-export function taskAtLine(model: GraphModel | undefined, line: number) {
+export function taskAtLine(model: Plan | undefined, line: number) {
   return model?.tasks.find((t) => t.range.start.line <= line && line <= t.range.end.line);
 }
 
 /** A model with nothing to draw and a message saying why, for when the server cannot give one. */
-export function messageModel(uri: string, message: string): GraphModel {
+export function messageModel(uri: string, message: string): Plan {
   return { uri, version: 0, status: 'not-spec', message, tasks: [], edges: [], cycles: [], unknown: [], criticalPath: [], criticalLines: 0, waves: [], totalLines: 0 };
 }

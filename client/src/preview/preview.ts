@@ -2,7 +2,7 @@
 // server re-analyzes the document, and talks to its page only through the typed, validated messages.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { DidAnalyzeNotification, GraphRequest, type DidAnalyzeParams, type FromPreviewMessage, type GraphModel, type PreviewState, type ToPreviewMessage } from '../../../server/src/protocol';
+import { DidAnalyzeNotification, PlanRequest, type DidAnalyzeParams, type FromPreviewMessage, type Plan, type PreviewState, type ToPreviewMessage } from '../../../protocol';
 import { makeNonce, previewHtml } from './html';
 import { messageModel, parsePreviewMessage, taskAtLine, taskToReveal } from './messages';
 
@@ -20,7 +20,7 @@ export interface PreviewApi {
   /** The URI of the document the preview shows. */
   uri(): string | undefined;
   /** The graph model the panel last received. */
-  model(): GraphModel | undefined;
+  model(): Plan | undefined;
   /** Fires each time the page has drawn a model (after the browser painted it). */
   readonly onDidRender: vscode.Event<RenderedInfo>;
   /** The drawing as the standalone SVG document Export SVG saves. */
@@ -93,10 +93,10 @@ export class PreviewManager implements vscode.Disposable, PreviewApi {
   }
 
   /** The graph of a document, from the server; a stand-in model that says why when it cannot answer. */
-  async graphOf(uri: string): Promise<GraphModel> {
+  async graphOf(uri: string): Promise<Plan> {
     if (!this.client?.isRunning()) return messageModel(uri, 'The Tech Spec language server is not running, so there is no graph to show. See the "Tech Spec" output.');
     try {
-      return await this.client.sendRequest(GraphRequest, { uri });
+      return await this.client.sendRequest(PlanRequest, { uri });
     } catch (e) {
       this.output.error(`The dependency graph of ${uri} could not be computed: ${(e as Error).message}`);
       return messageModel(uri, `The dependency graph could not be computed: ${(e as Error).message}`);
@@ -175,10 +175,10 @@ function previewTitle(uri: string | undefined): string {
 /** One open panel: the document it shows, the model it last drew, and its page's messages. */
 class PreviewPanel {
   uri: string | undefined;
-  model: GraphModel | undefined;
+  model: Plan | undefined;
   private ready = false;
   /** The model the page was last sent. */
-  private sent: GraphModel | undefined;
+  private sent: Plan | undefined;
   private timer: NodeJS.Timeout | undefined;
   /** Only the newest graph request's answer is shown. */
   private request = 0;

@@ -1,5 +1,5 @@
 // Draws a laid-out graph as SVG with DOM calls. Every piece of document text goes in through textContent.
-import type { GraphModel } from '../../../server/src/protocol';
+import type { Plan } from '../../../protocol';
 import type { Box, Layout, Point } from './layout';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -94,7 +94,7 @@ export class Drawing {
   private pass = 0;
 
   constructor(
-    private readonly model: GraphModel,
+    private readonly model: Plan,
     private readonly layout: Layout,
     truncator: Truncator,
   ) {

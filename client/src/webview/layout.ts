@@ -11,7 +11,7 @@ import {
   sugiyama,
   twolayerAgg,
 } from 'd3-dag';
-import type { GraphModel } from '../../../server/src/protocol';
+import type { Plan } from '../../../protocol';
 
 export const TASK_SIZE = { width: 190, height: 58 };
 export const UNKNOWN_SIZE = { width: 110, height: 40 };
@@ -52,7 +52,7 @@ export interface Layout {
 }
 
 /** What the layout depends on: a model whose key is unchanged keeps its layout (titles and estimates do not move nodes). */
-export function layoutKey(model: GraphModel): string {
+export function layoutKey(model: Plan): string {
   return JSON.stringify([model.tasks.map((t) => t.id), model.edges.map((e) => [e.from, e.to, e.implied]), model.unknown.map((u) => [u.id, u.from])]);
 }
 
@@ -63,7 +63,7 @@ interface Datum {
   size: { width: number; height: number };
 }
 
-export function layoutGraph(model: GraphModel): Layout {
+export function layoutGraph(model: Plan): Layout {
   const taskNode = new Map(model.tasks.map((t, i) => [t.id, `t${i}`]));
   const unknownIds = [...new Set(model.unknown.map((u) => u.id))];
   const unknownNode = new Map(unknownIds.map((id, i) => [id, `u${i}`]));
@@ -149,7 +149,7 @@ function backwards(source: Box, target: Box): boolean {
  * Overlapping spans get different lanes. Points are relative to the layout before it is moved
  * down to make room; returns how many lanes there are.
  */
-function routeImplied(model: GraphModel, tasks: Map<string, Box>, out: PlacedEdge[]): number {
+function routeImplied(model: Plan, tasks: Map<string, Box>, out: PlacedEdge[]): number {
   const implied = model.edges.map((e, index) => ({ e, index })).filter(({ e }) => e.implied);
   if (!implied.length) return 0;
   const all = [...tasks.values()].sort((a, b) => a.x - b.x);

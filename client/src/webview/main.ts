@@ -1,7 +1,7 @@
 // The preview's page script: receives graph models from the extension, lays them out, draws them.
 // It never parses markdown and never writes document text as HTML.
 import './preview.css';
-import type { FromPreviewMessage, GraphModel, PreviewState, ToPreviewMessage } from '../../../server/src/protocol';
+import type { FromPreviewMessage, Plan, PreviewState, ToPreviewMessage } from '../../../protocol';
 import { layoutGraph, layoutKey, type Layout } from './layout';
 import { Drawing, el, Truncator } from './draw';
 import { Viewport } from './viewport';
@@ -22,11 +22,11 @@ const canvas = byId<HTMLDivElement>('canvas');
 const exportButton = byId<HTMLButtonElement>('export');
 const svg = el('svg', { role: 'img', 'aria-label': 'Task dependency graph' }, canvas);
 
-let model: GraphModel | undefined;
+let model: Plan | undefined;
 let layout: { key: string; layout: Layout } | undefined;
 let drawing: Drawing | undefined;
 let highlighted: string | null = null;
-let pending: { model: GraphModel; received: number } | undefined;
+let pending: { model: Plan; received: number } | undefined;
 /** Counts drawings, so only the newest reports that it was painted. */
 let generation = 0;
 let shownUri: string | undefined;
@@ -79,7 +79,7 @@ function currentSvg(): string | undefined {
   return model?.status === 'ok' && layout && drawing ? exportSvg(drawing, layout.layout.width, layout.layout.height) : undefined;
 }
 
-function show({ model: next, received: started }: { model: GraphModel; received: number }): void {
+function show({ model: next, received: started }: { model: Plan; received: number }): void {
   pending = undefined;
   const mine = ++generation;
   model = next;
@@ -137,7 +137,7 @@ function highlight(id: string | null): void {
 
 const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
-function writeSummary(m: GraphModel): void {
+function writeSummary(m: Plan): void {
   summary.replaceChildren();
   const part = (s: string) => summary.append(s);
   part(`${count(m.tasks.length, 'task')} · ${count(m.totalLines, 'line')} · critical path `);
@@ -150,7 +150,7 @@ function writeSummary(m: GraphModel): void {
   summary.title = m.criticalPath.length ? `Critical path: ${m.criticalPath.join(' → ')}` : '';
 }
 
-function writeNotes(m: GraphModel): void {
+function writeNotes(m: Plan): void {
   notes.replaceChildren();
   const note = (cls: string, s: string) => {
     const p = document.createElement('p');

@@ -1,20 +1,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildModel } from '../../server/src/engine/model';
-import { buildGraphModel } from '../../server/src/engine/graph';
-import { createLanguageService } from '../../server/src/engine/service';
-import type { GraphModel } from '../../server/src/protocol';
+import { buildModel } from '../../engine/model';
+import { buildPlan } from '../../engine/plan';
+import { createLanguageService } from '../../engine/service';
+import type { Plan } from '../../protocol';
 import { lines, SPEC_URI, taskSpec, TODAY } from './helpers';
 
 /** A spec whose Task Breakdown table has these rows (`ID | Task | Est. Lines | Dependencies`). */
 const spec = (...rows: string[]) => taskSpec('Graph', rows);
 
-function graph(markdown: string): GraphModel {
-  return buildGraphModel(buildModel(markdown), SPEC_URI, 7);
+function graph(markdown: string): Plan {
+  return buildPlan(buildModel(markdown), SPEC_URI, 7);
 }
 
 /** The model without the document ranges, for compact literal comparisons. */
-function shape(g: GraphModel) {
+function shape(g: Plan) {
   return {
     status: g.status,
     tasks: g.tasks.map((t) => [t.id, t.estLines]),
@@ -198,7 +198,7 @@ test('a repeated ID: the first row is the task, the later row adds its dependenc
 });
 
 test('empty and broken inputs each get a status and a message', () => {
-  const notSpec = buildGraphModel(undefined, 'file:///w/README.md', 3);
+  const notSpec = buildPlan(undefined, 'file:///w/README.md', 3);
   assert.deepEqual([notSpec.status, notSpec.uri, notSpec.version, notSpec.tasks, notSpec.waves], ['not-spec', 'file:///w/README.md', 3, [], []]);
   assert.match(notSpec.message!, /^This file is not a tech spec\./);
 
@@ -223,9 +223,9 @@ test('empty and broken inputs each get a status and a message', () => {
 test('the language service hands out the same model for a spec and not-spec for other markdown', () => {
   const service = createLanguageService({ today: () => TODAY });
   const text = spec('| T1 | a | 10 | None | |');
-  const spec1 = service.getGraph(service.analyze({ uri: SPEC_URI, version: 2, text }));
+  const spec1 = service.getPlan(service.analyze({ uri: SPEC_URI, version: 2, text }));
   assert.deepEqual([spec1.status, spec1.version, spec1.criticalPath], ['ok', 2, ['T1']]);
-  const readme = service.getGraph(service.analyze({ uri: 'file:///w/README.md', version: 1, text: lines('# Readme', '', '## Task Breakdown') }));
+  const readme = service.getPlan(service.analyze({ uri: 'file:///w/README.md', version: 1, text: lines('# Readme', '', '## Task Breakdown') }));
   assert.equal(readme.status, 'not-spec');
 });
 

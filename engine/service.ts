@@ -10,8 +10,8 @@ import { getCodeActions } from './fixes';
 import { getCompletions } from './completion';
 import { getHover } from './hover';
 import { getDefinition, getDocumentHighlights, getReferences, prepareRename, rename, type RenameOutcome } from './navigation';
-import { buildGraphModel } from './graph';
-import type { GraphModel } from '../protocol';
+import { buildPlan } from './plan';
+import type { Plan } from '../protocol';
 
 export interface SpecDocument {
   uri: string;
@@ -56,7 +56,7 @@ export interface LanguageService {
   getDocumentHighlights(analysis: Analysis, position: Position): DocumentHighlight[];
   prepareRename(analysis: Analysis, position: Position): RenameOutcome<{ range: Range; placeholder: string }>;
   rename(analysis: Analysis, position: Position, newName: string, settings?: EngineSettings): RenameOutcome<WorkspaceEdit>;
-  getGraph(analysis: Analysis): GraphModel;
+  getPlan(analysis: Analysis): Plan;
 }
 
 const NOT_A_SPEC = 'This markdown file is not a tech spec (see techspec.files): it has no task IDs to rename.';
@@ -120,8 +120,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     rename(analysis, position, newName, settings = DEFAULT_SETTINGS) {
       return analysis.model ? rename(analysis.model, analysis.uri, position, newName, settings) : { refusal: NOT_A_SPEC };
     },
-    getGraph(analysis) {
-      return buildGraphModel(analysis.model, analysis.uri, analysis.version);
+    getPlan(analysis) {
+      return buildPlan(analysis.model, analysis.uri, analysis.version);
     },
   };
 }

@@ -11,7 +11,7 @@ export interface TaskIdOccurrence {
   id: string;
   start: number;
   end: number;
-  kind: 'definition' | 'dependency' | 'graph';
+  kind: 'definition' | 'dependency' | 'diagram';
   exact: boolean;
 }
 
@@ -34,8 +34,8 @@ export function taskRefAt(model: SpecModel, position: Position): TaskIdOccurrenc
     const dep = t.deps.find((d) => hit(d.span));
     return dep && { id: dep.id, start: dep.span.start, end: dep.span.end, kind: 'dependency', exact: true };
   }
-  const node = model.graph?.nodes.find((n) => hit(n.span));
-  return node && { id: node.id, start: node.span.start, end: node.span.end, kind: 'graph', exact: true };
+  const node = model.diagram?.nodes.find((n) => hit(n.span));
+  return node && { id: node.id, start: node.span.start, end: node.span.end, kind: 'diagram', exact: true };
 }
 
 /** Every place `id` is written, in document order within each kind: ID cells, dependencies, graph nodes. */
@@ -46,8 +46,8 @@ export function occurrencesOf(model: SpecModel, id: string): TaskIdOccurrence[] 
   for (const t of tasks) {
     for (const d of t.deps) if (d.id === id) found.push({ id, start: d.span.start, end: d.span.end, kind: 'dependency', exact: true });
   }
-  for (const n of model.graph?.nodes ?? []) {
-    if (n.id === id) found.push({ id, start: n.span.start, end: n.span.end, kind: 'graph', exact: true });
+  for (const n of model.diagram?.nodes ?? []) {
+    if (n.id === id) found.push({ id, start: n.span.start, end: n.span.end, kind: 'diagram', exact: true });
   }
   return found;
 }
@@ -118,7 +118,7 @@ export function rename(model: SpecModel, uri: string, position: Position, newNam
   if (name !== ref.id && (model.taskTable?.tasks ?? []).some((t) => t.id === name)) {
     return { refusal: `${name} is already a task: renaming ${ref.id} to it would merge the two.` };
   }
-  if (occurrences.some((o) => o.kind === 'graph') && !/^[A-Za-z0-9_]+$/.test(name)) {
+  if (occurrences.some((o) => o.kind === 'diagram') && !/^[A-Za-z0-9_]+$/.test(name)) {
     return { refusal: `${name} cannot be a node of the mermaid graph, which draws ${ref.id}: use letters, digits and _ only.` };
   }
   const inexact = occurrences.find((o) => !o.exact);
@@ -127,7 +127,7 @@ export function rename(model: SpecModel, uri: string, position: Position, newNam
   const edits = [];
   for (const o of occurrences) {
     edits.push({ range: rangeOf(model, o), newText: name });
-    const label = o.kind === 'graph' ? labelIdAt(model.text, o.end, ref.id) : undefined;
+    const label = o.kind === 'diagram' ? labelIdAt(model.text, o.end, ref.id) : undefined;
     if (label !== undefined) edits.push({ range: model.lines.range(label, label + ref.id.length), newText: name });
   }
   return { ok: { changes: { [uri]: edits } } };

@@ -10,7 +10,7 @@ export const graphEdgeExtra: Rule = {
   defaultSeverity: 'warning',
   description: 'An edge of the Task Dependency Graph is not a dependency in the task table.',
   check({ model }) {
-    const { taskTable, graph } = model;
+    const { taskTable, diagram: graph } = model;
     // Without a Dependencies column the table states no edges at all; TS402 reports the column.
     if (!taskTable || !graph || taskTable.columns.deps === undefined) return [];
     const g = taskGraph(model);

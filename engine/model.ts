@@ -121,7 +121,7 @@ export interface GraphEdge {
   span: Span;
 }
 
-export interface MermaidGraph {
+export interface DependencyDiagram {
   block: CodeBlock;
   nodes: GraphNodeRef[];
   edges: GraphEdge[];
@@ -181,7 +181,8 @@ export interface SpecModel {
   headings: Section[];
   tables: Table[];
   taskTable?: TaskTable;
-  graph?: MermaidGraph;
+  /** The mermaid flowchart under Task Breakdown that draws the task dependencies. */
+  diagram?: DependencyDiagram;
   codeBlocks: CodeBlock[];
   endpoints: Endpoint[];
   placeholders: Placeholder[];
@@ -411,7 +412,7 @@ export function buildModel(text: string, root: Root = parseMarkdown(text), memo?
   if (memo) memo.bigTables.length = bigTablesSeen;
 
   model.taskTable = readTaskTable(model, tasksOf, span);
-  model.graph = readGraph(model, span, memo);
+  model.diagram = readDiagram(model, span, memo);
   model.endpoints = readEndpoints(model);
   return model;
 }
@@ -779,17 +780,17 @@ function firstStatement(value: string): string | undefined {
   return undefined;
 }
 
-function readGraph(model: SpecModel, span: (s: number, e: number) => Span, memo?: ModelMemo): MermaidGraph | undefined {
+function readDiagram(model: SpecModel, span: (s: number, e: number) => Span, memo?: ModelMemo): DependencyDiagram | undefined {
   const inTasks = model.codeBlocks.filter((b) => b.sectionKey === 'task-breakdown' && isFlowchart(b));
   const block = inTasks[0];
   if (!block) return undefined;
   const build = () => {
-    const graph: MermaidGraph = { block, nodes: [], edges: [], subgraphs: [] };
+    const graph: DependencyDiagram = { block, nodes: [], edges: [], subgraphs: [] };
     parseFlowchart(model.text, block.contentStart, block.contentStart + block.value.length, span, graph);
     return graph;
   };
   if (!memo) return build();
-  const { nodes, edges, subgraphs } = memo.part(block, 'graph', block.span.start, block.span.range.start.line, build);
+  const { nodes, edges, subgraphs } = memo.part(block, 'diagram', block.span.start, block.span.range.start.line, build);
   return { block, nodes, edges, subgraphs };
 }
 
@@ -798,7 +799,7 @@ const ARROW = /^(?:<)?(?:--\s*[^->|][^>]*?\s*--[->]|==\s*[^=>|][^>]*?\s*==[=>]|-
 const SHAPE_OPEN: Record<string, string> = { '[': ']', '(': ')', '{': '}', '>': ']' };
 
 /** Mermaid flowchart statements: node declarations, chained edges (`A --> B --> C`), `&` groups, labels. */
-function parseFlowchart(text: string, start: number, end: number, span: (s: number, e: number) => Span, graph: MermaidGraph): void {
+function parseFlowchart(text: string, start: number, end: number, span: (s: number, e: number) => Span, graph: DependencyDiagram): void {
   for (const [offset, stmt] of flowchartStatements(text.slice(start, end))) {
     const trimmed = stmt.trim();
     const sub = /^subgraph\s+([A-Za-z0-9_]+)\s*(?:\[|$)/.exec(trimmed);

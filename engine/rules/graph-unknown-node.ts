@@ -21,7 +21,7 @@ export const graphUnknownNode: Rule = {
   defaultSeverity: 'warning',
   description: 'A node of the Task Dependency Graph is no task of the table.',
   check({ model }) {
-    const { taskTable, graph } = model;
+    const { taskTable, diagram: graph } = model;
     if (!taskTable || !graph) return [];
     const numbers = graphTaskEdges(model).nodes;
     // An ID the table lists as a dependency is drawn as the table says; TS406 reports it there.

@@ -17,7 +17,7 @@ export const graphEdgeMissing: Rule = {
     // Edges the graph should draw: dependencies on existing tasks. Unknown and self
     // dependencies are the table's own defects (TS406, TS407), not something to draw.
     const expected = (r: number, j: number) => rowId[r] >= 0 && depNum[j] >= 0 && depNum[j] !== rowId[r];
-    if (!model.graph) {
+    if (!model.diagram) {
       let count = 0;
       for (let r = 0; r < rows.length; r++) for (let j = depStart[r]; j < depStart[r + 1]; j++) if (expected(r, j)) count++;
       if (!count) return [];

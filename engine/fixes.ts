@@ -111,7 +111,7 @@ function quickFixes(model: SpecModel, uri: string, d: Diagnostic, fix: FixData, 
       const edits = regenerateGraph(model, new Map());
       if (!edits) return [];
       const related = all.filter((o) => fixOf(o)?.kind === 'regenerateGraph');
-      return [action(model, uri, model.graph ? 'Regenerate the Task Dependency Graph from the table' : 'Add a Task Dependency Graph generated from the table', edits, related.length ? related : [d], true)];
+      return [action(model, uri, model.diagram ? 'Regenerate the Task Dependency Graph from the table' : 'Add a Task Dependency Graph generated from the table', edits, related.length ? related : [d], true)];
     }
   }
 }
@@ -351,7 +351,7 @@ function regenerateGraph(model: SpecModel, added: Map<string, string[]>): Edit[]
   if (!tt) return undefined;
   const eol = model.lines.eol;
   const expected = tableEdges(model, added);
-  const graph = model.graph;
+  const graph = model.diagram;
   if (!graph) {
     const block = ['```mermaid', 'graph LR', ...graphStatements(model, expected, new Set(), true).map((s) => '    ' + s), '```'].join(eol);
     const heading = model.headings.find((h) => h.depth > 2 && normalizeHeading(h.title) === 'task dependency graph' && h.heading.start > tt.table.span.start);
@@ -483,7 +483,7 @@ function fixAllAction(model: SpecModel, uri: string, all: Diagnostic[]): CodeAct
   const keys = missingKeys(model, all);
   if (keys.length) add(insertSections(model, keys), all.filter((d) => fixOf(d)?.kind === 'insertSection'));
   const graphDiagnostics = all.filter((d) => fixOf(d)?.kind === 'regenerateGraph');
-  if (graphDiagnostics.length || (model.graph && added.size)) {
+  if (graphDiagnostics.length || (model.diagram && added.size)) {
     const es = regenerateGraph(model, added);
     if (es && es.length) add(es, graphDiagnostics);
   }

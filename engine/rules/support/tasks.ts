@@ -42,12 +42,12 @@ export function tableEdges(model: SpecModel): EdgeSet {
 
 /** The Task Dependency Graph's nodes and edges in task numbers (the task graph's). */
 export interface DrawnEdges {
-  /** Per edge of model.graph.edges: its ends' task numbers, -1 for a node that is no task. */
+  /** Per edge of model.diagram.edges: its ends' task numbers, -1 for a node that is no task. */
   from: Int32Array;
   to: Int32Array;
   /** Task number → numbers of the tasks drawn with an edge into it (undefined: none). */
   into: (number[] | undefined)[];
-  /** Per node of model.graph.nodes: its task number, -1 when it is no task. */
+  /** Per node of model.diagram.nodes: its task number, -1 when it is no task. */
   nodes: Int32Array;
 }
 
@@ -59,9 +59,9 @@ export function graphTaskEdges(model: SpecModel): DrawnEdges {
   let d = numberedEdges.get(model);
   if (d) return d;
   const { index, ids } = taskGraph(model);
-  const edges = model.graph?.edges ?? [];
-  const nodes = model.graph?.nodes ?? [];
-  const kept = model.graph ? byEdgeList.get(edges) : undefined;
+  const edges = model.diagram?.edges ?? [];
+  const nodes = model.diagram?.nodes ?? [];
+  const kept = model.diagram ? byEdgeList.get(edges) : undefined;
   if (kept && kept.numbering === index && kept.nodeList === nodes) d = kept.drawn;
   else {
     d = { from: new Int32Array(edges.length), to: new Int32Array(edges.length), into: new Array(ids.length), nodes: new Int32Array(nodes.length) };
@@ -71,7 +71,7 @@ export function graphTaskEdges(model: SpecModel): DrawnEdges {
       if (f >= 0 && t >= 0) (d.into[t] ??= []).push(f);
     }
     for (let i = 0; i < nodes.length; i++) d.nodes[i] = index.get(nodes[i].id) ?? -1;
-    if (model.graph) byEdgeList.set(edges, { numbering: index, nodeList: nodes, drawn: d });
+    if (model.diagram) byEdgeList.set(edges, { numbering: index, nodeList: nodes, drawn: d });
   }
   numberedEdges.set(model, d);
   return d;

@@ -1,6 +1,59 @@
 import type { SpecModel } from './model';
-import type { GraphEdgeInfo, GraphModel, GraphTask, UnknownDependency } from '../protocol';
+import type { Range } from 'vscode-languageserver-types';
 import { findCycles, naturalOrder, taskGraph, type TaskGraph } from './taskGraph';
+
+
+export interface PlanTask {
+  id: string;
+  title: string;
+  /** Est. Lines as a number, or null when the cell is empty or not a number. */
+  estLines: number | null;
+  jira?: string;
+  /** The task's row in the document. */
+  range: Range;
+  /** The ID cell, for selecting the task in the editor. */
+  idRange: Range;
+}
+
+export interface PlanEdge {
+  /** The task that must be done first. */
+  from: string;
+  /** The task that depends on `from`. */
+  to: string;
+  inCycle: boolean;
+  critical: boolean;
+  /** A longer chain of dependencies already orders the two tasks: the edge adds no constraint (only set between tasks in waves). */
+  implied: boolean;
+}
+
+export interface UnknownDependency {
+  /** The ID that names no task. */
+  id: string;
+  /** The task whose Dependencies cell names it. */
+  from: string;
+}
+
+export type PlanStatus = 'ok' | 'not-spec' | 'no-task-breakdown' | 'empty-table';
+
+/** The task dependency graph of one spec: everything the preview draws, computed on the server. */
+export interface Plan {
+  uri: string;
+  version: number;
+  status: PlanStatus;
+  /** Says what is wrong when status is not ok, for the panel to show. */
+  message?: string;
+  tasks: PlanTask[];
+  edges: PlanEdge[];
+  /** Each dependency cycle once, as the path of its members (first not repeated). */
+  cycles: string[][];
+  unknown: UnknownDependency[];
+  /** The longest path weighted by Est. Lines, in order; empty when cycles make it undefined. */
+  criticalPath: string[];
+  criticalLines: number;
+  /** Groups of tasks that can run in parallel once the waves before them are done. */
+  waves: string[][];
+  totalLines: number;
+}
 
 /**
  * The task dependency graph the preview draws. Tasks are the table's first row of each ID, in table
@@ -10,7 +63,7 @@ import { findCycles, naturalOrder, taskGraph, type TaskGraph } from './taskGraph
  * waiting on a cycle, can never start and is in no wave. With a cycle the critical path is undefined
  * and left empty.
  */
-export function buildGraphModel(model: SpecModel | undefined, uri: string, version: number): GraphModel {
+export function buildPlan(model: SpecModel | undefined, uri: string, version: number): Plan {
   const empty = { uri, version, tasks: [], edges: [], cycles: [], unknown: [], criticalPath: [], criticalLines: 0, waves: [], totalLines: 0 };
   if (!model) {
     return {
@@ -38,8 +91,8 @@ export function buildGraphModel(model: SpecModel | undefined, uri: string, versi
   const { ids, first, depsOf } = g;
   const n = ids.length;
   const weight = (k: number) => first[k].estLines ?? 0;
-  const tasks: GraphTask[] = first.map((t) => {
-    const task: GraphTask = { id: t.id, title: t.title, estLines: t.estLines ?? null, range: t.row.span.range, idRange: t.idCell.span.range };
+  const tasks: PlanTask[] = first.map((t) => {
+    const task: PlanTask = { id: t.id, title: t.title, estLines: t.estLines ?? null, range: t.row.span.range, idRange: t.idCell.span.range };
     if (t.jira?.text) task.jira = t.jira.text;
     return task;
   });
@@ -58,7 +111,7 @@ export function buildGraphModel(model: SpecModel | undefined, uri: string, versi
   const waveOf = new Int32Array(n).fill(-1);
   waves.forEach((wave, i) => wave.forEach((k) => (waveOf[k] = i)));
   const reaches = reachability(g, waveOf);
-  const edges: GraphEdgeInfo[] = [];
+  const edges: PlanEdge[] = [];
   for (let to = 0; to < n; to++) {
     const deps = depsOf[to];
     for (const from of deps) {
