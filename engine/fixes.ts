@@ -1,7 +1,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import { diffArrays } from 'diff';
 import type { DependencyRef, GraphEdge, SpecModel, Task } from './model';
-import { taskColumnOf } from './model';
+import { dependencyWords, taskColumnOf } from './model';
 import type { DiagnosticData, FixData } from './rule';
 import { normalizeHeading, STATUS_VALUES, TEMPLATE_SECTIONS, templateSection } from './template';
 import { taskGraph } from './taskGraph';
@@ -246,12 +246,7 @@ function findDependency(model: SpecModel, d: Diagnostic, pick: (t: Task, r: Depe
 /** Removes a dependency and one separator next to it; the last one left becomes `None`. */
 function removeDependency(task: Task, ref: DependencyRef): Edit {
   const cell = task.depsCell!;
-  const words: { start: number; end: number }[] = [];
-  const re = /[^,;\s]+/g;
-  for (let m = re.exec(cell.raw); m; m = re.exec(cell.raw)) {
-    if (m[0].toLowerCase() === 'and') continue;
-    words.push({ start: cell.span.start + m.index, end: cell.span.start + m.index + m[0].length });
-  }
+  const words = dependencyWords(cell.raw).map((w) => ({ start: cell.span.start + w.wordStart, end: cell.span.start + w.wordEnd }));
   const i = words.findIndex((w) => w.start <= ref.span.start && ref.span.end <= w.end);
   const w = words[i];
   if (words.length === 1) return { start: w.start, end: w.end, text: 'None' };

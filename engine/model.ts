@@ -555,6 +555,30 @@ export function taskColumnOf(header: string): TaskColumn | undefined {
 
 const NONE_WORDS = new Set(['none', '-', '—', '–', 'n/a', 'na', 'nil']);
 
+/** A word of a Dependencies cell: a task ID or a word meaning "none", with markup (`**`, `_`, `` ` ``) around it left out. */
+export interface DependencyWord {
+  /** The word without its markup. */
+  id: string;
+  /** Where `id` starts in the cell's source. */
+  start: number;
+  /** Where the written word, markup included, starts and ends in the cell's source. */
+  wordStart: number;
+  wordEnd: number;
+  none: boolean;
+}
+
+/** The words of a Dependencies cell's source, split at commas, semicolons and spaces; `and` is no word. */
+export function dependencyWords(raw: string): DependencyWord[] {
+  const out: DependencyWord[] = [];
+  const re = /[^,;\s]+/g;
+  for (let m = re.exec(raw); m; m = re.exec(raw)) {
+    const id = m[0].replace(/^[*_`]+|[*_`]+$/g, '');
+    if (!id || id.toLowerCase() === 'and') continue;
+    out.push({ id, start: m.index + m[0].indexOf(id), wordStart: m.index, wordEnd: m.index + m[0].length, none: NONE_WORDS.has(id.toLowerCase()) });
+  }
+  return out;
+}
+
 /** A run of sibling nodes whose model parts were built together: their spans move as one. */
 interface NodeBlock<V> {
   nodes: Nodes[];
@@ -715,13 +739,10 @@ function readTask(row: TableRow, columns: TaskTable['columns'], span: (s: number
   const deps: DependencyRef[] = [];
   const noneMarkers: DependencyRef[] = [];
   if (depsCell) {
-    const re = /[^,;\s]+/g;
-    for (let m = re.exec(depsCell.raw); m; m = re.exec(depsCell.raw)) {
-      const word = m[0].replace(/^[*_`]+|[*_`]+$/g, '');
-      if (!word || word.toLowerCase() === 'and') continue;
-      const start = depsCell.span.start + m.index + m[0].indexOf(word);
-      const ref = { id: word, span: span(start, start + word.length) };
-      (NONE_WORDS.has(word.toLowerCase()) ? noneMarkers : deps).push(ref);
+    for (const w of dependencyWords(depsCell.raw)) {
+      const start = depsCell.span.start + w.start;
+      const ref = { id: w.id, span: span(start, start + w.id.length) };
+      (w.none ? noneMarkers : deps).push(ref);
     }
   }
   const titleCell = cell('task');
