@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SERVER_EXEC_ARGV } from '../../server/src/launch';
 import { PreviewManager, type PreviewApi } from './preview/preview';
+import { RecoveringErrorHandler, StaleKeepingDiagnostics } from './recovery';
 
 let client: LanguageClient | undefined;
 
@@ -23,6 +24,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Techsp
     run: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: SERVER_EXEC_ARGV } },
     debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6010'] } },
   };
+  const restartNotice = async (crashes: number) => {
+    const choice = await vscode.window.showWarningMessage(
+      `Tech Spec: the language server crashed ${crashes} times in 3 minutes. It keeps restarting; the output may say why.`,
+      'Restart',
+      'Show Output',
+    );
+    if (choice === 'Restart') await vscode.commands.executeCommand('techspec.restartServer');
+    else if (choice === 'Show Output') output.show(true);
+  };
+  const recovery = new RecoveringErrorHandler({ log: output, notify: (n) => void restartNotice(n) });
+  const diagnostics = new StaleKeepingDiagnostics();
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
@@ -30,29 +42,49 @@ export async function activate(context: vscode.ExtensionContext): Promise<Techsp
       { scheme: 'vscode-remote', language: 'markdown' },
     ],
     synchronize: { configurationSection: 'techspec' },
-    // A markdown file that is no spec gets nothing from us, not even a refusal in its rename box.
+    outputChannel: output,
+    traceOutputChannel: output,
+    // Crashes and restarts are handled here, in the output and in one notice, not in raw toasts.
+    errorHandler: recovery,
+    diagnosticCollectionProvider: diagnostics,
     middleware: {
+      // A markdown file that is no spec gets nothing from us, not even a refusal in its rename box.
       prepareRename: (document, position, token, next) => (preview.isSpec(document.uri) ? next(document, position, token) : undefined),
       provideRenameEdits: (document, position, newName, token, next) =>
         preview.isSpec(document.uri) ? next(document, position, newName, token) : undefined,
+      handleDiagnostics: (uri, list, next) => {
+        diagnostics.refreshed(uri);
+        next(uri, list);
+      },
     },
-    outputChannel: output,
-    traceOutputChannel: output,
   };
 
+  // While the server is not running, the status bar says so; its diagnostics stay, marked stale.
+  let restarting: vscode.Disposable | undefined;
   const start = async () => {
-    client = new LanguageClient('techspec', 'Tech Spec Language Server', serverOptions, clientOptions);
+    client = new LanguageClient('techspec', 'Tech Spec', serverOptions, clientOptions);
     preview.connect(client);
+    client.onDidChangeState(({ newState }) => {
+      if (newState === State.Running) {
+        restarting?.dispose();
+        restarting = undefined;
+        diagnostics.dropStale();
+      } else if (newState === State.Starting && !restarting) {
+        restarting = vscode.window.setStatusBarMessage('$(sync~spin) Tech Spec: starting the language server…');
+      }
+    });
     await client.start();
   };
 
   context.subscriptions.push(
     vscode.commands.registerCommand('techspec.restartServer', async () => {
       output.info('Restarting the Tech Spec language server');
+      recovery.reset();
       if (client) await client.restart();
       else await start();
     }),
     { dispose: () => void client?.stop() },
+    { dispose: () => diagnostics.clearAll() },
   );
 
   try {

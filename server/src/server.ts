@@ -85,6 +85,8 @@ connection.onInitialize((params): InitializeResult => {
       referencesProvider: true,
       documentHighlightProvider: true,
       renameProvider: { prepareProvider: true },
+      // The client's recovery test kills this process by its id.
+      experimental: { processId: process.pid },
     },
     serverInfo: { name: 'techspec', version: '0.1.0' },
   };

@@ -209,9 +209,11 @@ describe('the language server over stdio', () => {
         referencesProvider: true,
         documentHighlightProvider: true,
         renameProvider: { prepareProvider: true },
+        experimental: { processId: (init as { capabilities: { experimental: { processId: number } } }).capabilities.experimental.processId },
       },
       serverInfo: { name: 'techspec', version: '0.1.0' },
     });
+    assert.equal(typeof (init as { capabilities: { experimental: { processId: unknown } } }).capabilities.experimental.processId, 'number');
   });
 
   test('didOpen → publishDiagnostics with the version → codeAction → completion → didChange → new diagnostics', async () => {

@@ -330,27 +330,6 @@ describe('techspec in VS Code', function () {
     });
   });
 
-  describe('server restart', () => {
-    it('techspec.restartServer brings the diagnostics back', async () => {
-      const uri = fixture(DEFECTS);
-      await openEditor(uri);
-      const before = summary(await waitForDiagnostics(uri, (ds) => ds.length > 0, 'the defects fixture has no diagnostics before the restart'));
-      let cleared = false;
-      const back = waitFor(
-        vscode.languages.onDidChangeDiagnostics,
-        () => {
-          const now = techspecDiagnostics(uri);
-          if (!now.length) cleared = true;
-          return cleared && now.length ? now : undefined;
-        },
-        30_000,
-        'the diagnostics were not cleared and published again after techspec.restartServer',
-      );
-      await vscode.commands.executeCommand('techspec.restartServer');
-      assert.deepEqual(summary(await back), before);
-    });
-  });
-
   describe('preview', () => {
     it('techspec.showPreview opens the dependency-graph panel for the spec and draws its tasks', async () => {
       const uri = fixture(CLEAN);
