@@ -91,6 +91,5 @@ test('corpus score today (printed, not asserted: the engine is to be improved)',
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const line = `corpus: ${score.specs.length} specs, reported ${reported}, expected ${expected}, TP ${truePositives}, precision ${pct(precision)}, recall ${pct(recall)}`;
   t.diagnostic(line);
-  console.log(line);
   assert.ok(precision >= 0 && precision <= 1 && recall >= 0 && recall <= 1);
 });
