@@ -3,6 +3,7 @@ import type { SpecModel, Table } from './model';
 import { RISK_LEVELS, STATUS_VALUES, TEMPLATE_SECTIONS, normalizeHeading } from './template';
 import { taskGraph, transitiveDependents } from './taskGraph';
 import { compareNatural } from './text';
+import { c4Completions } from './c4Completion';
 
 /** sortText that keeps the order of a list. */
 const order = (i: number) => String(i).padStart(5, '0');
@@ -71,7 +72,7 @@ export function getCompletions(model: SpecModel, position: Position): Completion
     if (block.lang === 'mermaid' && block.sectionKey === 'task-breakdown' && offset >= block.contentStart && position.line < block.span.range.end.line) {
       return graphCompletions(model, position.line, line, ch);
     }
-    return [];
+    return offset >= block.contentStart ? c4Completions(model, block, offset) : [];
   }
 
   const firstSection = model.sections[0]?.heading.start ?? model.text.length;

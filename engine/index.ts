@@ -20,6 +20,7 @@ export { DIAGNOSTIC_SOURCE } from './diagnostics';
 export { FIX_ALL_KIND } from './fixes';
 export { parseMarkdown } from './parse';
 export { buildPlan } from './plan';
+export { canFormatFixCellCount, formatTableAt, formatTablesInRange } from './tableFormat';
 export type { Plan, PlanEdge, PlanStatus, PlanTask, UnknownDependency } from './plan';
 export type { SpecModel } from './model';
 

@@ -32,6 +32,11 @@ import { estLinesTooLarge } from './est-lines-too-large';
 import { graphEdgeMissing } from './graph-edge-missing';
 import { graphEdgeExtra } from './graph-edge-extra';
 import { graphUnknownNode } from './graph-unknown-node';
+import { c4UnknownMacro } from './c4-unknown-macro';
+import { c4UnknownAlias } from './c4-unknown-alias';
+import { c4DuplicateAlias } from './c4-duplicate-alias';
+import { c4ArgumentCount } from './c4-argument-count';
+import { c4UnbalancedBrace } from './c4-unbalanced-brace';
 
 /** Every rule, in code order. Codes and names are stable: settings and disable comments use them. */
 export const RULES: Rule[] = [
@@ -44,4 +49,6 @@ export const RULES: Rule[] = [
   // Tables (TS601), risks (TS7xx), API design (TS8xx), readiness (TS9xx).
   tableCellCount, riskLevelInvalid, riskWithoutMitigation, endpointHeadingInvalid, duplicateEndpoint, errorStatusInvalid, invalidJson,
   approvedWithPlaceholders, approvedWithOpenQuestions,
+  // C4 architecture diagrams (TS10xx).
+  c4UnknownMacro, c4UnknownAlias, c4DuplicateAlias, c4ArgumentCount, c4UnbalancedBrace,
 ];
