@@ -77,7 +77,7 @@ export function loadConfigFile(file: string, host: ConfigHost, chain: string[] =
 }
 
 /**
- * The syntax tree of a config file's text, and a way to make an error at a key's place. Throws
+ * The syntax tree of a config file's text, and a way to make an error at a key's value. Throws
  * ConfigError for bad JSONC, a top level that is no object, or an unknown key.
  */
 export function parseConfigText(text: string, file: string): { root: Node; at: (path: string[], problem: string) => ConfigError } {
@@ -94,8 +94,8 @@ export function parseConfigText(text: string, file: string): { root: Node; at: (
     if (!KEYS.has(key.value)) throw place(key.offset, `unknown key "${key.value}" (known: ${[...KEYS].join(', ')})`);
   }
   const at = (path: string[], problem: string) => {
-    const node = findNodeAtLocation(root, path);
-    return place(node?.parent?.children?.[0]?.offset ?? node?.offset ?? 0, problem);
+    // At the value: that is what is wrong.
+    return place(findNodeAtLocation(root, path)?.offset ?? 0, problem);
   };
   return { root, at };
 }
