@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CliError } from './errors';
+import { CliError, describeError } from './errors';
 import { findFiles } from './files';
 import type { FileReport, LintFlags, LintJob } from './lintFile';
 import { lintInParallel } from './parallel';
@@ -95,7 +95,7 @@ function finish(reports: FileReport[], options: { format: Format; output?: strin
     try {
       writeFileSync(resolve(context.cwd, options.output), text);
     } catch (error) {
-      throw new CliError(`cannot write --output ${options.output}: ${(error as Error).message}`);
+      throw new CliError(`cannot write --output ${options.output}: ${describeError(error)}`);
     }
   } else context.stdout(text);
   if (failed.length) return 2;

@@ -18,6 +18,7 @@ export function readPlan(file: string | undefined, cwd: string, configFile: stri
   }
   const settings = settingsResolver(cwd, configFile)(absolutePath);
   const uri = relative(cwd, absolutePath).split(sep).join('/');
+  // The plan reads no date: any day will do.
   const plan = planOf(fromStored(raw).text, { uri, settings, today: '1970-01-01', force: true });
   if (plan.status !== 'ok') throw new CliError(`${file}: ${plan.message ?? plan.status}`);
   return plan;

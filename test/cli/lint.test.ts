@@ -155,3 +155,15 @@ test('--help and --version', () => {
   }
   assert.match(techspec(['--help'], dir).stdout, /Commands:/);
 });
+
+test('many files are linted over worker threads with the same report, in file order', () => {
+  const files: Record<string, string> = { '.techspec.jsonc': onlyRules('TS406', 'TS407') };
+  for (let i = 0; i < 150; i++) files[`specs/f${String(i).padStart(3, '0')}.spec.md`] = i % 2 ? SMALL_SPEC : SMALL_SPEC.replace(', T9', '');
+  const dir = project(files);
+  const report = JSON.parse(techspec(['lint', '--format', 'json'], dir).stdout) as { file: string; problems: { code: string }[] }[];
+  assert.equal(report.length, 150);
+  report.forEach((f, i) => {
+    assert.equal(f.file, `specs/f${String(i).padStart(3, '0')}.spec.md`);
+    assert.deepEqual(f.problems.map((p) => p.code), i % 2 ? ['TS406', 'TS407'] : ['TS407']);
+  });
+});
