@@ -56,13 +56,15 @@ export function findConfigFile(startDir: string, host: ConfigHost): string | und
 export function loadConfigFile(file: string, host: ConfigHost, chain: string[] = []): EngineSettings {
   if (chain.includes(file)) throw new ConfigError(file, 1, 1, `"extends" loops: ${[...chain, file].join(' → ')}`);
   const text = host.readFile(file);
-  if (text === undefined) throw new ConfigError(chain.at(-1) ?? file, 1, 1, `cannot find config file ${file}`);
+  if (text === undefined) throw new ConfigError(file, 1, 1, `cannot find config file ${file}`);
   const { root, at } = parseConfigText(text, file);
   const raw = toValue(root) as Record<string, unknown>;
   let base = DEFAULT_SETTINGS;
   if (raw.extends !== undefined) {
     if (typeof raw.extends !== 'string' || raw.extends === '') throw at(['extends'], '"extends" must be the path of another config file');
-    base = loadConfigFile(resolvePath(parentDir(file), raw.extends), host, [...chain, file]);
+    const target = resolvePath(parentDir(file), raw.extends);
+    if (host.readFile(target) === undefined) throw at(['extends'], `cannot find config file ${target}`);
+    base = loadConfigFile(target, host, [...chain, file]);
   }
   const { extends: _extends, $schema: _schema, ...own } = raw;
   const { settings, problems } = validateSettings(own);
