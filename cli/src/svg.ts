@@ -17,7 +17,7 @@ text{font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif}
 
 const KINDS = ['plain', 'critical', 'cycle', 'unknown', 'implied'];
 /** Average width of a character of the 12px node font: titles are cut to fit without measuring. */
-const CHAR_WIDTH = 6.6;
+const CHAR_WIDTH = 6.2;
 
 export function renderSvg(plan: Plan): string {
   const layout = layoutGraph(plan);
