@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Ajv from 'ajv-draft-04';
 import { rules } from '../../engine';
+import { RULE_HELP } from '../../cli/src/ruleHelp';
 import { onlyRules, project, ROOT, SMALL_SPEC, techspec } from './helpers';
 
 const schema = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/sarif-schema-2.1.0.json'), 'utf8'));
@@ -55,7 +56,7 @@ test('sarif: the whole log, results relative to the root with 1-based regions an
     name: 'unknown-dependency',
     shortDescription: { text: ts406.description.replace(/(?<=[.!?])\s.*$/s, '') },
     fullDescription: { text: ts406.description },
-    help: { text: `${ts406.description} See the rule TS406 (unknown-dependency) in the README's rules table; turn it off or change its severity with "rules": { "TS406": "off" } in .techspec.jsonc.` },
+    help: { text: 'Name an existing task (the quick fix suggests the closest ID), add the missing task, or remove the dependency. To turn the rule off or change its severity: "rules": { "TS406": "off" } in .techspec.jsonc.' },
     helpUri: 'https://github.com/techspec/techspec#ts406',
     defaultConfiguration: { level: 'error' },
   });
@@ -82,6 +83,10 @@ test('sarif: the whole log, results relative to the root with 1-based regions an
     ],
   });
   assert.equal(log.runs[0].tool.driver.rules.length, rules.length);
+});
+
+test('sarif: every rule says what to do', () => {
+  assert.deepEqual(Object.keys(RULE_HELP).sort(), rules.map((r) => r.code).sort());
 });
 
 test('sarif: fingerprints stay when unrelated lines move', () => {
