@@ -55,6 +55,11 @@ function fail(error: unknown): void {
 }
 
 if (!serveLintWorker()) {
+  // A reader that stops early (`techspec lint | head`) is no failure of the run.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    fail(error);
+  });
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   }, fail);
