@@ -44,12 +44,15 @@ test('graph svg: the preview picture, one node per task, well-formed text', () =
   assert.ok(svg.trimEnd().endsWith('</svg>'));
 });
 
-test('graph: a file without tasks or that is missing fails with exit 2', () => {
+test('graph and tasks: a file without tasks, a missing file or a folder fails with exit 2', () => {
   const dir = project({ 'empty.md': '# Notes\n' });
   const empty = techspec(['graph', 'empty.md'], dir);
   assert.equal(empty.code, 2);
   assert.match(empty.stderr, /^techspec: empty\.md: This spec has no "## Task Breakdown" section/);
   assert.match(techspec(['tasks', 'missing.md'], dir).stderr, /^techspec: cannot read missing\.md: no such file/);
+  const folder = techspec(['graph', '.'], dir);
+  assert.equal(folder.code, 2);
+  assert.match(folder.stderr, /^techspec: cannot read \.: is a directory, not a file: /);
 });
 
 test('tasks json and csv: dependencies, estimates, waves, critical flag', () => {
