@@ -79,3 +79,7 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 export function planOf(text: string, options: LintOptions & { version?: number }): Plan {
   return buildPlan(analyzeText(text, options).model, options.uri, options.version ?? 0);
 }
+
+// The .techspec.jsonc loader, for the command line and (later) the language server.
+export { CONFIG_FILE_NAME, ConfigError, findConfigFile, loadConfig, loadConfigFile, parseConfigText } from './config';
+export type { ConfigHost, LoadedConfig } from './config';

@@ -1,6 +1,7 @@
 // Draws a laid-out graph as SVG with DOM calls. Every piece of document text goes in through textContent.
 import type { Plan } from '../../../protocol';
-import type { Box, Layout, Point } from './layout';
+import type { Box, Layout } from './layout';
+import { curve, polyline, round } from './paths';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const NUMBER = new Intl.NumberFormat('en-US');
@@ -293,22 +294,4 @@ function nodeGroup(box: Box, className: string): SVGGElement {
   const g = el('g', { class: className, transform: `translate(${round(box.x)},${round(box.y)})` });
   el('rect', { width: box.width, height: box.height, rx: 4, ry: 4 }, g);
   return g;
-}
-
-const round = (n: number) => Math.round(n * 10) / 10;
-
-function polyline(points: Point[]): string {
-  return points.map((p, i) => `${i ? 'L' : 'M'}${round(p.x)},${round(p.y)}`).join('');
-}
-
-/** Through the points with horizontal tangents at each: the usual S-curves of a left-to-right drawing. */
-function curve(points: Point[]): string {
-  let d = `M${round(points[0].x)},${round(points[0].y)}`;
-  for (let i = 1; i < points.length; i++) {
-    const a = points[i - 1];
-    const b = points[i];
-    const mid = (a.x + b.x) / 2;
-    d += `C${round(mid)},${round(a.y)} ${round(mid)},${round(b.y)} ${round(b.x)},${round(b.y)}`;
-  }
-  return d;
 }

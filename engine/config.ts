@@ -1,0 +1,156 @@
+// The `.techspec.jsonc` config file: found, parsed (JSON with comments), followed through `extends`
+// and validated. Pure: the host reads files, so the command line and the language server share it.
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { DEFAULT_SETTINGS, validateSettings, type EngineSettings } from './settings';
+
+export const CONFIG_FILE_NAME = '.techspec.jsonc';
+
+/** What the loader needs from its host. Paths are absolute, with `/` or `\` separators. */
+export interface ConfigHost {
+  /** The file's text, or undefined when there is no such file. May throw when it exists but cannot be read. */
+  readFile(path: string): string | undefined;
+  /** The search for a config file goes no higher than this folder. */
+  stopAt?: string;
+}
+
+/** A config problem at a place in a file; line and column are 1-based. */
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    readonly problem: string,
+  ) {
+    super(`${file}:${line}:${column}: ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface LoadedConfig {
+  settings: EngineSettings;
+  /** The config file that applies, when one was found. */
+  file?: string;
+}
+
+const KEYS = new Set(['$schema', 'extends', 'files', 'rules', 'taskIdPattern', 'maxTaskLines']);
+
+/** The settings for files in `startDir`: from the nearest config file in it or a parent folder up to `stopAt`, else the defaults. */
+export function loadConfig(startDir: string, host: ConfigHost): LoadedConfig {
+  const file = findConfigFile(startDir, host);
+  return file ? { settings: loadConfigFile(file, host), file } : { settings: DEFAULT_SETTINGS };
+}
+
+/** The nearest config file from `startDir` upwards, stopping at `host.stopAt` (included) or the root. */
+export function findConfigFile(startDir: string, host: ConfigHost): string | undefined {
+  const stop = host.stopAt === undefined ? undefined : trimSeparator(host.stopAt);
+  for (let dir = trimSeparator(startDir); ; ) {
+    const candidate = joinPath(dir, CONFIG_FILE_NAME);
+    if (host.readFile(candidate) !== undefined) return candidate;
+    const parent = parentDir(dir);
+    if (dir === stop || parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** One config file's settings, with the files it `extends` applied below it. Throws ConfigError. */
+export function loadConfigFile(file: string, host: ConfigHost, chain: string[] = []): EngineSettings {
+  if (chain.includes(file)) throw new ConfigError(file, 1, 1, `"extends" loops: ${[...chain, file].join(' → ')}`);
+  const text = host.readFile(file);
+  if (text === undefined) throw new ConfigError(file, 1, 1, `cannot find config file ${file}`);
+  const { root, at } = parseConfigText(text, file);
+  const raw = toValue(root) as Record<string, unknown>;
+  let base = DEFAULT_SETTINGS;
+  if (raw.extends !== undefined) {
+    if (typeof raw.extends !== 'string' || raw.extends === '') throw at(['extends'], '"extends" must be the path of another config file');
+    const target = resolvePath(parentDir(file), raw.extends);
+    if (host.readFile(target) === undefined) throw at(['extends'], `cannot find config file ${target}`);
+    base = loadConfigFile(target, host, [...chain, file]);
+  }
+  const { extends: _extends, $schema: _schema, ...own } = raw;
+  const { settings, problems } = validateSettings(own);
+  if (problems.length) throw at(problemPath(problems[0]), problems[0].replace(/; (using|ignoring) .*$/, '').replace(/^techspec\./, ''));
+  // This file's keys win over the file it extends; rules merge rule by rule.
+  return {
+    files: own.files !== undefined ? settings.files : base.files,
+    rules: { ...base.rules, ...settings.rules },
+    maxTaskLines: own.maxTaskLines !== undefined ? settings.maxTaskLines : base.maxTaskLines,
+    taskIdPattern: own.taskIdPattern !== undefined ? settings.taskIdPattern : base.taskIdPattern,
+  };
+}
+
+/**
+ * The syntax tree of a config file's text, and a way to make an error at a key's value. Throws
+ * ConfigError for bad JSONC, a top level that is no object, or an unknown key.
+ */
+export function parseConfigText(text: string, file: string): { root: Node; at: (path: string[], problem: string) => ConfigError } {
+  const place = (offset: number, problem: string) => {
+    const { line, column } = lineColumn(text, offset);
+    return new ConfigError(file, line, column, problem);
+  };
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length) throw place(errors[0].offset, `invalid JSON: ${printParseErrorCode(errors[0].error)}`);
+  if (!root || root.type !== 'object') throw place(root?.offset ?? 0, 'the config must be an object like { "rules": { "TS406": "error" } }');
+  for (const property of root.children ?? []) {
+    const key = property.children![0];
+    if (!KEYS.has(key.value)) throw place(key.offset, `unknown key "${key.value}" (known: ${[...KEYS].join(', ')})`);
+  }
+  const at = (path: string[], problem: string) => {
+    // At the value: that is what is wrong.
+    return place(findNodeAtLocation(root, path)?.offset ?? 0, problem);
+  };
+  return { root, at };
+}
+
+/** The key a validateSettings problem is about: `techspec.rules.TS406 must…` → ['rules', 'TS406']. */
+function problemPath(problem: string): string[] {
+  const m = /^techspec\.(\w+)(?:\.(\S+))?/.exec(problem);
+  return m ? (m[2] ? [m[1], m[2]] : [m[1]]) : [];
+}
+
+function toValue(node: Node): unknown {
+  switch (node.type) {
+    case 'object':
+      return Object.fromEntries((node.children ?? []).map((p) => [p.children![0].value, toValue(p.children![1])]));
+    case 'array':
+      return (node.children ?? []).map(toValue);
+    default:
+      return node.value;
+  }
+}
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+function trimSeparator(path: string): string {
+  return path.length > 1 && /[\\/]$/.test(path) && !/^[A-Za-z]:[\\/]$/.test(path) ? path.slice(0, -1) : path;
+}
+
+function parentDir(path: string): string {
+  const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  if (i < 0) return path;
+  if (i === 0) return path.slice(0, 1);
+  return /^[A-Za-z]:$/.test(path.slice(0, i)) ? path.slice(0, i + 1) : path.slice(0, i);
+}
+
+function joinPath(dir: string, name: string): string {
+  return /[\\/]$/.test(dir) ? dir + name : `${dir}/${name}`;
+}
+
+/** `target` (absolute, or relative to `dir`), with `.` and `..` segments resolved. */
+function resolvePath(dir: string, target: string): string {
+  if (/^([\\/]|[A-Za-z]:[\\/])/.test(target)) return target;
+  let base = trimSeparator(dir);
+  for (const segment of target.split(/[\\/]/)) {
+    if (segment === '..') base = parentDir(base);
+    else if (segment !== '.' && segment !== '') base = joinPath(base, segment);
+  }
+  return base;
+}
