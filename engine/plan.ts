@@ -1,6 +1,7 @@
 import type { SpecModel } from './model';
 import type { Range } from 'vscode-languageserver-types';
-import { findCycles, naturalOrder, taskGraph, type TaskGraph } from './taskGraph';
+import { findCycles, taskGraph, type TaskGraph } from './taskGraph';
+import { compareNatural } from './text';
 
 
 export interface PlanTask {
@@ -209,7 +210,7 @@ function layers(g: TaskGraph): number[][] {
   }
   const out: number[][] = [];
   while (current.length) {
-    if (current.length > 1) current.sort((a, b) => naturalOrder(ids[a], ids[b]));
+    if (current.length > 1) current.sort((a, b) => compareNatural(ids[a], ids[b]));
     out.push(current);
     const next: number[] = [];
     for (const k of current) {
@@ -229,7 +230,7 @@ function heaviestPath(g: TaskGraph, waves: number[][], weight: (k: number) => nu
     for (const k of candidates) {
       const d = down[k];
       const p = pick === undefined ? -1 : down[pick];
-      if (d > p || (d === p && naturalOrder(ids[k], ids[pick!]) < 0)) pick = k;
+      if (d > p || (d === p && compareNatural(ids[k], ids[pick!]) < 0)) pick = k;
     }
     return pick;
   };
