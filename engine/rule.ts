@@ -9,7 +9,10 @@ export type FixData =
   | { kind: 'replaceDependency'; suggestion: string }
   | { kind: 'removeDependency' }
   | { kind: 'addTaskRow'; taskId: string }
+  /** Regenerate the dependency diagram (the kind's name is kept: diagnostics carry it). */
   | { kind: 'regenerateGraph' };
+
+export type FixKind = FixData['kind'];
 
 export interface Finding {
   range: Range;
@@ -34,6 +37,11 @@ export interface Rule {
   defaultSeverity: SeverityName;
   /** One line for docs and the closing note. */
   description: string;
+  /**
+   * The kinds of quick fix its findings offer. A finding names its fix in `Finding.fix`; it may leave
+   * it out when the rule has one kind of fix and that kind needs no data.
+   */
+  fixes?: readonly FixKind[];
   check(ctx: RuleContext): Finding[];
 }
 

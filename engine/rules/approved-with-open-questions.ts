@@ -6,6 +6,7 @@ export const approvedWithOpenQuestions: Rule = {
   name: 'approved-with-open-questions',
   defaultSeverity: 'error',
   description: 'Status is Approved while Open Questions has unchecked items.',
+  fixes: ['setStatus'],
   check({ model }) {
     const status = model.header.status;
     const open = model.checkboxes.filter((c) => c.sectionKey === 'open-questions' && !c.checked);

@@ -9,6 +9,7 @@ export const approvedWithPlaceholders: Rule = {
   name: 'approved-with-placeholders',
   defaultSeverity: 'error',
   description: 'Status is Approved while template placeholders remain.',
+  fixes: ['setStatus'],
   check({ model }) {
     const status = model.header.status;
     const found = model.placeholders;

@@ -9,6 +9,7 @@ export const graphEdgeExtra: Rule = {
   name: 'graph-edge-extra',
   defaultSeverity: 'warning',
   description: 'An edge of the Task Dependency Graph is not a dependency in the task table.',
+  fixes: ['regenerateGraph'],
   check({ model }) {
     const { taskTable, diagram: graph } = model;
     // Without a Dependencies column the table states no edges at all; TS402 reports the column.

@@ -10,6 +10,7 @@ export const graphEdgeMissing: Rule = {
   name: 'graph-edge-missing',
   defaultSeverity: 'warning',
   description: 'A dependency in the task table is not drawn in the Task Dependency Graph.',
+  fixes: ['regenerateGraph'],
   check({ model }) {
     const table = model.taskTable;
     if (!table) return [];

@@ -20,6 +20,7 @@ export const graphUnknownNode: Rule = {
   name: 'graph-unknown-node',
   defaultSeverity: 'warning',
   description: 'A node of the Task Dependency Graph is no task of the table.',
+  fixes: ['regenerateGraph'],
   check({ model }) {
     const { taskTable, diagram: graph } = model;
     if (!taskTable || !graph) return [];

@@ -23,6 +23,7 @@ export const selfDependency: Rule = {
   name: 'self-dependency',
   defaultSeverity: 'error',
   description: 'A task lists itself as a dependency.',
+  fixes: ['removeDependency'],
   check({ model }) {
     const g = taskGraph(model);
     const at = selfDependencies(g);

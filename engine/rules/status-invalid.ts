@@ -7,6 +7,7 @@ export const statusInvalid: Rule = {
   name: 'status-invalid',
   defaultSeverity: 'warning',
   description: 'Status is not exactly one of Draft, In Review or Approved.',
+  fixes: ['setStatus'],
   check({ model }) {
     const field = model.header.status;
     if (!field || field.value === '' || isPlaceholder(model, field.valueSpan)) return [];

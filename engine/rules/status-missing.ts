@@ -16,6 +16,7 @@ export const statusMissing: Rule = {
   name: 'status-missing',
   defaultSeverity: 'warning',
   description: 'The header has no Status (nor the front matter), or it is empty.',
+  fixes: ['setStatus'],
   check({ model }) {
     const field = model.header.status;
     if (!field && model.frontMatter.status) return [];

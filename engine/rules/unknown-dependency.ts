@@ -29,6 +29,7 @@ export const unknownDependency: Rule = {
   name: 'unknown-dependency',
   defaultSeverity: 'error',
   description: 'A dependency names no task in the table; the closest existing ID is suggested.',
+  fixes: ['replaceDependency', 'addTaskRow'],
   check({ model, settings }) {
     const g = taskGraph(model);
     const ids = g.index;
