@@ -1,5 +1,6 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { SpecModel } from './model';
+import type { RuleCache } from './rules/support/cache';
 import type { EngineSettings, SeverityName } from './settings';
 
 /** What a fix needs, carried on the diagnostic so code actions never re-parse. */
@@ -27,7 +28,12 @@ export interface RuleContext {
   settings: EngineSettings;
   /** Today as YYYY-MM-DD: the engine reads no clock. */
   today: string;
+  /** What rules keep from one version of the document to the next (every rule caches through it). */
+  cache: RuleCache;
 }
+
+/** What the rules' shared helpers read: the model, and the cache they keep what they derive in. */
+export type RuleScope = Pick<RuleContext, 'model' | 'cache'>;
 
 export interface Rule {
   /** Stable code, like TS406. */

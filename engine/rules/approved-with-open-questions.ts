@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { MAX_RELATED } from './approved-with-placeholders';
+import { MAX_RELATED } from './support/markdown';
 
 export const approvedWithOpenQuestions: Rule = {
   code: 'TS902',

@@ -1,8 +1,5 @@
 import type { Rule } from '../rule';
-import { lineOf } from './support/markdown';
-
-/** At most this many places are listed as related information. */
-export const MAX_RELATED = 20;
+import { lineOf, MAX_RELATED } from './support/markdown';
 
 export const approvedWithPlaceholders: Rule = {
   code: 'TS901',

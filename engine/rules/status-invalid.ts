@@ -8,9 +8,10 @@ export const statusInvalid: Rule = {
   defaultSeverity: 'warning',
   description: 'Status is not exactly one of Draft, In Review or Approved.',
   fixes: ['setStatus'],
-  check({ model }) {
+  check(ctx) {
+    const { model } = ctx;
     const field = model.header.status;
-    if (!field || field.value === '' || isPlaceholder(model, field.valueSpan)) return [];
+    if (!field || field.value === '' || isPlaceholder(ctx, field.valueSpan)) return [];
     const value = field.value;
     if ((STATUS_VALUES as readonly string[]).includes(value)) return [];
     const named = STATUS_VALUES.filter((s) => new RegExp(`(^|[^a-z])${s}($|[^a-z])`, 'i').test(value));

@@ -30,7 +30,8 @@ export const unknownDependency: Rule = {
   defaultSeverity: 'error',
   description: 'A dependency names no task in the table; the closest existing ID is suggested.',
   fixes: ['replaceDependency', 'addTaskRow'],
-  check({ model, settings }) {
+  check(ctx) {
+    const { model, settings } = ctx;
     const g = taskGraph(model);
     const ids = g.index;
     const wellFormed = taskIdRegExp(settings);
@@ -46,7 +47,7 @@ export const unknownDependency: Rule = {
       const needsThis = t.id ? transitiveDependents(g, t.id) : new Set<string>();
       const candidates = g.ids.filter((id) => id !== t.id && !listed.has(id) && !needsThis.has(id));
       // The graph may draw the edge the table misspells (only candidates are looked up in this set).
-      const inGraph = new Set((g.rowId[r] < 0 ? undefined : graphTaskEdges(model).into[g.rowId[r]])?.map((k) => g.ids[k]));
+      const inGraph = new Set((g.rowId[r] < 0 ? undefined : graphTaskEdges(ctx).into[g.rowId[r]])?.map((k) => g.ids[k]));
       for (const dep of unknown) {
         const suggestion = closestTaskId(dep.id, candidates, inGraph);
         let fix: FixData | undefined;

@@ -7,6 +7,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { at, diagnose, lines, only } from './helpers';
 import { TEMPLATE_TEXT } from '../../engine/templateText';
 import { buildModel } from '../../engine/model';
+import { RuleCache } from '../../engine/rules/support/cache';
 import { RULES } from '../../engine/rules';
 import { DEFAULT_SETTINGS } from '../../engine/settings';
 
@@ -85,7 +86,7 @@ test('rules never throw on garbage, and every range stays inside the document', 
     const model = buildModel(text);
     const lastLine = model.lines.lineCount - 1;
     for (const rule of mine) {
-      const findings = rule.check({ model, settings: DEFAULT_SETTINGS, today: '2026-11-25' });
+      const findings = rule.check({ model, settings: DEFAULT_SETTINGS, today: '2026-11-25', cache: new RuleCache() });
       for (const f of [...findings, ...findings.flatMap((x) => x.related ?? [])]) {
         const { start, end } = f.range;
         assert.ok(start.line >= 0 && end.line <= lastLine && (start.line < end.line || start.character <= end.character), `${rule.code} range out of order on ${JSON.stringify(text.slice(0, 40))}`);
