@@ -1,0 +1,58 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { at, diagnose, lines, only } from '../helpers';
+
+const HEADER_CODES = ['TS201', 'TS202', 'TS203', 'TS204', 'TS205', 'TS206'];
+
+/** A spec whose header lines are given (null leaves the field out); header fields are lines 2-5. */
+function spec(fields: { status?: string | null; author?: string | null; prd?: string | null; date?: string | null } = {}): string {
+  const f = { status: 'Draft', author: 'Ana Lima', prd: '[PRD](https://example.com/prd/1)', date: '2026-11-20', ...fields };
+  return lines(
+    '# Technical Spec: Payments',
+    '',
+    ...(f.status === null ? [] : [`> **Status**: ${f.status}`]),
+    ...(f.author === null ? [] : [`> **Author**: ${f.author}`]),
+    ...(f.prd === null ? [] : [`> **PRD Link**: ${f.prd}`]),
+    ...(f.date === null ? [] : [`> **Last Updated**: ${f.date}`]),
+    '',
+    '## Overview',
+    '',
+    'Text.',
+  );
+}
+
+const HEAD = ['# Technical Spec: X', '', '> **Status**: Approved', '> **Author**: Ana', '> **PRD Link**: https://x.example/prd', '> **Last Updated**: 2026-11-20', ''];
+
+test('header values that are template placeholders are left to TS301', () => {
+  const ds = only(diagnose(spec({ status: '[Status]', author: '[Name]', prd: '[Link to PRD]', date: '[Date]' })), ...HEADER_CODES, 'TS301');
+  assert.deepEqual(ds.map((d) => [d.code, ...at(d)]), [
+    ['TS301', 2, 14, 2, 22],
+    ['TS301', 3, 14, 3, 20],
+    ['TS301', 4, 16, 4, 29],
+    ['TS301', 5, 20, 5, 26],
+  ]);
+});
+
+test('TS301: each placeholder occurrence, ranged on the bracketed text, says what to replace', () => {
+  const text = lines('# Technical Spec: [Feature Name]', '', '> **Author**: [Name]', '', '## Overview', '', 'We build [thing] and [thing] again.');
+  const ds = only(diagnose(text), 'TS301');
+  assert.deepEqual(ds.map((d) => [d.code, ...at(d)]), [['TS301', 0, 18, 0, 32], ['TS301', 2, 14, 2, 20], ['TS301', 6, 9, 6, 16], ['TS301', 6, 21, 6, 28]]);
+  assert.deepEqual(ds.map((d) => d.message), [
+    "Template placeholder [Feature Name] is still here: replace it with the feature's name.",
+    "Template placeholder [Name] is still here: replace it with the author's name.",
+    'Template placeholder [thing] is still here: replace it with the real content, or delete it.',
+    'Template placeholder [thing] is still here: replace it with the real content, or delete it.',
+  ]);
+  assert.equal(ds[0].severity, 2);
+});
+
+test('TS301: links, task-list boxes, footnotes and escaped brackets are not placeholders', () => {
+  const text = lines(...HEAD, '## Overview', '', 'See [docs](https://x.example), [ref][r], [^1] and \\[literal\\].', '', '- [ ] open', '- [x] done', '', '[r]: https://x.example', '[^1]: A note.');
+  assert.deepEqual(only(diagnose(text), 'TS301'), []);
+});
+
+test('TS301: in code blocks only the template\'s own placeholders count', () => {
+  const text = lines(...HEAD, '## Overview', '', '```mermaid', 'C4Context', '  title System Context for [Feature Name]', '  A[Box] --> B[Other]', '```');
+  const ds = only(diagnose(text), 'TS301');
+  assert.deepEqual(ds.map((d) => [d.code, ...at(d)]), [['TS301', 11, 27, 11, 41]]);
+});
