@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { at, diagnose, lines, only } from '../helpers';
-
-const HEAD = ['# Technical Spec: X', '', '> **Status**: Approved', '> **Author**: Ana', '> **PRD Link**: https://x.example/prd', '> **Last Updated**: 2026-11-20', ''];
+import { HEAD } from './helpers';
 
 test('TS901: Approved while placeholders remain is an error on the Status value, pointing at each', () => {
   const text = lines(...HEAD, '## Overview', '', '[Summary] of [thing].');

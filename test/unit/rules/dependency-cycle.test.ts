@@ -1,18 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { at, diagnose, only, taskSpec } from '../helpers';
-
-/** `code [line, char, endLine, endChar] message` of each diagnostic, for whole-result assertions. */
-const brief = (ds: Diagnostic[]) => ds.map((d) => `${d.code} ${JSON.stringify(at(d))} ${d.message}`);
-
-const related = (d: Diagnostic) => d.relatedInformation?.map((r) => [r.location.range.start.line, r.location.range.start.character, r.location.range.end.line, r.location.range.end.character, r.message]);
-
-/** A spec whose Task Breakdown table (header on line 4) has these rows, from line 6 on; no graph. */
-const spec = (...rows: string[]) => taskSpec('Tasks', rows);
+import { at, diagnose, only } from '../helpers';
+import { brief, related, tasksSpec } from './helpers';
 
 test('TS409: a cycle once, on every member row, its path in the message, related to each member', () => {
-  const text = spec(
+  const text = tasksSpec(
     '| T6 | a | ~10 | None | |',
     '| T7 | b | ~10 | T6, T8 | |',
     '| T8 | c | ~10 | T9 | |',
@@ -28,7 +20,7 @@ test('TS409: a cycle once, on every member row, its path in the message, related
 });
 
 test('TS409: two separate cycles, each reported on its own members; a self-dependency is no cycle', () => {
-  const text = spec('| T1 | a | ~10 | T2 | |', '| T2 | b | ~10 | T1 | |', '| T3 | c | ~10 | T3, T4 | |', '| T4 | d | ~10 | T3 | |');
+  const text = tasksSpec('| T1 | a | ~10 | T2 | |', '| T2 | b | ~10 | T1 | |', '| T3 | c | ~10 | T3, T4 | |', '| T4 | d | ~10 | T3 | |');
   assert.deepEqual(only(diagnose(text), 'TS409').map((d) => `${at(d)[0]} ${String(d.message).split('.')[0]}`), [
     '6 Dependency cycle: T1 → T2 → T1',
     '7 Dependency cycle: T1 → T2 → T1',

@@ -1,11 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { at, diagnose, lines, only } from '../helpers';
-
-/** Lines under "### New Endpoints"; the first given line is line 5. */
-const api = (...body: string[]) => lines('# Technical Spec: X', '', '## API Design', '', '### New Endpoints', ...body);
-
-const codes = (text: string, ...c: string[]) => only(diagnose(text), ...c);
+import { at } from '../helpers';
+import { api, codes } from './helpers';
 
 test('TS802: the same method and path twice, parameter names aside, with related information', () => {
   const text = api('#### `GET /users/{id}`', '', '#### POST /users', '', '#### `GET /users/:userId/`', '', '#### GET /users/{id}/orders');

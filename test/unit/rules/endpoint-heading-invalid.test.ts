@@ -1,11 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { at, diagnose, lines, only } from '../helpers';
-
-/** Lines under "### New Endpoints"; the first given line is line 5. */
-const api = (...body: string[]) => lines('# Technical Spec: X', '', '## API Design', '', '### New Endpoints', ...body);
-
-const codes = (text: string, ...c: string[]) => only(diagnose(text), ...c);
+import { at, lines } from '../helpers';
+import { api, codes } from './helpers';
 
 test('valid endpoints, error tables and JSON pass', () => {
   const text = api(

@@ -1,21 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { at, diagnose, lines, taskSpec } from '../helpers';
+import { at, diagnose, lines } from '../helpers';
+import { brief, graphSpec, ROWS } from './helpers';
 
 const mine = (ds: Diagnostic[]) => ds.filter((d) => /^TS[45]\d\d$/.test(String(d.code)));
-
-const brief = (ds: Diagnostic[]) => ds.map((d) => `${d.code} ${JSON.stringify(at(d))} ${d.message}`);
-
-const ROWS = [
-  '| T1 | Migrate | ~50 | None | |',
-  '| T2 | Repo | ~150 | T1 | |',
-  '| T3 | Service | ~200 | T1, T2 | |',
-  '| T4 | API | ~100 | T3 | |',
-];
-
-/** Table header on line 4, rows from line 6; with the default rows the graph's first line is line 15. */
-const spec = (rows: string[], graph?: string[]) => taskSpec('Graph', rows, graph);
 
 test('a graph that matches the table: nothing (labels, & groups, chains, edge labels)', () => {
   const graphs = [
@@ -24,11 +13,11 @@ test('a graph that matches the table: nothing (labels, & groups, chains, edge la
     ['flowchart LR', '  T1-->T2', '  T1 -.-> T3', '  T2 == uses ==> T3', '  T3 -- serves --> T4'],
     ['flowchart LR', '  T1 -- schema --- T2', '  T1 -. maybe .-> T3', '  T2 ==>|data| T3 --> T4'],
   ];
-  for (const g of graphs) assert.deepEqual(brief(mine(diagnose(spec(ROWS, g)))), [], g.join('\n'));
+  for (const g of graphs) assert.deepEqual(brief(mine(diagnose(graphSpec(ROWS, g)))), [], g.join('\n'));
 });
 
 test('TS501: a table dependency the graph does not draw, on the dependency token', () => {
-  const ds = mine(diagnose(spec(ROWS, ['graph LR', '  T1 --> T2 & T3', '  T3 --> T4'])));
+  const ds = mine(diagnose(graphSpec(ROWS, ['graph LR', '  T1 --> T2 & T3', '  T3 --> T4'])));
   assert.deepEqual(brief(ds), [
     'TS501 [8,28,8,30] Task T3 depends on T2, but the Task Dependency Graph has no edge T2 --> T3. Add it, or regenerate the graph from the table (quick fix).',
   ]);
@@ -37,16 +26,16 @@ test('TS501: a table dependency the graph does not draw, on the dependency token
 });
 
 test('no graph block while tasks have dependencies: one TS501, on the Dependencies header', () => {
-  const ds = mine(diagnose(spec(ROWS)));
+  const ds = mine(diagnose(graphSpec(ROWS)));
   assert.deepEqual(brief(ds), [
     'TS501 [4,27,4,39] Task Breakdown has no Task Dependency Graph for its 4 dependencies. Add a mermaid graph under "### Task Dependency Graph" (quick fix: generate it from the table).',
   ]);
   assert.deepEqual(ds[0].data, { rule: 'graph-edge-missing', fix: { kind: 'regenerateGraph' } });
-  assert.deepEqual(mine(diagnose(spec(['| T1 | a | ~50 | None | |', '| T2 | b | ~50 | None | |']))), []);
+  assert.deepEqual(mine(diagnose(graphSpec(['| T1 | a | ~50 | None | |', '| T2 | b | ~50 | None | |']))), []);
 });
 
 test('a flowchart outside Task Breakdown: the graph rules stay silent', () => {
-  const text = lines(spec(ROWS).trimEnd(), '', '## Architecture', '', '```mermaid', 'graph LR', '  T4 --> T1', '  Z --> T2', '```');
+  const text = lines(graphSpec(ROWS).trimEnd(), '', '## Architecture', '', '```mermaid', 'graph LR', '  T4 --> T1', '  Z --> T2', '```');
   assert.deepEqual(mine(diagnose(text)), []);
 });
 
@@ -56,6 +45,6 @@ test('no task table: the graph rules stay silent', () => {
 });
 
 test('CRLF line endings: the same ranges in the table and the graph', () => {
-  const text = spec(ROWS, ['graph LR', '  T1 --> T2 & T3', '  T3 --> T4', '  T2 --> T4', '  T4 --> Y']).replace(/\n/g, '\r\n');
+  const text = graphSpec(ROWS, ['graph LR', '  T1 --> T2 & T3', '  T3 --> T4', '  T2 --> T4', '  T4 --> Y']).replace(/\n/g, '\r\n');
   assert.deepEqual(mine(diagnose(text)).map((d) => `${d.code} ${JSON.stringify(at(d))}`), ['TS501 [8,28,8,30]', 'TS502 [17,2,17,11]', 'TS503 [18,9,18,10]']);
 });

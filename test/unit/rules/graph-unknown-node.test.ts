@@ -2,21 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { buildModel } from '../../../engine/model';
-import { at, diagnose, taskSpec } from '../helpers';
+import { at, diagnose } from '../helpers';
+import { brief, graphSpec, ROWS } from './helpers';
 
 const mine = (ds: Diagnostic[]) => ds.filter((d) => /^TS[45]\d\d$/.test(String(d.code)));
-
-const brief = (ds: Diagnostic[]) => ds.map((d) => `${d.code} ${JSON.stringify(at(d))} ${d.message}`);
-
-const ROWS = [
-  '| T1 | Migrate | ~50 | None | |',
-  '| T2 | Repo | ~150 | T1 | |',
-  '| T3 | Service | ~200 | T1, T2 | |',
-  '| T4 | API | ~100 | T3 | |',
-];
-
-/** Table header on line 4, rows from line 6; with the default rows the graph's first line is line 15. */
-const spec = (rows: string[], graph?: string[]) => taskSpec('Graph', rows, graph);
 
 test('flowchart syntax that draws no edge or node: front matter, comments, classes, subgraphs, styles, ";"', () => {
   const g = [
@@ -36,14 +25,14 @@ test('flowchart syntax that draws no edge or node: front matter, comments, class
     '  style T4 fill:#f9f',
     '  click T4 "https://example.com"',
   ];
-  const m = buildModel(spec(ROWS, g));
+  const m = buildModel(graphSpec(ROWS, g));
   assert.deepEqual(m.diagram!.edges.map((e) => `${e.from.id}>${e.to.id}`), ['T1>T2', 'T1>T3', 'T2>T3', 'T3>T4', 'P1>T4']);
   assert.deepEqual(m.diagram!.subgraphs, ['P1']);
-  assert.deepEqual(brief(mine(diagnose(spec(ROWS, g)))), []);
+  assert.deepEqual(brief(mine(diagnose(graphSpec(ROWS, g)))), []);
 });
 
 test('TS503: a node that is no task, once, related to its other occurrences; its edges are not TS502 too', () => {
-  const ds = mine(diagnose(spec(ROWS, ['graph LR', '  T1 --> T2 & T3', '  T2 --> T3 --> T4', '  T1 --> X9[Cache warmup]', '  X9 --> T4'])));
+  const ds = mine(diagnose(graphSpec(ROWS, ['graph LR', '  T1 --> T2 & T3', '  T2 --> T3 --> T4', '  T1 --> X9[Cache warmup]', '  X9 --> T4'])));
   assert.deepEqual(brief(ds), [
     'TS503 [17,9,17,11] Graph node "X9" is no task in the table. Add a task row for it, or remove it from the graph (regenerating the graph from the table removes it).',
   ]);

@@ -1,30 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { at, diagnose, lines, only } from '../helpers';
-
-const HEADER_CODES = ['TS201', 'TS202', 'TS203', 'TS204', 'TS205', 'TS206'];
-
-/** A spec whose header lines are given (null leaves the field out); header fields are lines 2-5. */
-function spec(fields: { status?: string | null; author?: string | null; prd?: string | null; date?: string | null } = {}): string {
-  const f = { status: 'Draft', author: 'Ana Lima', prd: '[PRD](https://example.com/prd/1)', date: '2026-11-20', ...fields };
-  return lines(
-    '# Technical Spec: Payments',
-    '',
-    ...(f.status === null ? [] : [`> **Status**: ${f.status}`]),
-    ...(f.author === null ? [] : [`> **Author**: ${f.author}`]),
-    ...(f.prd === null ? [] : [`> **PRD Link**: ${f.prd}`]),
-    ...(f.date === null ? [] : [`> **Last Updated**: ${f.date}`]),
-    '',
-    '## Overview',
-    '',
-    'Text.',
-  );
-}
-
-const HEAD = ['# Technical Spec: X', '', '> **Status**: Approved', '> **Author**: Ana', '> **PRD Link**: https://x.example/prd', '> **Last Updated**: 2026-11-20', ''];
+import { HEAD, HEADER_CODES, headerSpec } from './helpers';
 
 test('header values that are template placeholders are left to TS301', () => {
-  const ds = only(diagnose(spec({ status: '[Status]', author: '[Name]', prd: '[Link to PRD]', date: '[Date]' })), ...HEADER_CODES, 'TS301');
+  const ds = only(diagnose(headerSpec({ status: '[Status]', author: '[Name]', prd: '[Link to PRD]', date: '[Date]' })), ...HEADER_CODES, 'TS301');
   assert.deepEqual(ds.map((d) => [d.code, ...at(d)]), [
     ['TS301', 2, 14, 2, 22],
     ['TS301', 3, 14, 3, 20],

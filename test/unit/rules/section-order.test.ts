@@ -2,9 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { at, diagnose, lines, only } from '../helpers';
 import { TEMPLATE_SECTIONS } from '../../../engine/template';
-
-/** A spec with the given level-2 headings, each with one line of body; heading i is on line 2 + 3i. */
-const withSections = (...titles: string[]) => lines('# Technical Spec: X', '', ...titles.flatMap((t) => [`## ${t}`, 'Body.', '']));
+import { withSections } from './helpers';
 
 const ALL = TEMPLATE_SECTIONS.map((s) => s.title);
 

@@ -1,37 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { at, diagnose, lines, only } from '../helpers';
-
-const HEADER_CODES = ['TS201', 'TS202', 'TS203', 'TS204', 'TS205', 'TS206'];
-
-/** A spec whose header lines are given (null leaves the field out); header fields are lines 2-5. */
-function spec(fields: { status?: string | null; author?: string | null; prd?: string | null; date?: string | null } = {}): string {
-  const f = { status: 'Draft', author: 'Ana Lima', prd: '[PRD](https://example.com/prd/1)', date: '2026-11-20', ...fields };
-  return lines(
-    '# Technical Spec: Payments',
-    '',
-    ...(f.status === null ? [] : [`> **Status**: ${f.status}`]),
-    ...(f.author === null ? [] : [`> **Author**: ${f.author}`]),
-    ...(f.prd === null ? [] : [`> **PRD Link**: ${f.prd}`]),
-    ...(f.date === null ? [] : [`> **Last Updated**: ${f.date}`]),
-    '',
-    '## Overview',
-    '',
-    'Text.',
-  );
-}
-
-const header = (text: string, today?: string) => only(diagnose(text, {}, today), ...HEADER_CODES);
+import { at, lines } from '../helpers';
+import { header, headerSpec } from './helpers';
 
 test('TS201: no Status is flagged on the title text; an empty Status on its line', () => {
-  const [d, ...rest] = header(spec({ status: null }));
+  const [d, ...rest] = header(headerSpec({ status: null }));
   assert.deepEqual(rest, []);
   assert.equal(d.code, 'TS201');
   assert.deepEqual(at(d), [0, 2, 0, 26]);
   assert.equal(d.severity, 2);
   assert.match(String(d.message), /add "> \*\*Status\*\*: Draft"/);
 
-  const [e] = header(spec({ status: '' }));
+  const [e] = header(headerSpec({ status: '' }));
   assert.equal(e.code, 'TS201');
   assert.deepEqual(at(e), [2, 0, 2, 13]);
   assert.equal(e.message, 'Status is empty: write Draft, In Review or Approved.');

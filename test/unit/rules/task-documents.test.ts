@@ -8,24 +8,10 @@ import { RuleCache } from '../../../engine/rules/support/cache';
 import { RULES } from '../../../engine/rules';
 import { DEFAULT_SETTINGS } from '../../../engine/settings';
 import { TEMPLATE_TEXT } from '../../../engine/templateText';
-import { at, diagnose, lines, taskSpec } from '../helpers';
-
-/** The Task Breakdown and dependency graph rules: TS4xx and TS5xx. */
-const TASK_CODE = /^TS[45]\d\d$/;
+import { diagnose, lines } from '../helpers';
+import { brief, R1, R2, related, TASK_CODE, tasksSpec } from './helpers';
 
 const mine = (ds: Diagnostic[]) => ds.filter((d) => TASK_CODE.test(String(d.code)));
-
-/** `code [line, char, endLine, endChar] message` of each diagnostic, for whole-result assertions. */
-const brief = (ds: Diagnostic[]) => ds.map((d) => `${d.code} ${JSON.stringify(at(d))} ${d.message}`);
-
-const related = (d: Diagnostic) => d.relatedInformation?.map((r) => [r.location.range.start.line, r.location.range.start.character, r.location.range.end.line, r.location.range.end.character, r.message]);
-
-/** A spec whose Task Breakdown table (header on line 4) has these rows, from line 6 on; no graph. */
-const spec = (...rows: string[]) => taskSpec('Tasks', rows);
-
-const R1 = '| T1 | Migrate | ~50 | None | J-1 |';
-
-const R2 = '| T2 | Repo | ~150 | T1 | J-2 |';
 
 /** The repository's copy of ../shared/bench/gen-spec.mjs (the same file), so that these run wherever the checkout is. */
 const GEN_SPEC = resolve(import.meta.dirname, '../../../bench/gen-spec.mjs');
@@ -37,7 +23,7 @@ test('the template yields none of the task and graph rules', () => {
 });
 
 test('severities and settings: techspec.rules turns a rule off or changes it', () => {
-  const text = spec(R1, R2, '| T2 | Again | ~10 | T2 | |');
+  const text = tasksSpec(R1, R2, '| T2 | Again | ~10 | T2 | |');
   assert.deepEqual(mine(diagnose(text)).map((d) => [d.code, d.severity]), [['TS501', 2], ['TS403', 1], ['TS407', 1]]);
   assert.deepEqual(mine(diagnose(text, { rules: { 'duplicate-task-id': 'off', TS407: 'warning' } })).map((d) => [d.code, d.severity]), [['TS501', 2], ['TS407', 2]]);
 });
@@ -65,7 +51,7 @@ test('2000 tasks: the task and graph rules run (time printed, not asserted)', (t
     return `| T${i} | Task ${i} | ~${60 + ((i * 37) % 340)} | ${i === 2000 ? `${deps}, T2005` : deps} | |`;
   });
   const edges = rows.flatMap((_, k) => (k === 0 ? [] : [...new Set([k, Math.max(1, k - 6)])].map((d) => `  T${d} --> T${k + 1}`)));
-  const model = buildModel(lines(spec(...rows).trimEnd(), '', '```mermaid', 'graph LR', ...edges, '```'));
+  const model = buildModel(lines(tasksSpec(...rows).trimEnd(), '', '```mermaid', 'graph LR', ...edges, '```'));
   const rules = RULES.filter((r) => TASK_CODE.test(r.code));
   const cache = new RuleCache();
   const run = () => rules.flatMap((r) => r.check({ model, settings: DEFAULT_SETTINGS, today: '2026-11-25', cache }).map((f) => `${r.code} ${f.range.start.line}`));

@@ -1,15 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { at, diagnose, lines, only } from '../helpers';
-
-/** The Task Breakdown and dependency graph rules: TS4xx and TS5xx. */
-const TASK_CODE = /^TS[45]\d\d$/;
+import { diagnose, lines, only } from '../helpers';
+import { brief, TASK_CODE } from './helpers';
 
 const mine = (ds: Diagnostic[]) => ds.filter((d) => TASK_CODE.test(String(d.code)));
-
-/** `code [line, char, endLine, endChar] message` of each diagnostic, for whole-result assertions. */
-const brief = (ds: Diagnostic[]) => ds.map((d) => `${d.code} ${JSON.stringify(at(d))} ${d.message}`);
 
 test('TS402: missing and out-of-order columns, on the header row', () => {
   const text = lines('# Technical Spec: X', '', '## Task Breakdown', '', '| ID | Title | Dependencies | Est. Lines |', '|---|---|---|---|', '| T1 | a | None | ~50 |');
