@@ -3,6 +3,7 @@ import type { SpecModel } from './model';
 import type { DiagnosticData, Finding, Rule } from './rule';
 import type { EngineSettings, SeverityName } from './settings';
 import { RULES } from './rules';
+import { RuleCache } from './rules/support/cache';
 
 const SEVERITY: Record<SeverityName, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -35,8 +36,26 @@ function silenced(directives: SpecModel['directives'] | undefined, rule: Rule): 
   return directives !== undefined && directives.some((d) => d.rules.length === 0 || d.rules.includes(rule.code) || d.rules.includes(rule.name));
 }
 
-/** Runs every enabled rule over the model. `uri` names the document in related information. */
+/** The rule caches of the documents analysed last, by URI, least recent first: the documents being edited. */
+const caches = new Map<string, RuleCache>();
+const CACHED_DOCUMENTS = 8;
+
+/** The document's rule cache: kept from its last analysis, new for a document not analysed lately. */
+function cacheOf(uri: string): RuleCache {
+  let cache = caches.get(uri);
+  if (cache) caches.delete(uri);
+  else cache = new RuleCache();
+  caches.set(uri, cache);
+  if (caches.size > CACHED_DOCUMENTS) caches.delete(caches.keys().next().value!);
+  return cache;
+}
+
+/**
+ * Runs every enabled rule over the model. `uri` names the document in related information, and
+ * the cache the rules keep from its last version.
+ */
 export function computeDiagnostics(model: SpecModel, settings: EngineSettings, today: string, uri: string): Diagnostic[] {
+  const cache = cacheOf(uri);
   const out: Diagnostic[] = [];
   const byLine = directivesByLine(model);
   // Findings of one rule often share one related list (a cycle's members): convert it once.
@@ -45,7 +64,7 @@ export function computeDiagnostics(model: SpecModel, settings: EngineSettings, t
   for (const rule of RULES) {
     const severity = severityOf(rule, settings);
     if (severity === undefined) continue;
-    for (const f of rule.check({ model, settings, today })) {
+    for (const f of rule.check({ model, settings, today, cache })) {
       if (byLine && silenced(byLine.get(f.range.start.line), rule)) continue;
       const data: DiagnosticData = f.fix ? { rule: rule.name, fix: f.fix } : { rule: rule.name };
       const d: Diagnostic = { range: f.range, severity, code: rule.code, source: DIAGNOSTIC_SOURCE, message: f.message, data };

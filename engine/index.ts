@@ -4,7 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { buildModel, type SpecModel } from './model';
 import { computeDiagnostics } from './diagnostics';
-import { FIX_ALL_KIND, getCodeActions } from './fixes';
+import { FIX_ALL_KIND, FIX_ALL_KINDS, getCodeActions } from './fixes';
 import { buildPlan, type Plan } from './plan';
 import { RULES } from './rules';
 import { DEFAULT_SETTINGS, type EngineSettings } from './settings';
@@ -43,10 +43,16 @@ export interface RuleInfo {
   name: string;
   defaultSeverity: EngineSettings['rules'][string];
   description: string;
+  /** Whether some of its findings offer a quick fix. */
+  fixable: boolean;
+  /** Whether `source.fixAll.techspec` (and `fixAll`) applies that fix. */
+  inFixAll: boolean;
 }
 
 /** Every rule, in code order. */
-export const rules: readonly RuleInfo[] = RULES.map(({ code, name, defaultSeverity, description }) => ({ code, name, defaultSeverity, description }));
+export const rules: readonly RuleInfo[] = RULES.map(({ code, name, defaultSeverity, description, fixes = [] }) => ({
+  code, name, defaultSeverity, description, fixable: fixes.length > 0, inFixAll: fixes.some((k) => FIX_ALL_KINDS.has(k)),
+}));
 
 /** The model of a spec, built once with nothing kept: undefined when the document is no tech spec. */
 export function analyzeText(text: string, options: LintOptions): { model?: SpecModel; diagnostics: Diagnostic[] } {

@@ -1,6 +1,7 @@
 import type { SpecModel } from './model';
 import type { Range } from 'vscode-languageserver-types';
-import { findCycles, naturalOrder, taskGraph, type TaskGraph } from './taskGraph';
+import { findCycles, taskGraph, type TaskGraph } from './taskGraph';
+import { compareNatural } from './text';
 
 
 export interface PlanTask {
@@ -65,30 +66,11 @@ export interface Plan {
  */
 export function buildPlan(model: SpecModel | undefined, uri: string, version: number): Plan {
   const empty = { uri, version, tasks: [], edges: [], cycles: [], unknown: [], criticalPath: [], criticalLines: 0, waves: [], totalLines: 0 };
-  if (!model) {
-    return {
-      ...empty,
-      status: 'not-spec',
-      message:
-        'This file is not a tech spec. A markdown file is one when its path matches the "techspec.files" setting (for example *.spec.md), its front matter says "techspec: true", or its first heading starts with "Technical Spec".',
-    };
-  }
-  if (!model.taskTable) {
-    const hasSection = model.sections.some((s) => s.key === 'task-breakdown');
-    return {
-      ...empty,
-      status: 'no-task-breakdown',
-      message: hasSection
-        ? 'The Task Breakdown section has no table of tasks. Add one with the columns ID | Task | Est. Lines | Dependencies | Jira.'
-        : 'This spec has no "## Task Breakdown" section, so there are no tasks to draw.',
-    };
-  }
-  const g = taskGraph(model);
-  if (g.tasks.size === 0) {
-    return { ...empty, status: 'empty-table', message: 'The Task Breakdown table has no tasks yet. Add rows with an ID (T1, T2, …) to see the graph.' };
-  }
+  const why = nothingToDraw(model);
+  if (why) return { ...empty, ...why };
+  const g = taskGraph(model!);
 
-  const { ids, first, depsOf } = g;
+  const { ids, first } = g;
   const n = ids.length;
   const weight = (k: number) => first[k].estLines ?? 0;
   const tasks: PlanTask[] = first.map((t) => {
@@ -110,9 +92,51 @@ export function buildPlan(model: SpecModel | undefined, uri: string, version: nu
 
   const waveOf = new Int32Array(n).fill(-1);
   waves.forEach((wave, i) => wave.forEach((k) => (waveOf[k] = i)));
+
+  return {
+    ...empty,
+    status: 'ok',
+    tasks,
+    edges: planEdges(g, inCycle, onPath, waveOf),
+    cycles,
+    unknown: unknownDependencies(g),
+    criticalPath: criticalPath.map((k) => ids[k]),
+    criticalLines: criticalPath.reduce((sum, k) => sum + weight(k), 0),
+    waves: waves.map((wave) => wave.map((k) => ids[k])),
+    totalLines: tasks.reduce((sum, t) => sum + (t.estLines ?? 0), 0),
+  };
+}
+
+/** Why there is no graph to draw (not a spec, no task table, no tasks), or undefined when there is one. */
+function nothingToDraw(model: SpecModel | undefined): { status: PlanStatus; message: string } | undefined {
+  if (!model) {
+    return {
+      status: 'not-spec',
+      message:
+        'This file is not a tech spec. A markdown file is one when its path matches the "techspec.files" setting (for example *.spec.md), its front matter says "techspec: true", or its first heading starts with "Technical Spec".',
+    };
+  }
+  if (!model.taskTable) {
+    const hasSection = model.sections.some((s) => s.key === 'task-breakdown');
+    return {
+      status: 'no-task-breakdown',
+      message: hasSection
+        ? 'The Task Breakdown section has no table of tasks. Add one with the columns ID | Task | Est. Lines | Dependencies | Jira.'
+        : 'This spec has no "## Task Breakdown" section, so there are no tasks to draw.',
+    };
+  }
+  if (taskGraph(model).tasks.size === 0) {
+    return { status: 'empty-table', message: 'The Task Breakdown table has no tasks yet. Add rows with an ID (T1, T2, …) to see the graph.' };
+  }
+  return undefined;
+}
+
+/** Every dependency edge, marked when it is in a cycle, on the critical path, or implied by a longer chain. */
+function planEdges(g: TaskGraph, inCycle: Int32Array, onPath: Int32Array, waveOf: Int32Array): PlanEdge[] {
+  const { ids, depsOf } = g;
   const reaches = reachability(g, waveOf);
   const edges: PlanEdge[] = [];
-  for (let to = 0; to < n; to++) {
+  for (let to = 0; to < ids.length; to++) {
     const deps = depsOf[to];
     for (const from of deps) {
       const c = inCycle[from];
@@ -121,7 +145,11 @@ export function buildPlan(model: SpecModel | undefined, uri: string, version: nu
       edges.push({ from: ids[from], to: ids[to], inCycle: c >= 0 && c === inCycle[to], critical: p >= 0 && onPath[to] === p + 1, implied });
     }
   }
+  return edges;
+}
 
+/** Dependencies on IDs no task has, once per task and ID. */
+function unknownDependencies(g: TaskGraph): UnknownDependency[] {
   const unknown: UnknownDependency[] = [];
   const seen = new Set<string>();
   for (const r of g.rowsWithUnknown) {
@@ -136,19 +164,7 @@ export function buildPlan(model: SpecModel | undefined, uri: string, version: nu
       unknown.push({ id: d.id, from: t.id });
     }
   }
-
-  return {
-    ...empty,
-    status: 'ok',
-    tasks,
-    edges,
-    cycles,
-    unknown,
-    criticalPath: criticalPath.map((k) => ids[k]),
-    criticalLines: criticalPath.reduce((sum, k) => sum + weight(k), 0),
-    waves: waves.map((wave) => wave.map((k) => ids[k])),
-    totalLines: tasks.reduce((sum, t) => sum + (t.estLines ?? 0), 0),
-  };
+  return unknown;
 }
 
 /** The strongly connected component of task `k`: the tasks it depends on that also depend on it, and itself. */
@@ -209,7 +225,7 @@ function layers(g: TaskGraph): number[][] {
   }
   const out: number[][] = [];
   while (current.length) {
-    if (current.length > 1) current.sort((a, b) => naturalOrder(ids[a], ids[b]));
+    if (current.length > 1) current.sort((a, b) => compareNatural(ids[a], ids[b]));
     out.push(current);
     const next: number[] = [];
     for (const k of current) {
@@ -229,7 +245,7 @@ function heaviestPath(g: TaskGraph, waves: number[][], weight: (k: number) => nu
     for (const k of candidates) {
       const d = down[k];
       const p = pick === undefined ? -1 : down[pick];
-      if (d > p || (d === p && naturalOrder(ids[k], ids[pick!]) < 0)) pick = k;
+      if (d > p || (d === p && compareNatural(ids[k], ids[pick!]) < 0)) pick = k;
     }
     return pick;
   };

@@ -1,5 +1,6 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { SpecModel } from './model';
+import type { RuleCache } from './rules/support/cache';
 import type { EngineSettings, SeverityName } from './settings';
 
 /** What a fix needs, carried on the diagnostic so code actions never re-parse. */
@@ -9,7 +10,10 @@ export type FixData =
   | { kind: 'replaceDependency'; suggestion: string }
   | { kind: 'removeDependency' }
   | { kind: 'addTaskRow'; taskId: string }
+  /** Regenerate the dependency diagram (the kind's name is kept: diagnostics carry it). */
   | { kind: 'regenerateGraph' };
+
+export type FixKind = FixData['kind'];
 
 export interface Finding {
   range: Range;
@@ -24,7 +28,12 @@ export interface RuleContext {
   settings: EngineSettings;
   /** Today as YYYY-MM-DD: the engine reads no clock. */
   today: string;
+  /** What rules keep from one version of the document to the next (every rule caches through it). */
+  cache: RuleCache;
 }
+
+/** What the rules' shared helpers read: the model, and the cache they keep what they derive in. */
+export type RuleScope = Pick<RuleContext, 'model' | 'cache'>;
 
 export interface Rule {
   /** Stable code, like TS406. */
@@ -34,6 +43,11 @@ export interface Rule {
   defaultSeverity: SeverityName;
   /** One line for docs and the closing note. */
   description: string;
+  /**
+   * The kinds of quick fix its findings offer. A finding names its fix in `Finding.fix`; it may leave
+   * it out when the rule has one kind of fix and that kind needs no data.
+   */
+  fixes?: readonly FixKind[];
   check(ctx: RuleContext): Finding[];
 }
 

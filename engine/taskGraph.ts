@@ -1,4 +1,5 @@
 import type { SpecModel, Task } from './model';
+import { compareNatural } from './text';
 
 /**
  * The tasks' dependency graph as the table states it: ID → the IDs it depends on (known tasks only).
@@ -159,9 +160,6 @@ function withRows(old: TaskGraph, rows: readonly Task[], changed: readonly numbe
   return g;
 }
 
-/** Natural ID order (T2 before T10), as compareNatural, with one collator instead of one per comparison. */
-export const naturalOrder: (a: string, b: string) => number = new Intl.Collator('en', { numeric: true, sensitivity: 'base' }).compare;
-
 const cycleCache = new WeakMap<TaskGraph, string[][]>();
 
 /**
@@ -257,7 +255,7 @@ function cyclePath(g: TaskGraph, member: Uint8Array, start: number): number[] {
   for (let qi = 0; qi < queue.length; qi++) {
     const v = queue[qi];
     const next = g.dependentsOf[v].filter((w) => member[w]);
-    if (next.length > 1) next.sort((a, b) => naturalOrder(ids[a], ids[b]));
+    if (next.length > 1) next.sort((a, b) => compareNatural(ids[a], ids[b]));
     for (const w of next) {
       if (w === start) {
         const path = [v];

@@ -1,11 +1,12 @@
 import type { Rule } from '../rule';
-import { MAX_RELATED } from './approved-with-placeholders';
+import { MAX_RELATED } from './support/markdown';
 
 export const approvedWithOpenQuestions: Rule = {
   code: 'TS902',
   name: 'approved-with-open-questions',
   defaultSeverity: 'error',
   description: 'Status is Approved while Open Questions has unchecked items.',
+  fixes: ['setStatus'],
   check({ model }) {
     const status = model.header.status;
     const open = model.checkboxes.filter((c) => c.sectionKey === 'open-questions' && !c.checked);

@@ -1,14 +1,12 @@
 import type { Rule } from '../rule';
-import { lineOf } from './support/markdown';
-
-/** At most this many places are listed as related information. */
-export const MAX_RELATED = 20;
+import { lineOf, MAX_RELATED } from './support/markdown';
 
 export const approvedWithPlaceholders: Rule = {
   code: 'TS901',
   name: 'approved-with-placeholders',
   defaultSeverity: 'error',
   description: 'Status is Approved while template placeholders remain.',
+  fixes: ['setStatus'],
   check({ model }) {
     const status = model.header.status;
     const found = model.placeholders;

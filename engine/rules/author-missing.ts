@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { headerRange } from './status-missing';
+import { headerRange } from './support/header';
 import { trimmedRange } from './support/markdown';
 
 export const authorMissing: Rule = {

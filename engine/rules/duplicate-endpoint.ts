@@ -2,12 +2,8 @@ import type { Finding, Rule } from '../rule';
 import { endpointRoutes, parseEndpoint } from './support/endpoints';
 import { headingTextRange, lineOf } from './support/markdown';
 
-/** The last routes looked at and their repeats (routes are strings: an unchanged list compares equal). */
-let last: { routes: readonly (string | undefined)[]; repeats: number[] } = { routes: [], repeats: [] };
-
 /** Pairs (endpoint index, index of the first endpoint with its route) for each repeated route. */
 function repeats(routes: readonly (string | undefined)[]): number[] {
-  if (routes.length === last.routes.length && routes.every((r, i) => r === last.routes[i])) return last.repeats;
   const first = new Map<string, number>();
   const found: number[] = [];
   routes.forEach((key, i) => {
@@ -16,7 +12,6 @@ function repeats(routes: readonly (string | undefined)[]): number[] {
     if (original === undefined) first.set(key, i);
     else found.push(i, original);
   });
-  last = { routes, repeats: found };
   return found;
 }
 
@@ -25,14 +20,15 @@ export const duplicateEndpoint: Rule = {
   name: 'duplicate-endpoint',
   defaultSeverity: 'warning',
   description: 'The same endpoint (method and path) is described twice.',
-  check({ model }) {
+  check(ctx) {
+    const { model } = ctx;
     const findings: Finding[] = [];
-    const pairs = repeats(endpointRoutes(model));
+    const pairs = repeats(endpointRoutes(ctx));
     for (let k = 0; k < pairs.length; k += 2) {
       const e = model.endpoints[pairs[k]];
       const original = model.endpoints[pairs[k + 1]];
       const firstRange = headingTextRange(model, original.heading);
-      const { method, path } = parseEndpoint(e.text)!;
+      const { method, path } = parseEndpoint(ctx, e.text)!;
       findings.push({
         range: headingTextRange(model, e.heading),
         message: `${method} ${path} is already described on line ${lineOf(firstRange)}: merge the two descriptions, or fix the method or path.`,

@@ -1,21 +1,15 @@
 import type { Rule, Finding } from '../rule';
 import { taskGraph } from '../taskGraph';
 
-/** By the task graph's row numbering (kept across versions with the same IDs): rows that repeat an earlier row's ID. */
-const repeatsByNumbering = new WeakMap<Int32Array, number[]>();
-
+/** Rows that repeat an earlier row's ID, by the task graph's row numbering. */
 function repeats(rowId: Int32Array, idCount: number): number[] {
-  let found = repeatsByNumbering.get(rowId);
-  if (!found) {
-    found = [];
-    const seen = new Uint8Array(idCount);
-    for (let r = 0; r < rowId.length; r++) {
-      const k = rowId[r];
-      if (k < 0) continue;
-      if (seen[k]) found.push(r);
-      seen[k] = 1;
-    }
-    repeatsByNumbering.set(rowId, found);
+  const found: number[] = [];
+  const seen = new Uint8Array(idCount);
+  for (let r = 0; r < rowId.length; r++) {
+    const k = rowId[r];
+    if (k < 0) continue;
+    if (seen[k]) found.push(r);
+    seen[k] = 1;
   }
   return found;
 }
@@ -25,10 +19,11 @@ export const duplicateTaskId: Rule = {
   name: 'duplicate-task-id',
   defaultSeverity: 'error',
   description: 'Two task rows have the same ID.',
-  check({ model }) {
+  check({ model, cache }) {
     const { ids, rows, rowId, first } = taskGraph(model);
     const out: Finding[] = [];
-    for (const r of repeats(rowId, ids.length)) {
+    // The numbering is kept across versions with the same IDs.
+    for (const r of cache.remember('duplicate-task-id', rowId, [ids.length], () => repeats(rowId, ids.length))) {
       const t = rows[r];
       const earlier = first[rowId[r]];
       out.push({

@@ -1,20 +1,19 @@
 import type { Task } from '../model';
 import type { Finding, Rule } from '../rule';
 import { cellRange } from './support/markdown';
-import { Verdicts } from './support/verdicts';
 
 // The title is the title cell's text, '' without the cell: only a task with the cell can lack it.
-const lacking = new Verdicts<Task>((t) => !t.id || (!t.title && t.titleCell !== undefined));
+const lacksIdOrTitle = (t: Task) => !t.id || (!t.title && t.titleCell !== undefined);
 
 export const emptyTask: Rule = {
   code: 'TS405',
   name: 'empty-task',
   defaultSeverity: 'warning',
   description: 'A task row has an empty ID or an empty Task title.',
-  check({ model }) {
+  check({ model, cache }) {
     const tasks = model.taskTable?.tasks ?? [];
     const out: Finding[] = [];
-    for (const i of lacking.passing(tasks, undefined)) {
+    for (const i of cache.passing(lacksIdOrTitle, tasks, undefined)) {
       const t = tasks[i];
       // The ID cell is one of the row's cells: a row with an ID is not empty.
       if (!t.id && t.row.cells.every((c) => c.text === '')) {

@@ -36,9 +36,10 @@ export const endpointHeadingInvalid: Rule = {
   name: 'endpoint-heading-invalid',
   defaultSeverity: 'warning',
   description: 'An endpoint heading under API Design is not METHOD /path with a real HTTP method.',
-  check({ model }) {
+  check(ctx) {
+    const { model } = ctx;
     const findings: Finding[] = [];
-    const routes = endpointRoutes(model);
+    const routes = endpointRoutes(ctx);
     for (let i = 0; i < routes.length; i++) {
       const e = model.endpoints[i];
       if (routes[i] !== undefined || !meantAsEndpoint(model, e)) continue;

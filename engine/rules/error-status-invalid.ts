@@ -1,7 +1,7 @@
 import type { Endpoint, TableRow } from '../model';
 import type { Finding, Rule } from '../rule';
 import { cellRange, isPlaceholder, tableRows } from './support/markdown';
-import { groupOf, Verdicts } from './support/verdicts';
+import { groupOf } from './support/verdicts';
 
 /** `404`, `404 Not Found`, `**404**`: a three-digit code from 100 to 599 first. */
 const STATUS = /^[1-5]\d\d(?:\s.*)?$/;
@@ -29,25 +29,26 @@ function endpointCover(endpoints: readonly Endpoint[]): (offset: number) => bool
 const STATUS_HEADER = /^(http )?status( code)?$/i;
 
 /** Rows of a status table whose status is not one (placeholders and where the table is are checked later). */
-const notStatus = new Verdicts<TableRow>((row, header) => {
+function notStatus(row: TableRow, header: TableRow | undefined): boolean {
   if (row === header || !STATUS_HEADER.test(header!.cells[0]?.text.trim() ?? '')) return false;
   const cell = row.cells[0];
   return cell !== undefined && !STATUS.test(cell.text.trim());
-});
+}
 
 export const errorStatusInvalid: Rule = {
   code: 'TS803',
   name: 'error-status-invalid',
   defaultSeverity: 'warning',
   description: "A status in an endpoint's errors table is not an HTTP status code (100-599).",
-  check({ model }) {
-    const { rows, starts } = tableRows(model);
+  check(ctx) {
+    const { model } = ctx;
+    const { rows, starts } = tableRows(ctx);
     const findings: Finding[] = [];
     let inEndpoint: ((offset: number) => boolean) | undefined;
-    for (const i of notStatus.passing(rows, undefined, starts)) {
+    for (const i of ctx.cache.passing(notStatus, rows, undefined, starts)) {
       const cell = rows[i].cells[0];
       inEndpoint ??= endpointCover(model.endpoints);
-      if (!inEndpoint(model.tables[groupOf(starts, i)].span.start) || isPlaceholder(model, cell.span)) continue;
+      if (!inEndpoint(model.tables[groupOf(starts, i)].span.start) || isPlaceholder(ctx, cell.span)) continue;
       const value = cell.text.trim();
       findings.push({
         range: cellRange(model, cell),

@@ -1,20 +1,19 @@
 import type { Task } from '../model';
 import type { Rule } from '../rule';
-import { Verdicts } from './support/verdicts';
 
 const PLACEHOLDER = /^\[[^\]]*\]$/;
 
 // Empty cells are left alone, and so are template placeholders, which the placeholder rule reports.
-const notNumber = new Verdicts<Task>((t) => t.estLines === undefined && t.estCell !== undefined && t.estCell.text !== '' && !PLACEHOLDER.test(t.estCell.raw));
+const notNumber = (t: Task) => t.estLines === undefined && t.estCell !== undefined && t.estCell.text !== '' && !PLACEHOLDER.test(t.estCell.raw);
 
 export const estLinesNotNumber: Rule = {
   code: 'TS410',
   name: 'est-lines-not-number',
   defaultSeverity: 'warning',
   description: 'Est. Lines is not a number of lines (like ~150).',
-  check({ model }) {
+  check({ model, cache }) {
     const tasks = model.taskTable?.tasks ?? [];
-    return notNumber.passing(tasks, undefined).map((i) => ({
+    return cache.passing(notNumber, tasks, undefined).map((i) => ({
       range: tasks[i].estCell!.span.range,
       message: `Est. Lines "${tasks[i].estCell!.text}" is not a number. Write an estimate like ~150.`,
     }));

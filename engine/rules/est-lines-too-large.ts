@@ -1,18 +1,17 @@
 import type { Task } from '../model';
 import type { Rule } from '../rule';
-import { Verdicts } from './support/verdicts';
 
-const tooLarge = new Verdicts<Task, number>((t, _, max) => t.estLines !== undefined && t.estLines > max && t.estCell !== undefined);
+const tooLarge = (t: Task, _: Task | undefined, max: number) => t.estLines !== undefined && t.estLines > max && t.estCell !== undefined;
 
 export const estLinesTooLarge: Rule = {
   code: 'TS411',
   name: 'est-lines-too-large',
   defaultSeverity: 'warning',
   description: 'Est. Lines is above techspec.maxTaskLines (400 by default): the task is too big for one PR.',
-  check({ model, settings }) {
+  check({ model, settings, cache }) {
     const max = settings.maxTaskLines;
     const tasks = model.taskTable?.tasks ?? [];
-    return tooLarge.passing(tasks, max).map((i) => {
+    return cache.passing(tooLarge, tasks, max).map((i) => {
       const t = tasks[i];
       return {
         range: t.estCell!.span.range,

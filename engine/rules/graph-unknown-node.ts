@@ -2,16 +2,10 @@ import type { Finding, Rule } from '../rule';
 import type { GraphNodeRef } from '../model';
 import { graphTaskEdges, unknownDependencyIds } from './support/tasks';
 
-/** By the graph's node numbering (kept while the mermaid block and the task IDs are): nodes that are no task. */
-const untasked = new WeakMap<Int32Array, number[]>();
-
+/** Nodes that are no task, by the diagram's node numbering. */
 function nodesWithoutTask(numbers: Int32Array): number[] {
-  let found = untasked.get(numbers);
-  if (!found) {
-    found = [];
-    for (let i = 0; i < numbers.length; i++) if (numbers[i] < 0) found.push(i);
-    untasked.set(numbers, found);
-  }
+  const found: number[] = [];
+  for (let i = 0; i < numbers.length; i++) if (numbers[i] < 0) found.push(i);
   return found;
 }
 
@@ -20,15 +14,18 @@ export const graphUnknownNode: Rule = {
   name: 'graph-unknown-node',
   defaultSeverity: 'warning',
   description: 'A node of the Task Dependency Graph is no task of the table.',
-  check({ model }) {
+  fixes: ['regenerateGraph'],
+  check(ctx) {
+    const { model, cache } = ctx;
     const { taskTable, diagram: graph } = model;
     if (!taskTable || !graph) return [];
-    const numbers = graphTaskEdges(model).nodes;
+    const numbers = graphTaskEdges(ctx).nodes;
     // An ID the table lists as a dependency is drawn as the table says; TS406 reports it there.
-    const referenced = unknownDependencyIds(model);
+    const referenced = unknownDependencyIds(ctx);
     const subgraphs = new Set(graph.subgraphs);
     const occurrences = new Map<string, GraphNodeRef[]>();
-    for (const i of nodesWithoutTask(numbers)) {
+    // The node numbering is kept while the mermaid block and the task IDs are.
+    for (const i of cache.remember('graph-unknown-node', numbers, [], () => nodesWithoutTask(numbers))) {
       const n = graph.nodes[i];
       if (referenced.has(n.id) || subgraphs.has(n.id)) continue;
       const list = occurrences.get(n.id);

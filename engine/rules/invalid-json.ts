@@ -1,7 +1,6 @@
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { CodeBlock, SpecModel } from '../model';
 import type { Finding, Rule } from '../rule';
-import { Verdicts } from './support/verdicts';
 
 /** Maps an offset into a code block's value to a document offset (the value drops blockquote and list indentation). */
 export function codeOffset(model: SpecModel, block: CodeBlock, offset: number): number {
@@ -56,7 +55,7 @@ function trailingComma(value: string, offset: number): number | undefined {
 }
 
 /** Blocks to report: json ones that are empty or that the native parser rejects (the strict jsonc-parser then says why). */
-const rejected = new Verdicts<CodeBlock>((block) => {
+function rejected(block: CodeBlock): boolean {
   if (block.lang?.toLowerCase() !== 'json') return false;
   if (block.value.trim() === '') return true;
   try {
@@ -65,16 +64,16 @@ const rejected = new Verdicts<CodeBlock>((block) => {
   } catch {
     return true;
   }
-});
+}
 
 export const invalidJson: Rule = {
   code: 'TS804',
   name: 'invalid-json',
   defaultSeverity: 'error',
   description: 'A json code block does not parse.',
-  check({ model }) {
+  check({ model, cache }) {
     const findings: Finding[] = [];
-    for (const k of rejected.passing(model.codeBlocks, undefined)) {
+    for (const k of cache.passing(rejected, model.codeBlocks, undefined)) {
       const block = model.codeBlocks[k];
       if (block.value.trim() === '') {
         const fence = model.lines.positionAt(block.span.start).line;

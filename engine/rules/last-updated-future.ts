@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { dateProblem } from './last-updated-invalid';
+import { dateProblem } from './support/header';
 
 export const lastUpdatedFuture: Rule = {
   code: 'TS206',

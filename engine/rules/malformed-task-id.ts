@@ -2,26 +2,24 @@ import type { Finding, Rule } from '../rule';
 import { taskGraph } from '../taskGraph';
 import { taskIdRegExp } from './support/tasks';
 
-/** By the task graph's numbering (kept across versions with the same IDs): which IDs fail which pattern. */
-const testedIds = new WeakMap<object, { pattern: string; bad?: Uint8Array }>();
+/** Per task number: 1 when its ID fails the pattern; undefined when none does. */
+function badIds(ids: readonly string[], re: RegExp): Uint8Array | undefined {
+  const bad = new Uint8Array(ids.length);
+  let any = false;
+  for (let i = 0; i < ids.length; i++) if (!re.test(ids[i])) any = (bad[i] = 1) === 1;
+  return any ? bad : undefined;
+}
 
 export const malformedTaskId: Rule = {
   code: 'TS404',
   name: 'malformed-task-id',
   defaultSeverity: 'warning',
   description: 'A task ID does not match techspec.taskIdPattern (by default T1, T2, …).',
-  check({ model, settings }) {
+  check({ model, settings, cache }) {
     const re = taskIdRegExp(settings);
     const { ids, index, rows, rowId } = taskGraph(model);
-    // Each ID is tested once, and again only when the numbering or the pattern changes.
-    let tested = testedIds.get(index);
-    if (!tested || tested.pattern !== re.source) {
-      const bad = new Uint8Array(ids.length);
-      let any = false;
-      for (let i = 0; i < ids.length; i++) if (!re.test(ids[i])) any = (bad[i] = 1) === 1;
-      testedIds.set(index, (tested = { pattern: re.source, bad: any ? bad : undefined }));
-    }
-    const { bad } = tested;
+    // Each ID is tested once, and again only when the numbering (kept across versions with the same IDs) or the pattern changes.
+    const bad = cache.remember('malformed-task-id', index, [re.source], () => badIds(ids, re));
     if (!bad) return [];
     const out: Finding[] = [];
     for (let r = 0; r < rows.length; r++) {

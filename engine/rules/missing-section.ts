@@ -6,6 +6,7 @@ export const missingSection: Rule = {
   name: 'missing-section',
   defaultSeverity: 'warning',
   description: 'A level-2 section of the template is missing.',
+  fixes: ['insertSection'],
   check({ model }) {
     const present = new Set(model.sections.map((s) => s.key));
     const at = model.title?.span.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

@@ -1,17 +1,16 @@
 import type { Task } from '../model';
 import type { Rule } from '../rule';
-import { Verdicts } from './support/verdicts';
 
-const mixed = new Verdicts<Task>((t) => t.noneMarkers.length > 0 && t.deps.length > 0);
+const mixed = (t: Task) => t.noneMarkers.length > 0 && t.deps.length > 0;
 
 export const noneMixedWithIds: Rule = {
   code: 'TS408',
   name: 'none-mixed-with-ids',
   defaultSeverity: 'warning',
   description: '"None" and task IDs in the same Dependencies cell.',
-  check({ model }) {
+  check({ model, cache }) {
     const tasks = model.taskTable?.tasks ?? [];
-    return mixed.passing(tasks, undefined).map((i) => {
+    return cache.passing(mixed, tasks, undefined).map((i) => {
       const t = tasks[i];
       return {
         range: t.noneMarkers[0].span.range,

@@ -6,9 +6,10 @@ export const prdLinkNotLink: Rule = {
   name: 'prd-link-not-link',
   defaultSeverity: 'warning',
   description: 'PRD Link is not a markdown link or URL.',
-  check({ model }) {
+  check(ctx) {
+    const { model } = ctx;
     const field = model.header.prdLink;
-    if (!field || isPlaceholder(model, field.valueSpan)) return [];
+    if (!field || isPlaceholder(ctx, field.valueSpan)) return [];
     if (field.value === '') {
       return [{ range: trimmedRange(model, field.lineSpan), message: 'PRD Link is empty: paste the PRD\'s URL or a markdown link like [PRD](https://…).' }];
     }

@@ -1,38 +1,22 @@
-import type { Table, TableRow } from '../model';
 import type { Finding, Rule } from '../rule';
 import { RISK_LEVELS } from '../template';
-import { cellRange, closest, columnIndex, isPlaceholder, orList } from './support/markdown';
-
-/** The tables of Risks & Mitigations that rate risks, with the columns the risk rules read. */
-export function riskTables(tables: Table[]): { table: Table; risk: number; likelihood?: number; impact?: number; mitigation?: number }[] {
-  return tables
-    .filter((t) => t.sectionKey === 'risks')
-    .map((table) => ({
-      table,
-      risk: columnIndex(table, /^risks?\b/i) ?? 0,
-      likelihood: columnIndex(table, /^(likelihood|probability)\b/i),
-      impact: columnIndex(table, /^(impact|severity)\b/i),
-      mitigation: columnIndex(table, /^mitigations?\b/i),
-    }))
-    .filter((t) => t.likelihood !== undefined || t.impact !== undefined || t.mitigation !== undefined);
-}
-
-/** A row whose cells are all blank is no risk at all. */
-export const isBlankRow = (row: TableRow): boolean => row.cells.every((c) => c.text.trim() === '');
+import { cellRange, closest, isPlaceholder, orList } from './support/markdown';
+import { isBlankRow, riskTables } from './support/risks';
 
 export const riskLevelInvalid: Rule = {
   code: 'TS701',
   name: 'risk-level-invalid',
   defaultSeverity: 'warning',
   description: 'A risk\'s Likelihood or Impact is not Low, Med or High.',
-  check({ model }) {
+  check(ctx) {
+    const { model } = ctx;
     const findings: Finding[] = [];
     for (const t of riskTables(model.tables)) {
       for (const row of t.table.rows) {
         if (isBlankRow(row)) continue;
         for (const col of [t.likelihood, t.impact]) {
           const cell = col === undefined ? undefined : row.cells[col];
-          if (!cell || isPlaceholder(model, cell.span)) continue;
+          if (!cell || isPlaceholder(ctx, cell.span)) continue;
           const value = cell.text.trim();
           if ((RISK_LEVELS as readonly string[]).includes(value)) continue;
           const column = t.table.header.cells[col!].text.trim();

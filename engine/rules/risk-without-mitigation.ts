@@ -1,5 +1,5 @@
 import type { Finding, Rule } from '../rule';
-import { isBlankRow, riskTables } from './risk-level-invalid';
+import { isBlankRow, riskTables } from './support/risks';
 
 const NO_MITIGATION = new Set(['', '-', '—', '–', 'n/a', 'na', 'none', 'tbd', 'todo', '?']);
 

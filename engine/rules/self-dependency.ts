@@ -1,19 +1,13 @@
 import type { Finding, Rule } from '../rule';
 import { taskGraph, type TaskGraph } from '../taskGraph';
 
-/** By the task graph's dependency numbering (kept across versions with the same links): (row, dependency) positions of self-dependencies. */
-const selfByNumbering = new WeakMap<Int32Array, number[]>();
-
+/** (row, dependency) positions of self-dependencies. */
 function selfDependencies({ rowId, depStart, depNum }: TaskGraph): number[] {
-  let found = selfByNumbering.get(depNum);
-  if (!found) {
-    found = [];
-    for (let r = 0; r < rowId.length; r++) {
-      const own = rowId[r];
-      if (own < 0) continue;
-      for (let j = depStart[r]; j < depStart[r + 1]; j++) if (depNum[j] === own) found.push(r, j);
-    }
-    selfByNumbering.set(depNum, found);
+  const found: number[] = [];
+  for (let r = 0; r < rowId.length; r++) {
+    const own = rowId[r];
+    if (own < 0) continue;
+    for (let j = depStart[r]; j < depStart[r + 1]; j++) if (depNum[j] === own) found.push(r, j);
   }
   return found;
 }
@@ -23,9 +17,11 @@ export const selfDependency: Rule = {
   name: 'self-dependency',
   defaultSeverity: 'error',
   description: 'A task lists itself as a dependency.',
-  check({ model }) {
+  fixes: ['removeDependency'],
+  check({ model, cache }) {
     const g = taskGraph(model);
-    const at = selfDependencies(g);
+    // The dependency numbering is kept across versions with the same links.
+    const at = cache.remember('self-dependency', g.depNum, [], () => selfDependencies(g));
     const out: Finding[] = [];
     for (let i = 0; i < at.length; i += 2) {
       const t = g.rows[at[i]];

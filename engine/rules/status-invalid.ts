@@ -7,9 +7,11 @@ export const statusInvalid: Rule = {
   name: 'status-invalid',
   defaultSeverity: 'warning',
   description: 'Status is not exactly one of Draft, In Review or Approved.',
-  check({ model }) {
+  fixes: ['setStatus'],
+  check(ctx) {
+    const { model } = ctx;
     const field = model.header.status;
-    if (!field || field.value === '' || isPlaceholder(model, field.valueSpan)) return [];
+    if (!field || field.value === '' || isPlaceholder(ctx, field.valueSpan)) return [];
     const value = field.value;
     if ((STATUS_VALUES as readonly string[]).includes(value)) return [];
     const named = STATUS_VALUES.filter((s) => new RegExp(`(^|[^a-z])${s}($|[^a-z])`, 'i').test(value));

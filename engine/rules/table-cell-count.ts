@@ -1,19 +1,19 @@
 import type { TableRow } from '../model';
 import type { Finding, Rule } from '../rule';
 import { tableRows } from './support/markdown';
-import { groupOf, Verdicts } from './support/verdicts';
+import { groupOf } from './support/verdicts';
 
-const miscounted = new Verdicts<TableRow>((row, header) => row !== header && row.cells.length !== header!.cells.length);
+const miscounted = (row: TableRow, header: TableRow | undefined) => row !== header && row.cells.length !== header!.cells.length;
 
 export const tableCellCount: Rule = {
   code: 'TS601',
   name: 'table-cell-count',
   defaultSeverity: 'warning',
   description: 'A table row has more or fewer cells than its header.',
-  check({ model }) {
-    const { rows, starts } = tableRows(model);
+  check(ctx) {
+    const { rows, starts } = tableRows(ctx);
     const findings: Finding[] = [];
-    for (const i of miscounted.passing(rows, undefined, starts)) {
+    for (const i of ctx.cache.passing(miscounted, rows, undefined, starts)) {
       const row = rows[i];
       const expected = rows[starts[groupOf(starts, i)]].cells.length;
       const actual = row.cells.length;

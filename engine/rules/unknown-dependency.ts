@@ -1,6 +1,7 @@
 import type { Finding, FixData, Rule } from '../rule';
 import type { DependencyRef } from '../model';
-import { naturalOrder, taskGraph, transitiveDependents } from '../taskGraph';
+import { taskGraph, transitiveDependents } from '../taskGraph';
+import { compareNatural, levenshtein } from '../text';
 import { graphTaskEdges, taskIdRegExp } from './support/tasks';
 
 /**
@@ -14,34 +15,13 @@ export function closestTaskId(id: string, candidates: Iterable<string>, preferre
   for (const c of candidates) {
     if (Math.abs(c.length - id.length) > limit) continue;
     // Only a candidate as close as the best so far can still win (ties are decided below).
-    const distance = boundedLevenshtein(lower, c.toLowerCase(), best ? best.distance : limit);
+    const distance = levenshtein(lower, c.toLowerCase(), best ? best.distance : limit);
     if (distance > limit) continue;
     const cand = { id: c, distance, preferred: preferred.has(c) };
     if (!best || cand.distance < best.distance
-      || (cand.distance === best.distance && (cand.preferred !== best.preferred ? cand.preferred : naturalOrder(c, best.id) < 0))) best = cand;
+      || (cand.distance === best.distance && (cand.preferred !== best.preferred ? cand.preferred : compareNatural(c, best.id) < 0))) best = cand;
   }
   return best?.id;
-}
-
-/** The edit distance of `a` and `b` when it is at most `max`; otherwise some number above `max` (it stops early). */
-function boundedLevenshtein(a: string, b: string, max: number): number {
-  if (a === b) return 0;
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    let rowMin = row[0];
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-      if (row[j] < rowMin) rowMin = row[j];
-    }
-    // Values along a row never drop later on: past the bound now means past it at the end.
-    if (rowMin > max) return max + 1;
-  }
-  return row[b.length];
 }
 
 export const unknownDependency: Rule = {
@@ -49,7 +29,9 @@ export const unknownDependency: Rule = {
   name: 'unknown-dependency',
   defaultSeverity: 'error',
   description: 'A dependency names no task in the table; the closest existing ID is suggested.',
-  check({ model, settings }) {
+  fixes: ['replaceDependency', 'addTaskRow'],
+  check(ctx) {
+    const { model, settings } = ctx;
     const g = taskGraph(model);
     const ids = g.index;
     const wellFormed = taskIdRegExp(settings);
@@ -65,7 +47,7 @@ export const unknownDependency: Rule = {
       const needsThis = t.id ? transitiveDependents(g, t.id) : new Set<string>();
       const candidates = g.ids.filter((id) => id !== t.id && !listed.has(id) && !needsThis.has(id));
       // The graph may draw the edge the table misspells (only candidates are looked up in this set).
-      const inGraph = new Set((g.rowId[r] < 0 ? undefined : graphTaskEdges(model).into[g.rowId[r]])?.map((k) => g.ids[k]));
+      const inGraph = new Set((g.rowId[r] < 0 ? undefined : graphTaskEdges(ctx).into[g.rowId[r]])?.map((k) => g.ids[k]));
       for (const dep of unknown) {
         const suggestion = closestTaskId(dep.id, candidates, inGraph);
         let fix: FixData | undefined;

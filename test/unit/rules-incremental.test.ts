@@ -1,5 +1,5 @@
-// Rules carry verdicts from one version of a document to the next: per list item (support/verdicts.ts),
-// per task graph numbering, per endpoint heading text. These tests type through versions in one
+// Rules carry verdicts from one version of a document to the next in its RuleCache (support/cache.ts):
+// per list item, per task graph numbering, per endpoint heading text. These tests type through versions in one
 // parser and model memo, as the language service does, and compare each version's diagnostics with a
 // from-scratch analysis run afterwards (interleaving the two would make every version start afresh).
 import { test } from 'node:test';
@@ -12,7 +12,7 @@ import { buildModel } from '../../engine/model';
 import { ModelMemo } from '../../engine/modelMemo';
 import { computeDiagnostics } from '../../engine/diagnostics';
 import { DEFAULT_SETTINGS, type EngineSettings } from '../../engine/settings';
-import { Verdicts } from '../../engine/rules/support/verdicts';
+import { RuleCache } from '../../engine/rules/support/cache';
 import { FC_SEED, SPEC_URI, TODAY } from './helpers';
 
 /** Small batches and tables split from 2 rows up, so that short documents exercise every path. */
@@ -190,7 +190,7 @@ interface Item {
   value: number;
 }
 
-test('Verdicts: over random versions of a list, flat and grouped, what passes is what a fresh filter finds', () => {
+test('RuleCache.passing: over random versions of a list, flat and grouped, what passes is what a fresh filter finds', () => {
   const pool: Item[] = Array.from({ length: 12 }, (_, i) => ({ value: i }));
   // Each version splices the last one: a prefix and a suffix in common, as typing gives. An entry
   // that starts a group heads it (the first entry always does).
@@ -204,7 +204,7 @@ test('Verdicts: over random versions of a list, flat and grouped, what passes is
   fc.assert(
     fc.property(initial, fc.array(splice, { minLength: 1, maxLength: 10 }), fc.boolean(), (first, splices, grouped) => {
       const pass = (item: Item, head: Item | undefined, param: number) => (item.value + (head ? head.value : 0)) % param === 0;
-      const verdicts = new Verdicts<Item, number>(pass);
+      const cache = new RuleCache();
       let entries = first;
       for (const { at, remove, insert, param } of [{ at: 0, remove: 0, insert: [], param: 2 }, ...splices]) {
         const from = at % (entries.length + 1);
@@ -213,7 +213,7 @@ test('Verdicts: over random versions of a list, flat and grouped, what passes is
         const starts = grouped ? entries.flatMap((e, i) => (i === 0 || e.starts ? [i] : [])) : undefined;
         const headOf = (i: number) => (starts ? items[starts.filter((k) => k <= i).pop()!] : undefined);
         const expected = items.flatMap((item, i) => (pass(item, headOf(i), param) ? [i] : []));
-        assert.deepEqual(verdicts.passing(items, param, starts), expected, JSON.stringify({ entries, param }));
+        assert.deepEqual(cache.passing(pass, items, param, starts), expected, JSON.stringify({ entries, param }));
       }
     }),
     { numRuns: 500, seed: FC_SEED },

@@ -1,5 +1,6 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { Cell, SpecModel, Span, Table, TableRow } from '../../model';
+import type { RuleScope } from '../../rule';
 import { levenshtein } from '../../text';
 
 /** The heading's text without its `#` marks, closing sequence or surrounding blanks. */
@@ -27,22 +28,20 @@ export function cellRange(model: SpecModel, cell: Cell): Range {
 }
 
 /** True when the whole span is one template placeholder: TS301 reports it, other rules stay quiet. */
-export function isPlaceholder(model: SpecModel, span: Span): boolean {
-  let ends = placeholderEnds.get(model);
-  if (!ends) {
-    ends = new Map();
-    for (const p of model.placeholders) {
-      const list = ends.get(p.span.start);
-      if (list) list.push(p.span.end);
-      else ends.set(p.span.start, [p.span.end]);
-    }
-    placeholderEnds.set(model, ends);
-  }
-  return ends.get(span.start)?.includes(span.end) ?? false;
+export function isPlaceholder({ model, cache }: RuleScope, span: Span): boolean {
+  return cache.remember('placeholderEnds', model, [], () => placeholderEnds(model)).get(span.start)?.includes(span.end) ?? false;
 }
 
 /** Placeholder start offset → their end offsets (numbers: no key string built per cell asked about). */
-const placeholderEnds = new WeakMap<SpecModel, Map<number, number[]>>();
+function placeholderEnds(model: SpecModel): Map<number, number[]> {
+  const ends = new Map<number, number[]>();
+  for (const p of model.placeholders) {
+    const list = ends.get(p.span.start);
+    if (list) list.push(p.span.end);
+    else ends.set(p.span.start, [p.span.end]);
+  }
+  return ends;
+}
 
 /** The candidate closest to `value` (case-insensitive edit distance), or undefined when none is close. */
 export function closest(value: string, candidates: readonly string[], maxDistance = Math.max(2, Math.floor(value.length / 2))): string | undefined {
@@ -86,11 +85,8 @@ export interface TableRowList {
   starts: number[];
 }
 
-const rowLists = new WeakMap<SpecModel, TableRowList>();
-
-export function tableRows(model: SpecModel): TableRowList {
-  let list = rowLists.get(model);
-  if (!list) {
+export function tableRows({ model, cache }: RuleScope): TableRowList {
+  return cache.remember('tableRows', model, [], () => {
     // Sized once: the task table alone may have tens of thousands of rows.
     let count = 0;
     for (const t of model.tables) count += 1 + t.rows.length;
@@ -102,22 +98,9 @@ export function tableRows(model: SpecModel): TableRowList {
       rows[i++] = t.header;
       for (const row of t.rows) rows[i++] = row;
     }
-    rowLists.set(model, (list = { rows, starts }));
-  }
-  return list;
+    return { rows, starts };
+  });
 }
 
-/**
- * `compute`, remembered by its argument: for texts each version of a document brings anew (heading
- * titles) but mostly repeats. Forgets everything once it holds `max` texts.
- */
-export function memoByText<T>(compute: (text: string) => T, max = 1 << 14): (text: string) => T {
-  const known = new Map<string, T>();
-  return (text) => {
-    if (known.has(text)) return known.get(text)!;
-    if (known.size >= max) known.clear();
-    const value = compute(text);
-    known.set(text, value);
-    return value;
-  };
-}
+/** At most this many places are listed as a finding's related information. */
+export const MAX_RELATED = 20;

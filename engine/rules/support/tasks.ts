@@ -1,4 +1,5 @@
 import type { SpecModel } from '../../model';
+import type { RuleScope } from '../../rule';
 import type { EngineSettings } from '../../settings';
 import { DEFAULT_SETTINGS } from '../../settings';
 import { taskGraph } from '../../taskGraph';
@@ -27,17 +28,13 @@ export class EdgeSet {
   }
 }
 
-const listedEdges = new WeakMap<SpecModel, EdgeSet>();
-
 /** Every edge the Dependencies column states, unknown and self dependencies included. */
-export function tableEdges(model: SpecModel): EdgeSet {
-  let set = listedEdges.get(model);
-  if (!set) {
-    set = new EdgeSet();
+export function tableEdges({ model, cache }: RuleScope): EdgeSet {
+  return cache.remember('tableEdges', model, [], () => {
+    const set = new EdgeSet();
     for (const t of model.taskTable?.tasks ?? []) for (const d of t.deps) set.add(d.id, t.id);
-    listedEdges.set(model, set);
-  }
-  return set;
+    return set;
+  });
 }
 
 /** The Task Dependency Graph's nodes and edges in task numbers (the task graph's). */
@@ -51,44 +48,40 @@ export interface DrawnEdges {
   nodes: Int32Array;
 }
 
-const numberedEdges = new WeakMap<SpecModel, DrawnEdges>();
-/** By the graph's edge list, which the model memo keeps while the mermaid block is unchanged; valid for one numbering. */
-const byEdgeList = new WeakMap<object, { numbering: object; nodeList: object; drawn: DrawnEdges }>();
+/**
+ * The diagram's edges and nodes numbered, per model; kept by the diagram's edge list (which the model
+ * memo keeps while the mermaid block is unchanged) while the task numbering and node list are the same.
+ */
+export function graphTaskEdges({ model, cache }: RuleScope): DrawnEdges {
+  return cache.remember('graphTaskEdges', model, [], () => {
+    const diagram = model.diagram;
+    if (!diagram) return numberEdges(model);
+    return cache.remember('graphTaskEdges by edge list', diagram.edges, [taskGraph(model).index, diagram.nodes], () => numberEdges(model));
+  });
+}
 
-export function graphTaskEdges(model: SpecModel): DrawnEdges {
-  let d = numberedEdges.get(model);
-  if (d) return d;
+function numberEdges(model: SpecModel): DrawnEdges {
   const { index, ids } = taskGraph(model);
   const edges = model.diagram?.edges ?? [];
   const nodes = model.diagram?.nodes ?? [];
-  const kept = model.diagram ? byEdgeList.get(edges) : undefined;
-  if (kept && kept.numbering === index && kept.nodeList === nodes) d = kept.drawn;
-  else {
-    d = { from: new Int32Array(edges.length), to: new Int32Array(edges.length), into: new Array(ids.length), nodes: new Int32Array(nodes.length) };
-    for (let i = 0; i < edges.length; i++) {
-      const f = (d.from[i] = index.get(edges[i].from.id) ?? -1);
-      const t = (d.to[i] = index.get(edges[i].to.id) ?? -1);
-      if (f >= 0 && t >= 0) (d.into[t] ??= []).push(f);
-    }
-    for (let i = 0; i < nodes.length; i++) d.nodes[i] = index.get(nodes[i].id) ?? -1;
-    if (model.diagram) byEdgeList.set(edges, { numbering: index, nodeList: nodes, drawn: d });
+  const d: DrawnEdges = { from: new Int32Array(edges.length), to: new Int32Array(edges.length), into: new Array(ids.length), nodes: new Int32Array(nodes.length) };
+  for (let i = 0; i < edges.length; i++) {
+    const f = (d.from[i] = index.get(edges[i].from.id) ?? -1);
+    const t = (d.to[i] = index.get(edges[i].to.id) ?? -1);
+    if (f >= 0 && t >= 0) (d.into[t] ??= []).push(f);
   }
-  numberedEdges.set(model, d);
+  for (let i = 0; i < nodes.length; i++) d.nodes[i] = index.get(nodes[i].id) ?? -1;
   return d;
 }
 
-const unknownIds = new WeakMap<SpecModel, Set<string>>();
-
 /** IDs the Dependencies column names that no task has. */
-export function unknownDependencyIds(model: SpecModel): ReadonlySet<string> {
-  let ids = unknownIds.get(model);
-  if (!ids) {
+export function unknownDependencyIds({ model, cache }: RuleScope): ReadonlySet<string> {
+  return cache.remember('unknownDependencyIds', model, [], () => {
     const g = taskGraph(model);
-    ids = new Set();
+    const ids = new Set<string>();
     for (const r of g.rowsWithUnknown) {
       for (let j = g.depStart[r]; j < g.depStart[r + 1]; j++) if (g.depNum[j] < 0) ids.add(g.rows[r].deps[j - g.depStart[r]].id);
     }
-    unknownIds.set(model, ids);
-  }
-  return ids;
+    return ids;
+  });
 }

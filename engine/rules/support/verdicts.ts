@@ -7,6 +7,8 @@
  *
  * Grouped lists (table rows under their header) give the indexes where groups start, ascending; the
  * item there is the group's head, and every item is tested together with its head.
+ *
+ * Rules do not make these themselves: RuleCache.passing keeps one per test for the document.
  */
 export class Verdicts<T extends object, P = undefined> {
   private items: readonly T[] = [];
@@ -14,7 +16,10 @@ export class Verdicts<T extends object, P = undefined> {
   private param: P | undefined;
   private hits: number[] = [];
 
-  constructor(private readonly test: (item: T, head: T | undefined, param: P) => boolean) {}
+  constructor(
+    private readonly test: (item: T, head: T | undefined, param: P) => boolean,
+    private readonly comparisons: Comparisons,
+  ) {}
 
   /** Indexes of the items that pass the test, in order. The result is shared: do not change it. */
   passing(items: readonly T[], param: P, starts?: readonly number[]): readonly number[] {
@@ -22,7 +27,7 @@ export class Verdicts<T extends object, P = undefined> {
     if (items === old && starts === this.starts && param === this.param) return this.hits;
     const n = items.length;
     const m = old.length;
-    const { p, s } = param === this.param && !starts === !this.starts ? common(old, this.starts, items, starts) : { p: 0, s: 0 };
+    const { p, s } = param === this.param && !starts === !this.starts ? this.comparisons.compare(old, this.starts, items, starts) : { p: 0, s: 0 };
     const newEnd = n - s;
     const oldEnd = m - s;
     const hits: number[] = [];
@@ -63,12 +68,22 @@ interface Comparison {
   s: number;
 }
 
-/** The last few comparisons: every rule over the same list compares the same two versions of it. */
-const recent: Comparison[] = [];
+/** The last few comparisons of two versions of a list: every rule over the same list compares the same two. */
+export class Comparisons {
+  private readonly recent: Comparison[] = [];
+
+  compare(old: readonly object[], oldStarts: readonly number[] | undefined, items: readonly object[], starts: readonly number[] | undefined): Comparison {
+    for (const c of this.recent) if (c.items === items && c.old === old && c.starts === starts && c.oldStarts === oldStarts) return c;
+    const c = common(old, oldStarts, items, starts);
+    this.recent.unshift(c);
+    this.recent.length = Math.min(this.recent.length, RECENT);
+    return c;
+  }
+}
+
 const RECENT = 4;
 
 function common(old: readonly object[], oldStarts: readonly number[] | undefined, items: readonly object[], starts: readonly number[] | undefined): Comparison {
-  for (const c of recent) if (c.items === items && c.old === old && c.starts === starts && c.oldStarts === oldStarts) return c;
   const n = items.length;
   const m = old.length;
   const limit = Math.min(n, m);
@@ -108,10 +123,7 @@ function common(old: readonly object[], oldStarts: readonly number[] | undefined
     }
     if (!same || startsWithin(starts, p, n - s) || startsWithin(oldStarts, p, m - s)) s = shared;
   }
-  const c = { old, oldStarts, items, starts, p, s };
-  recent.unshift(c);
-  recent.length = Math.min(recent.length, RECENT);
-  return c;
+  return { old, oldStarts, items, starts, p, s };
 }
 
 function startsWithin(starts: readonly number[], from: number, to: number): boolean {

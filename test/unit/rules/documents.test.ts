@@ -4,15 +4,18 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { at, diagnose, lines, only } from './helpers';
-import { TEMPLATE_TEXT } from '../../engine/templateText';
-import { buildModel } from '../../engine/model';
-import { RULES } from '../../engine/rules';
-import { DEFAULT_SETTINGS } from '../../engine/settings';
+import { at, diagnose, lines, only } from '../helpers';
+import { TEMPLATE_TEXT } from '../../../engine/templateText';
+import { buildModel } from '../../../engine/model';
+import { RuleCache } from '../../../engine/rules/support/cache';
+import { RULES } from '../../../engine/rules';
+import { DEFAULT_SETTINGS } from '../../../engine/settings';
 
 /** The codes of the rules these tests cover (sections, header, placeholders, tables, risks, API design, readiness). */
 const OURS = ['TS102', 'TS103', 'TS201', 'TS202', 'TS203', 'TS204', 'TS205', 'TS206', 'TS301', 'TS601', 'TS701', 'TS702', 'TS801', 'TS802', 'TS803', 'TS804', 'TS901', 'TS902'];
+
 const ours = (text: string, today?: string) => only(diagnose(text, {}, today), ...OURS);
+
 const brief = (ds: Diagnostic[]) => ds.map((d) => `${d.code} ${at(d).join(',')}`);
 
 /** The template's diagnostics: its placeholders, the Status line (pick one) and the risk levels (pick one). Nothing else. */
@@ -26,6 +29,9 @@ const TEMPLATE_EXPECTED = [
   'TS301 248,2,248,20', 'TS701 248,23,248,35', 'TS701 248,38,248,50', 'TS301 248,53,248,84',
   'TS301 254,6,254,48', 'TS301 255,6,255,42', 'TS301 261,2,261,33', 'TS301 262,2,262,35', 'TS301 263,2,263,29',
 ];
+
+/** The repository's copy of ../shared/bench/gen-spec.mjs (the same file), so that these run wherever the checkout is. */
+const GEN_SPEC = resolve(import.meta.dirname, '../../../bench/gen-spec.mjs');
 
 test('the template yields its placeholders, the Status to pick and the risk levels to pick, nothing else', () => {
   assert.deepEqual(brief(ours(TEMPLATE_TEXT)), TEMPLATE_EXPECTED);
@@ -42,11 +48,8 @@ test('the template with a byte order mark: the same, first-line ranges one code 
 });
 
 test('the complete fixture spec yields nothing from these rules', () => {
-  assert.deepEqual(brief(ours(readFileSync(resolve(import.meta.dirname, '../fixtures/clean.spec.md'), 'utf8'))), []);
+  assert.deepEqual(brief(ours(readFileSync(resolve(import.meta.dirname, '../../fixtures/clean.spec.md'), 'utf8'))), []);
 });
-
-/** The repository's copy of ../shared/bench/gen-spec.mjs (the same file), so that these run wherever the checkout is. */
-const GEN_SPEC = resolve(import.meta.dirname, '../../bench/gen-spec.mjs');
 
 test('gen-spec --tasks 20 (a filled-in spec) yields nothing from these rules; its planted task defects are not ours either', () => {
   const gen = (...args: string[]) => execFileSync(process.execPath, [GEN_SPEC, ...args], { encoding: 'utf8' });
@@ -85,7 +88,7 @@ test('rules never throw on garbage, and every range stays inside the document', 
     const model = buildModel(text);
     const lastLine = model.lines.lineCount - 1;
     for (const rule of mine) {
-      const findings = rule.check({ model, settings: DEFAULT_SETTINGS, today: '2026-11-25' });
+      const findings = rule.check({ model, settings: DEFAULT_SETTINGS, today: '2026-11-25', cache: new RuleCache() });
       for (const f of [...findings, ...findings.flatMap((x) => x.related ?? [])]) {
         const { start, end } = f.range;
         assert.ok(start.line >= 0 && end.line <= lastLine && (start.line < end.line || start.character <= end.character), `${rule.code} range out of order on ${JSON.stringify(text.slice(0, 40))}`);

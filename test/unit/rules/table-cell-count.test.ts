@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { at, diagnose, lines, only } from './helpers';
+import { at, diagnose, lines, only } from '../helpers';
 
 /** A table under "## Security Considerations" whose header is on line 4 and rows from line 6. */
 const table = (...rows: string[]) => lines('# Technical Spec: X', '', '## Security Considerations', '', '| A | B | C |', '|---|---|---|', ...rows);
+
 const cellCount = (text: string) => only(diagnose(text), 'TS601');
 
 test('TS601: a row with fewer cells than its header, ranged on the row', () => {

@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { at, diagnose, lines, only } from './helpers';
-import { TEMPLATE_SECTIONS } from '../../engine/template';
+import { at, diagnose, lines, only } from '../helpers';
+import { TEMPLATE_SECTIONS } from '../../../engine/template';
+import { withSections } from './helpers';
 
-/** A spec with the given level-2 headings, each with one line of body; heading i is on line 2 + 3i. */
-const withSections = (...titles: string[]) => lines('# Technical Spec: X', '', ...titles.flatMap((t) => [`## ${t}`, 'Body.', '']));
 const ALL = TEMPLATE_SECTIONS.map((s) => s.title);
+
 const order = (text: string) => only(diagnose(text), 'TS102', 'TS103');
 
 test('sections in the template order, with extra sections between them, are fine', () => {
@@ -38,23 +38,6 @@ test('TS102: aliases count as their template section; a reversed pair flags the 
   const ds = order(withSections('Summary', 'Risks and Mitigations', 'Rollout'));
   assert.deepEqual(ds.map((d) => [d.code, ...at(d)]), [['TS102', 8, 3, 8, 10]]);
   assert.equal(ds[0].message, '"Rollout" is out of the template\'s order: move it before "## Risks and Mitigations".');
-});
-
-test('TS103: a repeated section is flagged with related information to the first', () => {
-  const ds = order(withSections('Overview', 'Architecture', 'Overview'));
-  assert.equal(ds.length, 1, 'the repeat is not also reported as out of order');
-  const [d] = ds;
-  assert.equal(d.code, 'TS103');
-  assert.deepEqual(at(d), [8, 3, 8, 11]);
-  assert.equal(d.message, '"Overview" repeats the section "Overview" of line 3: merge the two into one.');
-  assert.deepEqual(d.relatedInformation, [
-    { location: { uri: 'file:///w/x.spec.md', range: { start: { line: 2, character: 3 }, end: { line: 2, character: 11 } } }, message: 'First "Overview" section' },
-  ]);
-});
-
-test('TS103: an alias repeats its section; level-3 headings with a section name do not', () => {
-  const ds = order(lines('# T', '## Security Considerations', '### Overview', '## Security', '## Architecture'));
-  assert.deepEqual(ds.map((d) => [d.code, ...at(d)]), [['TS103', 3, 3, 3, 11], ['TS102', 4, 3, 4, 15]]);
 });
 
 test('heading ranges skip a closing # sequence and work on setext headings', () => {

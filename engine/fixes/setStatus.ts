@@ -1,0 +1,44 @@
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import type { HeaderField, SpecModel } from '../model';
+import { STATUS_VALUES } from '../template';
+import { levenshtein } from '../text';
+import { action } from './edit';
+
+/** One action per other Status value, or per value to add when the header has no Status. */
+export function setStatusFixes(model: SpecModel, uri: string, d: Diagnostic): CodeAction[] {
+  const status = model.header.status;
+  return status ? changeStatus(model, uri, d, status) : addStatus(model, uri, d);
+}
+
+function changeStatus(model: SpecModel, uri: string, d: Diagnostic, status: HeaderField): CodeAction[] {
+  const current = status.value.toLowerCase();
+  const closest = STATUS_VALUES.map((v) => ({ v, dist: levenshtein(current, v.toLowerCase()) })).sort((a, b) => a.dist - b.dist)[0];
+  // Approved too early (placeholders, open questions) goes back to In Review; a typo to its value.
+  let preferred: string = status.value === 'Approved' ? 'In Review' : closest.dist <= Math.floor(closest.v.length / 2) ? closest.v : 'Draft';
+  if (preferred === status.value) preferred = '';
+  const { start, end } = status.valueSpan;
+  const space = status.value === '' && model.text[start - 1] === ':' ? ' ' : '';
+  return STATUS_VALUES.filter((v) => v !== status.value).map((v) =>
+    action(model, uri, `Set Status to ${v}`, [{ start, end, text: space + v }], [d], v === preferred),
+  );
+}
+
+function addStatus(model: SpecModel, uri: string, d: Diagnostic): CodeAction[] {
+  const eol = model.lines.eol;
+  const fields = Object.values(model.header);
+  const quoted = fields.length === 0 || fields.some((f) => /^\s*>/.test(model.text.slice(f.lineSpan.start, f.lineSpan.end)));
+  const line = (v: string) => `${quoted ? '> ' : ''}**Status**: ${v}`;
+  let at: number;
+  let make: (v: string) => string;
+  if (model.headerAnchor && fields.length) {
+    at = model.headerAnchor.start;
+    make = (v) => eol + line(v);
+  } else if (model.headerAnchor) {
+    at = model.headerAnchor.start;
+    make = (v) => eol + eol + line(v);
+  } else {
+    at = 0;
+    make = (v) => line(v) + eol + eol;
+  }
+  return STATUS_VALUES.map((v) => action(model, uri, `Add Status: ${v}`, [{ start: at, end: at, text: make(v) }], [d], v === 'Draft'));
+}
