@@ -43,6 +43,8 @@ export interface RuleInfo {
   name: string;
   defaultSeverity: EngineSettings['rules'][string];
   description: string;
+  /** What the author should do about a finding. */
+  help: string;
   /** Whether some of its findings offer a quick fix. */
   fixable: boolean;
   /** Whether `source.fixAll.techspec` (and `fixAll`) applies that fix. */
@@ -50,8 +52,8 @@ export interface RuleInfo {
 }
 
 /** Every rule, in code order. */
-export const rules: readonly RuleInfo[] = RULES.map(({ code, name, defaultSeverity, description, fixes = [] }) => ({
-  code, name, defaultSeverity, description, fixable: fixes.length > 0, inFixAll: fixes.some((k) => FIX_ALL_KINDS.has(k)),
+export const rules: readonly RuleInfo[] = RULES.map(({ code, name, defaultSeverity, description, help, fixes = [] }) => ({
+  code, name, defaultSeverity, description, help, fixable: fixes.length > 0, inFixAll: fixes.some((k) => FIX_ALL_KINDS.has(k)),
 }));
 
 /** The model of a spec, built once with nothing kept: undefined when the document is no tech spec. */

@@ -41,8 +41,10 @@ export interface Rule {
   /** Stable kebab-case name. */
   name: string;
   defaultSeverity: SeverityName;
-  /** One line for docs and the closing note. */
+  /** One line saying what it flags, for docs and reports. */
   description: string;
+  /** What the author should do about a finding (SARIF's help text, the command line's help). */
+  help: string;
   /**
    * The kinds of quick fix its findings offer. A finding names its fix in `Finding.fix`; it may leave
    * it out when the rule has one kind of fix and that kind needs no data.

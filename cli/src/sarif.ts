@@ -7,7 +7,6 @@ import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { rules } from '../../engine';
 import type { FileReport } from './lintFile';
 import { codeOf, messageOf } from './report';
-import { RULE_HELP } from './ruleHelp';
 
 export const HOMEPAGE = 'https://github.com/techspec/techspec';
 const SRCROOT = '%SRCROOT%';
@@ -63,7 +62,7 @@ function ruleDescriptor(rule: (typeof rules)[number]) {
     name: rule.name,
     shortDescription: { text: firstSentence(rule.description) },
     fullDescription: { text: rule.description },
-    help: { text: `${RULE_HELP[rule.code] ?? rule.description} To turn the rule off or change its severity: "rules": { "${rule.code}": "off" } in .techspec.jsonc.` },
+    help: { text: `${rule.help} To turn the rule off or change its severity: "rules": { "${rule.code}": "off" } in .techspec.jsonc.` },
     helpUri: `${HOMEPAGE}#${rule.code.toLowerCase()}`,
     defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
   };

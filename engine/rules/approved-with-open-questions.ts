@@ -6,6 +6,7 @@ export const approvedWithOpenQuestions: Rule = {
   name: 'approved-with-open-questions',
   defaultSeverity: 'error',
   description: 'Status is Approved while Open Questions has unchecked items.',
+  help: "Answer and check off the open questions, or set Status back to Draft or In Review.",
   fixes: ['setStatus'],
   check({ model }) {
     const status = model.header.status;

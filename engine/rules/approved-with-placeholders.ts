@@ -6,6 +6,7 @@ export const approvedWithPlaceholders: Rule = {
   name: 'approved-with-placeholders',
   defaultSeverity: 'error',
   description: 'Status is Approved while template placeholders remain.',
+  help: "Replace the remaining placeholders, or set Status back to Draft or In Review.",
   fixes: ['setStatus'],
   check({ model }) {
     const status = model.header.status;

@@ -7,6 +7,7 @@ export const authorMissing: Rule = {
   name: 'author-missing',
   defaultSeverity: 'warning',
   description: 'The header has no Author (nor the front matter), or it is empty.',
+  help: "Add the author's name to the header's Author line.",
   check({ model }) {
     const field = model.header.author;
     if (!field && (model.frontMatter.author || model.frontMatter.owner)) return [];

@@ -34,6 +34,7 @@ export const c4ArgumentCount: Rule = {
   name: 'c4-argument-count',
   defaultSeverity: 'error',
   description: 'A C4 macro has fewer arguments than it needs, more positional ones than it takes, or no closing parenthesis.',
+  help: "Give the macro the arguments mermaid's C4 syntax lists for it (alias, label, then optional ones), and close its parenthesis.",
   check({ model }) {
     const findings: Finding[] = [];
     for (const { diagram } of c4Diagrams(model)) {

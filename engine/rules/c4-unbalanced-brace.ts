@@ -6,6 +6,7 @@ export const c4UnbalancedBrace: Rule = {
   name: 'c4-unbalanced-brace',
   defaultSeverity: 'error',
   description: 'A C4 boundary\'s { is never closed, a } closes nothing, or a { follows no boundary.',
+  help: "Close every boundary's { with a }, and open { only after a boundary macro.",
   check({ model }) {
     const findings: Finding[] = [];
     const at = (offset: number) => model.lines.range(offset, offset + 1);

@@ -18,6 +18,7 @@ export const c4UnknownMacro: Rule = {
   name: 'c4-unknown-macro',
   defaultSeverity: 'error',
   description: 'A C4 diagram calls a macro mermaid does not know; the closest known one is suggested.',
+  help: "Use a macro from mermaid's C4 list; the message names the closest one.",
   check({ model }) {
     const findings: Finding[] = [];
     for (const { diagram } of c4Diagrams(model)) {

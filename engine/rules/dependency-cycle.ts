@@ -9,6 +9,7 @@ export const dependencyCycle: Rule = {
   name: 'dependency-cycle',
   defaultSeverity: 'error',
   description: 'Tasks depend on each other in a cycle; each cycle is reported once, on every member.',
+  help: "Remove one dependency of the cycle so the tasks can be ordered.",
   check({ model }) {
     const g = taskGraph(model);
     const out: Finding[] = [];

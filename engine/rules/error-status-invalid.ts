@@ -40,6 +40,7 @@ export const errorStatusInvalid: Rule = {
   name: 'error-status-invalid',
   defaultSeverity: 'warning',
   description: "A status in an endpoint's errors table is not an HTTP status code (100-599).",
+  help: "Write an HTTP status code from 100 to 599, like 404.",
   check(ctx) {
     const { model } = ctx;
     const { rows, starts } = tableRows(ctx);

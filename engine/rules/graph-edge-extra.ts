@@ -29,6 +29,7 @@ export const graphEdgeExtra: Rule = {
   name: 'graph-edge-extra',
   defaultSeverity: 'warning',
   description: 'An edge of the Task Dependency Graph is not a dependency in the task table.',
+  help: "Add the dependency to the task's Dependencies cell, or regenerate the graph from the table (quick fix).",
   fixes: ['regenerateGraph'],
   check(ctx) {
     const { model, cache } = ctx;

@@ -40,6 +40,7 @@ export const graphEdgeMissing: Rule = {
   name: 'graph-edge-missing',
   defaultSeverity: 'warning',
   description: 'A dependency in the task table is not drawn in the Task Dependency Graph.',
+  help: "Add the edge to the Task Dependency Graph, or regenerate the graph from the table (quick fix).",
   fixes: ['regenerateGraph'],
   check(ctx) {
     const { model, cache } = ctx;

@@ -71,6 +71,7 @@ export const invalidJson: Rule = {
   name: 'invalid-json',
   defaultSeverity: 'error',
   description: 'A json code block does not parse.',
+  help: "Fix the JSON so it parses (no trailing commas or comments, keys in double quotes).",
   check({ model, cache }) {
     const findings: Finding[] = [];
     for (const k of cache.passing(rejected, model.codeBlocks, undefined)) {

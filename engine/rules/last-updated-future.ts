@@ -6,6 +6,7 @@ export const lastUpdatedFuture: Rule = {
   name: 'last-updated-future',
   defaultSeverity: 'warning',
   description: 'Last Updated is later than today.',
+  help: "Write today's date or an earlier one.",
   check({ model, today }) {
     const field = model.header.lastUpdated;
     if (!field || dateProblem(field.value) || dateProblem(today) || field.value <= today) return [];

@@ -7,6 +7,7 @@ export const lastUpdatedInvalid: Rule = {
   name: 'last-updated-invalid',
   defaultSeverity: 'warning',
   description: 'Last Updated is not a real YYYY-MM-DD date.',
+  help: "Write the date as YYYY-MM-DD, a real calendar date.",
   check(ctx) {
     const { model, today } = ctx;
     const field = model.header.lastUpdated;

@@ -13,6 +13,7 @@ export const placeholder: Rule = {
   name: 'placeholder',
   defaultSeverity: 'warning',
   description: 'A template placeholder like [Feature Name] is still in the document.',
+  help: "Replace the placeholder with the real content, or delete it.",
   check({ model }) {
     const fields = Object.values(model.header);
     const title = model.title?.span;

@@ -6,6 +6,7 @@ export const prdLinkNotLink: Rule = {
   name: 'prd-link-not-link',
   defaultSeverity: 'warning',
   description: 'PRD Link is not a markdown link or URL.',
+  help: "Write the PRD as a URL or a markdown link like [PRD](https://…).",
   check(ctx) {
     const { model } = ctx;
     const field = model.header.prdLink;

@@ -31,6 +31,7 @@ export const sectionOrder: Rule = {
   name: 'section-order',
   defaultSeverity: 'information',
   description: "Template sections are not in the template's order.",
+  help: "Move the sections into the template's order.",
   check({ model }) {
     // First occurrence of each template section; repeats are duplicate-section's business.
     const seen = new Set<string>();

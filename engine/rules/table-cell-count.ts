@@ -10,6 +10,7 @@ export const tableCellCount: Rule = {
   name: 'table-cell-count',
   defaultSeverity: 'warning',
   description: 'A table row has more or fewer cells than its header.',
+  help: "Give the row as many cells as the table's header.",
   check(ctx) {
     const { rows, starts } = tableRows(ctx);
     const findings: Finding[] = [];

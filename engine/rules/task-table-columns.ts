@@ -16,6 +16,7 @@ export const taskTableColumns: Rule = {
   name: 'task-table-columns',
   defaultSeverity: 'warning',
   description: 'The task table\'s columns are not ID / Task / Est. Lines / Dependencies / Jira, in that order.',
+  help: "Use the columns ID | Task | Est. Lines | Dependencies | Jira, in that order.",
   check({ model }) {
     const table = model.taskTable?.table;
     if (!table) return [];

@@ -5,6 +5,7 @@ export const taskTableMissing: Rule = {
   name: 'task-table-missing',
   defaultSeverity: 'warning',
   description: 'The Task Breakdown section has no task table.',
+  help: "Add a table with the columns ID | Task | Est. Lines | Dependencies | Jira under Task Breakdown.",
   check({ model }) {
     if (model.taskTable) return [];
     const section = model.sections.find((s) => s.key === 'task-breakdown');

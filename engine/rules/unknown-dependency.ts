@@ -29,6 +29,7 @@ export const unknownDependency: Rule = {
   name: 'unknown-dependency',
   defaultSeverity: 'error',
   description: 'A dependency names no task in the table; the closest existing ID is suggested.',
+  help: "Name an existing task (the quick fix suggests the closest ID), add the missing task, or remove the dependency.",
   fixes: ['replaceDependency', 'addTaskRow'],
   check(ctx) {
     const { model, settings } = ctx;
