@@ -2,9 +2,11 @@
 // and each row is cached by its text.
 import type { Root, RootContent, Table, TableRow } from 'mdast';
 import { detach } from '../text';
-import { newEntry, shiftNode, type Entry, type EntryCache } from './entryCache';
+import { newEntry, shiftNode, type EntryCache } from './entryCache';
+import type { Entry } from './unitTypes';
 import { countLines } from './textDiff';
-import { lineEnd, nextLine, isBlankLine, type TableState, type Unit } from './units';
+import { lineEnd, nextLine, isBlankLine } from './units';
+import type { TableParts, TableState, Unit } from './unitTypes';
 import type { IncrementalOptions } from './options';
 
 /** The last edit: text before `p` and from `oldEnd` (in the old text; `newEnd` in the new) is unchanged. */
@@ -20,13 +22,6 @@ export interface TablePlace {
   change: Change;
   ctx: string;
   defsKey: string;
-}
-
-export interface TableParts {
-  /** Header and delimiter rows, with their line breaks. */
-  head: string;
-  /** Start offsets of body rows, relative to the unit; the last element is the end of the rows. */
-  rows: number[];
 }
 
 const DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;

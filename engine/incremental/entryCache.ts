@@ -1,33 +1,7 @@
 // The entry cache: parsed units and rows kept by text, placed, settled and packed.
 import type { Nodes, RootContent } from 'mdast';
 import { packEntry, unpack } from './packing';
-
-export interface Entry {
-  nodes: RootContent[];
-  /** Offset and 0-based line the nodes' positions are currently placed at. */
-  off: number;
-  line: number;
-  /** The parse ended inside an open fenced code or HTML block: the unit must grow. */
-  unclosed: boolean;
-  /** `L:label` / `F:label` of definitions and footnote definitions in the unit. */
-  defs: string[];
-  gen: number;
-  /** The points inside the nodes (not their own), collected the first time they move. */
-  points?: Point[];
-  /**
-   * Where the nodes' own positions are, and where the points inside them are, while `off` and
-   * `line` say where the entry is now: both catch up when the entry is settled, so that a keystroke
-   * does not touch every node after it.
-   */
-  ownOff: number;
-  ownLine: number;
-  innerOff: number;
-  innerLine: number;
-  /** What pack() wrote the children of the nodes to (the nodes have none then). */
-  packed: string | undefined;
-  /** Whether pack() may pack it: a big table's row, or top-level nodes with PACK_MIN_NODES inside. */
-  packable: boolean;
-}
+import type { Entry, Point } from './unitTypes';
 
 export const NO_DEFS: string[] = [];
 
@@ -35,8 +9,6 @@ export const NO_DEFS: string[] = [];
 export function newEntry(nodes: RootContent[], off: number, line: number, unclosed = false, defs = NO_DEFS): Entry {
   return { nodes, off, line, unclosed, defs, gen: 0, points: undefined, ownOff: off, ownLine: line, innerOff: off, innerLine: line, packed: undefined, packable: false };
 }
-
-export type Point = { line: number; offset?: number };
 
 /** Every start and end point in the nodes: shifting them is one flat loop. */
 function pointsOf(nodes: Nodes[], out: Point[] = []): Point[] {

@@ -1,6 +1,6 @@
 // Packing: what is inside the nodes of an entry written to one compact string, and read back.
 import type { Nodes } from 'mdast';
-import type { Entry, Point } from './entryCache';
+import type { Entry, Point } from './unitTypes';
 
 type Parent = { children: Nodes[] };
 

@@ -20,8 +20,9 @@ import { commonPrefix, commonSuffix, countLines, flatten, lineStarts, type TextD
 import { DEFAULTS, type IncrementalOptions } from './options';
 import { EntryCache, NO_DEFS, newEntry, shiftNode } from './entryCache';
 import { countNodes, PACK_MIN_NODES } from './packing';
-import { BigTables, tableParts, type Change, type TableParts, type TablePlace } from './bigTables';
-import { collectDefs, defsText, frontMatterEnd, isBoundary, maybeUnclosed, split, type Unit } from './units';
+import { BigTables, tableParts, type Change, type TablePlace } from './bigTables';
+import { collectDefs, defsText, frontMatterEnd, isBoundary, maybeUnclosed, split } from './units';
+import type { TableParts, Unit } from './unitTypes';
 
 export type { IncrementalOptions } from './options';
 

@@ -1,26 +1,6 @@
 // Units: the stretches of text between safe top-level boundaries, each parsed and cached alone.
 import type { RootContent } from 'mdast';
-import type { Entry } from './entryCache';
-import type { TableParts } from './bigTables';
-
-export interface Unit {
-  start: number;
-  end: number;
-  /** 0-based line of `start`. */
-  line: number;
-  /** What the unit was placed from in the last parse, under definitions `defs`: reused while its text is unchanged. */
-  entry?: Entry;
-  table?: TableState;
-  defs?: string;
-  /** The table this unit was before an edit inside it: rows outside the edit are taken from it. */
-  prev?: TableState & { start: number };
-}
-
-export interface TableState {
-  parts: TableParts;
-  head: Entry;
-  rows: Entry[];
-}
+import type { Unit } from './unitTypes';
 
 export const isBlankLine = (text: string, start: number, end: number): boolean => {
   for (let i = start; i < end; i++) {
