@@ -22,8 +22,12 @@ export interface SpecDocument {
 export interface Analysis {
   uri: string;
   version: number;
-  /** Undefined when the document is not a tech spec: it then gets nothing from us. */
-  model?: SpecModel;
+  /**
+   * Undefined when the document is not a tech spec: it then gets nothing from us. Valid until the
+   * next analyze() of the same document: that one moves the parts the two models share, so reading
+   * it afterwards throws (the service methods refuse such an analysis the same way).
+   */
+  readonly model?: SpecModel;
   diagnostics: Diagnostic[];
 }
 
@@ -59,17 +63,44 @@ export interface LanguageService {
   getPlan(analysis: Analysis): Plan;
 }
 
+interface DocumentState {
+  parser: IncrementalParser;
+  memo: ModelMemo;
+  version: { version: number } | undefined;
+}
+
+/** The analysis with its model, readable while it is the last one built with the state's memo. */
+function withModel(analysis: Omit<Analysis, 'model'>, model: SpecModel, state: DocumentState): Analysis {
+  const built = { version: analysis.version };
+  state.version = built;
+  return Object.defineProperty(analysis, 'model', {
+    enumerable: true,
+    get: () => {
+      if (state.version !== built) throw staleError(analysis, state.version!.version);
+      return model;
+    },
+  });
+}
+
+function staleError(analysis: Omit<Analysis, 'model'>, newer: number): Error {
+  return new Error(
+    `techspec: the analysis of version ${analysis.version} of ${analysis.uri} is stale: version ${newer} was analyzed since, ` +
+      'and the models share parts that now answer for it. Use the latest analysis.',
+  );
+}
+
 const NOT_A_SPEC = 'This markdown file is not a tech spec (see techspec.files): it has no task IDs to rename.';
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
   // Per document: a version re-parses, and rebuilds the model of, only the parts that changed.
-  const parsers = new Map<string, { parser: IncrementalParser; memo: ModelMemo }>();
+  // `version`: of the last analysis, whose model alone is current.
+  const parsers = new Map<string, DocumentState>();
   const stateOf = (uri: string) => {
     let state = parsers.get(uri);
     if (!state) {
       const parser = new IncrementalParser();
       const memo = new ModelMemo(parser);
-      parsers.set(uri, (state = { parser, memo }));
+      parsers.set(uri, (state = { parser, memo, version: undefined }));
     }
     return state;
   };
@@ -85,7 +116,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       const root = parsed ? state.parser.parseWith(doc.text, parsed, { settled: false }) : state.parser.parse(doc.text, { settled: false });
       state.memo.hint(state.parser.takeDiff());
       const model = buildModel(doc.text, root, state.memo);
-      return { ...base, model, diagnostics: computeDiagnostics(model, settings, options.today(), doc.uri) };
+      const diagnostics = computeDiagnostics(model, settings, options.today(), doc.uri);
+      return withModel({ ...base, diagnostics }, model, state);
     },
     sourcesToParse(doc, settings = DEFAULT_SETTINGS, minChars) {
       return isTechSpec(doc.uri, doc.text, settings.files) ? stateOf(doc.uri).parser.sourcesFor(doc.text, minChars) : [];

@@ -1,0 +1,112 @@
+// The Task Breakdown table: its columns, its rows read as tasks, their Dependencies cells.
+import type { DependencyRef, SpecModel, Span, Table, TableRow, Task, TaskColumn, TaskTable } from './types';
+
+const COLUMN_PATTERNS: [TaskColumn, RegExp][] = [
+  ['id', /^(id|task id|#|key)$/],
+  ['task', /^(task|tasks|title|name|description|summary)$/],
+  ['lines', /(line|loc|size|estimate|est)/],
+  ['deps', /(depend|deps|blocked by|requires|after)/],
+  ['jira', /(jira|ticket|issue|link)/],
+];
+
+export function taskColumnOf(header: string): TaskColumn | undefined {
+  const n = header.toLowerCase().replace(/[^a-z0-9#]+/g, ' ').trim();
+  return COLUMN_PATTERNS.find(([, re]) => re.test(n))?.[0];
+}
+
+const NONE_WORDS = new Set(['none', '-', '—', '–', 'n/a', 'na', 'nil']);
+
+/** A word of a Dependencies cell: a task ID or a word meaning "none", with markup (`**`, `_`, `` ` ``) around it left out. */
+export interface DependencyWord {
+  /** The word without its markup. */
+  id: string;
+  /** Where `id` starts in the cell's source. */
+  start: number;
+  /** Where the written word, markup included, starts and ends in the cell's source. */
+  wordStart: number;
+  wordEnd: number;
+  none: boolean;
+}
+
+/** The words of a Dependencies cell's source, split at commas, semicolons and spaces; `and` is no word. */
+export function dependencyWords(raw: string): DependencyWord[] {
+  const out: DependencyWord[] = [];
+  const re = /[^,;\s]+/g;
+  for (let m = re.exec(raw); m; m = re.exec(raw)) {
+    const id = m[0].replace(/^[*_`]+|[*_`]+$/g, '');
+    if (!id || id.toLowerCase() === 'and') continue;
+    out.push({ id, start: m.index + m[0].indexOf(id), wordStart: m.index, wordEnd: m.index + m[0].length, none: NONE_WORDS.has(id.toLowerCase()) });
+  }
+  return out;
+}
+
+/** Where each task column is, and a key that changes when that does. */
+export interface TaskColumns {
+  at: TaskTable['columns'];
+  key: string;
+}
+
+export function taskColumns(header: TableRow): TaskColumns {
+  const at: TaskTable['columns'] = {};
+  header.cells.forEach((c, i) => {
+    const col = taskColumnOf(c.text);
+    if (col && at[col] === undefined) at[col] = i;
+  });
+  return { at, key: 'task ' + JSON.stringify(at) };
+}
+
+/** The first table of Task Breakdown (one with an ID column first) and its tasks: read with its rows when it was visited. */
+export function readTaskTable(model: SpecModel, tasksOf: Map<Table, { columns: TaskColumns; tasks: Task[] }>, span: (s: number, e: number) => Span): TaskTable | undefined {
+  const table = model.tables.find((t) => t.sectionKey === 'task-breakdown' && t.header.cells.some((c) => taskColumnOf(c.text) === 'id'))
+    ?? model.tables.find((t) => t.sectionKey === 'task-breakdown');
+  if (!table) return undefined;
+  const read = tasksOf.get(table);
+  if (read) return { table, columns: read.columns.at, tasks: read.tasks };
+  // A table nested in a block the host reused (in a list or a quote): its rows were read before.
+  const { at } = taskColumns(table.header);
+  const tasks: Task[] = [];
+  for (const row of table.rows) {
+    const task = readTask(row, at, span);
+    if (task) tasks.push(task);
+  }
+  return { table, columns: at, tasks };
+}
+
+/** The task of a row of a task table; none for a row without an ID cell. */
+export function readTask(row: TableRow, columns: TaskTable['columns'], span: (s: number, e: number) => Span): Task | undefined {
+  const idCell = row.cells[columns.id ?? 0];
+  if (!idCell) return undefined;
+  const cell = (col: TaskColumn) => (columns[col] === undefined ? undefined : row.cells[columns[col]!]);
+  const depsCell = cell('deps');
+  const deps: DependencyRef[] = [];
+  const noneMarkers: DependencyRef[] = [];
+  if (depsCell) {
+    for (const w of dependencyWords(depsCell.raw)) {
+      const start = depsCell.span.start + w.start;
+      const ref = { id: w.id, span: span(start, start + w.id.length) };
+      (w.none ? noneMarkers : deps).push(ref);
+    }
+  }
+  const titleCell = cell('task');
+  const estCell = cell('lines');
+  return {
+    id: idCell.text,
+    idCell,
+    title: titleCell?.text ?? '',
+    titleCell,
+    estCell,
+    estLines: estCell ? parseEstLines(estCell.text) : undefined,
+    deps,
+    noneMarkers,
+    depsCell,
+    jira: cell('jira'),
+    row,
+  };
+}
+
+/** `~150`, `150`, `150 lines`, `1,200`, `100-200` (the upper bound). */
+export function parseEstLines(text: string): number | undefined {
+  const m = /^~?\s*(\d[\d,]*)(?:\s*[-–]\s*~?(\d[\d,]*))?\s*(?:lines?|loc)?$/i.exec(text.trim());
+  if (!m) return undefined;
+  return Number((m[2] ?? m[1]).replace(/,/g, ''));
+}
