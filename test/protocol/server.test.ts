@@ -23,6 +23,7 @@ import {
   type ShowMessageParams,
 } from 'vscode-languageserver-protocol/node';
 import { DidAnalyzeNotification, PlanRequest, type DidAnalyzeParams } from '../../protocol';
+import { fixtureText } from '../fixtures/fixtures';
 import { ROOT, startServer, type TestServer } from './harness';
 
 const r = (sl: number, sc: number, el: number, ec: number) => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
@@ -33,35 +34,8 @@ const BAD_SETTINGS_URI = 'file:///ws/docs/bad-settings.spec.md';
 const README_URI = 'file:///ws/README.md';
 const NAVIGATION_URI = 'file:///ws/docs/navigation.spec.md';
 
-// Complete enough for the checks this test is about: the template's other sections are turned off by setting.
-const SPEC = [
-  '# Technical Spec: Billing',
-  '',
-  '> **Status**: Draft',
-  '> **Author**: Ada',
-  '',
-  '## Overview',
-  '',
-  'Billing.',
-  '',
-  '## Task Breakdown',
-  '',
-  '| ID | Task | Est. Lines | Dependencies | Jira |',
-  '|----|------|------------|--------------|------|',
-  '| T1 | Migration | ~50 | None | B-1 |',
-  '| T2 | Repository | ~150 | T1, T2 | B-2 |',
-  '| T3 | Service | ~200 | T2, T12 | B-3 |',
-  '| T4 | API |  ~100 |  | B-4 |',
-  '',
-  '### Task Dependency Graph',
-  '',
-  '```mermaid',
-  'graph LR',
-  '    T1[T1: Migration] --> T2[T2: Repository]',
-  '    T2 --> T3[T3: Service]',
-  '```',
-  '',
-].join('\n');
+// Billing: complete enough for the checks of this file, as the template's other sections are turned off by setting.
+const SPEC = fixtureText('billing.spec.md');
 
 describe('the language server over stdio', () => {
   let server: TestServer;
