@@ -6,7 +6,8 @@
 //
 // Screenshots: the suite logs a line `techspec-screenshot {"name":…,"waitFor":[…]}`; this runner
 // waits until the page shows what `waitFor` names, saves test-results/<name>.png (written under
-// a temporary name, then renamed) and the suite, which waits for that file, goes on.
+// a temporary name, then renamed) with test-results/<name>.json, the text of every element each
+// `waitFor` selector matched; the suite, which waits for the png, reads the texts and goes on.
 //
 // Usage: node scripts/run-vscode-tests.mjs [--workspace DIR] [--grep PATTERN] [--extension-dir DIR | --installed-vsix FILE]
 import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -145,8 +146,9 @@ function deferred() {
   return { promise, reject };
 }
 
-/** Waits until the page shows each `waitFor` item, then saves test-results/<name>.png. */
+/** Waits until the page shows each `waitFor` item, then saves test-results/<name>.json (their texts) and <name>.png. */
 async function takeScreenshot(page, { name, waitFor = [] }) {
+  const texts = {};
   const timeout = 20_000;
   for (const item of waitFor) {
     // "webview:SELECTOR" looks inside the first webview: its content is two iframes deep.
@@ -157,9 +159,11 @@ async function takeScreenshot(page, { name, waitFor = [] }) {
     await locator.waitFor({ state: 'visible', timeout }).catch(() => {
       throw new Error(`"${item}" did not become visible within ${timeout / 1000} s`);
     });
+    texts[item] = inWebview ? [await locator.innerText()] : await page.locator(item).allInnerTexts();
   }
   const file = join(resultsDir, `${name}.png`);
   rmSync(join(resultsDir, `${name}.failed.txt`), { force: true });
+  writeFileSync(join(resultsDir, `${name}.json`), JSON.stringify({ texts }, null, 2));
   await page.screenshot({ path: `${file}.tmp.png` });
   renameSync(`${file}.tmp.png`, file);
   console.log(`vscode host: saved ${file}`);
