@@ -13,7 +13,8 @@
 import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { format, parseArgs } from 'node:util';
-import { checkHost, launchChromium, makeProfile, root, runServerCli, startServer, withTimeout, workbenchUrl } from './lib/vscode-host.mjs';
+import { launchChromium, makeProfile, root, runServerCli, startServer, withTimeout, workbenchUrl } from './lib/vscode-host.mjs';
+import { exitUnlessPrerequisites } from './prerequisites.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -34,7 +35,8 @@ const totalTimeoutMs = Number(opts.timeout) * 1000;
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
 
-checkHost();
+// `npm run test:vscode` has installed what was missing; run alone, this only checks.
+exitUnlessPrerequisites({ install: false });
 if (!existsSync(opts.tests)) throw new Error(`No built suite at ${opts.tests}. Run: npm run build`);
 mkdirSync(resultsDir, { recursive: true });
 /** Everything the workbench and the extension host logged, for when something goes wrong. */
