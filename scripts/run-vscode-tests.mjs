@@ -155,13 +155,14 @@ async function takeScreenshot(page, { name, waitFor = [] }) {
   for (const item of waitFor) {
     // "webview:SELECTOR" looks inside the first webview: its content is two iframes deep.
     const inWebview = item.startsWith('webview:');
-    const locator = inWebview
-      ? page.locator('iframe.webview.ready').first().contentFrame().locator('iframe#active-frame').contentFrame().locator(item.slice('webview:'.length)).first()
-      : page.locator(item).first();
-    await locator.waitFor({ state: 'visible', timeout }).catch(() => {
+    const matches = inWebview
+      ? page.locator('iframe.webview.ready').first().contentFrame().locator('iframe#active-frame').contentFrame().locator(item.slice('webview:'.length))
+      : page.locator(item);
+    await matches.first().waitFor({ state: 'visible', timeout }).catch(() => {
       throw new Error(`"${item}" did not become visible within ${timeout / 1000} s`);
     });
-    texts[item] = inWebview ? [await locator.innerText()] : await page.locator(item).allInnerTexts();
+    // textContent: SVG elements have no innerText.
+    texts[item] = await matches.allTextContents();
   }
   const file = join(resultsDir, `${name}.png`);
   rmSync(join(resultsDir, `${name}.failed.txt`), { force: true });
