@@ -57,7 +57,7 @@ export interface ServerOptions {
 }
 
 /** A message from the server that a test may wait on: a notification, or a request that only informs (window/showMessageRequest). */
-export interface Received {
+interface Received {
   method: string;
   params: unknown;
 }
@@ -66,8 +66,6 @@ export interface TestServer {
   conn: MessageConnection;
   /** The server's answer to `initialize`. */
   init: InitializeResult;
-  /** Every notification (and window/showMessageRequest) received so far, in order. */
-  received: Received[];
   /** The first message of `method` (or one of them) that `test` accepts and no earlier wait took; fails naming `what` after the timeout. */
   waitFor<P>(method: string | string[], test: (params: P) => boolean, what: string): Promise<P>;
   /** Waits for the diagnostics of `uri` at `version`. */
@@ -147,7 +145,6 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
   return {
     conn,
     init,
-    received,
     waitFor,
     diagnostics: (uri, version) =>
       waitFor<PublishDiagnosticsParams>(PublishDiagnosticsNotification.method, (p) => p.uri === uri && p.version === version, `publishDiagnostics for ${uri} version ${version}`),
