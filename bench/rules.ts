@@ -18,7 +18,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { IncrementalParser } from '../engine/incremental';
 import { buildModel, type SpecModel, type Table, type TableRow } from '../engine/model';
-import { ModelMemo } from '../engine/modelMemo';
+import { ModelMemo } from '../engine/incremental';
 import { RULES } from '../engine/rules';
 import { computeDiagnostics } from '../engine/diagnostics';
 import { RuleCache } from '../engine/rules/support/cache';

@@ -15,7 +15,7 @@ export type { Analysis, LanguageService, LanguageServiceOptions, SpecDocument } 
 export type { RenameOutcome } from './navigation';
 export { DEFAULT_SETTINGS, validateSettings } from './settings';
 export type { EngineSettings, RuleSetting, SeverityName } from './settings';
-export { isTechSpec } from './specFile';
+export { anchorGlobs, isTechSpec } from './specFile';
 export { DIAGNOSTIC_SOURCE } from './diagnostics';
 export { FIX_ALL_KIND } from './fixes';
 export { parseMarkdown } from './parse';

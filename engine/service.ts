@@ -2,7 +2,7 @@ import type { CodeAction, CompletionItem, Diagnostic, DocumentHighlight, Hover, 
 import type { Root } from 'mdast';
 import { buildModel, type SpecModel } from './model';
 import { IncrementalParser } from './incremental';
-import { ModelMemo } from './modelMemo';
+import { ModelMemo } from './incremental';
 import { computeDiagnostics } from './diagnostics';
 import { DEFAULT_SETTINGS, type EngineSettings } from './settings';
 import { isTechSpec } from './specFile';

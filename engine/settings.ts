@@ -2,7 +2,10 @@ export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
 export type RuleSetting = SeverityName | 'off';
 
 export interface EngineSettings {
-  /** Globs of paths that are tech specs, matched against the workspace-relative or absolute path. */
+  /**
+   * Globs of paths that are tech specs. One that starts with `**` or `/` (as the defaults do) matches
+   * the absolute path; any other (`specs/*.md`) the path relative to the workspace folder that holds the file.
+   */
   files: string[];
   /** Per rule, by code (`TS406`) or name (`unknown-dependency`): a severity or `off`. */
   rules: Record<string, RuleSetting>;

@@ -1,4 +1,5 @@
-// The tech spec template users follow (shared/template/tech-spec-template.md), verbatim.
+// The tech spec template users follow, verbatim: engine/template/tech-spec-template.md (a copy of
+// shared/template/tech-spec-template.md). test/unit/template-text.test.ts checks all three are equal.
 export const TEMPLATE_TEXT = `# Technical Spec: [Feature Name]
 
 > **Status**: Draft | In Review | Approved

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the offline VS Code host (code-server 4.100.3, i.e. the VS Code 1.100.3 server) into
 # .vscode-test/host/, outside the extension's own dependencies. See
-# shared/recipes/real-vscode-offline.md. Needs the apt packages that .ci/run installs
+# shared/recipes/real-vscode-offline.md. Needs the apt packages that scripts/prerequisites.mjs installs
 # (libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config ripgrep) and the npm registry.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"

@@ -6,13 +6,15 @@
 //
 // Screenshots: the suite logs a line `techspec-screenshot {"name":…,"waitFor":[…]}`; this runner
 // waits until the page shows what `waitFor` names, saves test-results/<name>.png (written under
-// a temporary name, then renamed) and the suite, which waits for that file, goes on.
+// a temporary name, then renamed) with test-results/<name>.json, the text of every element each
+// `waitFor` selector matched; the suite, which waits for the png, reads the texts and goes on.
 //
 // Usage: node scripts/run-vscode-tests.mjs [--workspace DIR] [--grep PATTERN] [--extension-dir DIR | --installed-vsix FILE]
 import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { format, parseArgs } from 'node:util';
-import { checkHost, launchChromium, makeProfile, root, runServerCli, startServer, withTimeout, workbenchUrl } from './lib/vscode-host.mjs';
+import { launchChromium, makeProfile, root, runServerCli, startServer, withTimeout, workbenchUrl } from './lib/vscode-host.mjs';
+import { exitUnlessPrerequisites } from './prerequisites.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -33,7 +35,8 @@ const totalTimeoutMs = Number(opts.timeout) * 1000;
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
 
-checkHost();
+// `npm run test:vscode` has installed what was missing; run alone, this only checks.
+exitUnlessPrerequisites({ install: false });
 if (!existsSync(opts.tests)) throw new Error(`No built suite at ${opts.tests}. Run: npm run build`);
 mkdirSync(resultsDir, { recursive: true });
 /** Everything the workbench and the extension host logged, for when something goes wrong. */
@@ -145,21 +148,25 @@ function deferred() {
   return { promise, reject };
 }
 
-/** Waits until the page shows each `waitFor` item, then saves test-results/<name>.png. */
+/** Waits until the page shows each `waitFor` item, then saves test-results/<name>.json (their texts) and <name>.png. */
 async function takeScreenshot(page, { name, waitFor = [] }) {
+  const texts = {};
   const timeout = 20_000;
   for (const item of waitFor) {
     // "webview:SELECTOR" looks inside the first webview: its content is two iframes deep.
     const inWebview = item.startsWith('webview:');
-    const locator = inWebview
-      ? page.locator('iframe.webview.ready').first().contentFrame().locator('iframe#active-frame').contentFrame().locator(item.slice('webview:'.length)).first()
-      : page.locator(item).first();
-    await locator.waitFor({ state: 'visible', timeout }).catch(() => {
+    const matches = inWebview
+      ? page.locator('iframe.webview.ready').first().contentFrame().locator('iframe#active-frame').contentFrame().locator(item.slice('webview:'.length))
+      : page.locator(item);
+    await matches.first().waitFor({ state: 'visible', timeout }).catch(() => {
       throw new Error(`"${item}" did not become visible within ${timeout / 1000} s`);
     });
+    // textContent: SVG elements have no innerText.
+    texts[item] = await matches.allTextContents();
   }
   const file = join(resultsDir, `${name}.png`);
   rmSync(join(resultsDir, `${name}.failed.txt`), { force: true });
+  writeFileSync(join(resultsDir, `${name}.json`), JSON.stringify({ texts }, null, 2));
   await page.screenshot({ path: `${file}.tmp.png` });
   renameSync(`${file}.tmp.png`, file);
   console.log(`vscode host: saved ${file}`);

@@ -1,15 +1,16 @@
 #!/usr/bin/env node
-// `npm start`: builds the extension and opens it in the offline VS Code (the VS Code 1.100.3
-// server from code-server) with the samples/ workspace, on loopback only. Prints the URL for a
-// browser and keeps running until Ctrl-C.
+// `npm start`: sets up its prerequisites (scripts/prerequisites.mjs), builds the extension and
+// opens it in the offline VS Code (the VS Code 1.100.3 server from code-server) with the samples/
+// workspace, on loopback only. Prints the URL for a browser and keeps running until Ctrl-C.
 //
 // Options: --port N (default 0: a free port), --workspace DIR (default samples/),
 // --check (load the page once in Chromium, save test-results/demo.png, and stop).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { mkdirSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkHost, launchChromium, makeProfile, root, serverMain, startServer, workbenchUrl } from './lib/vscode-host.mjs';
+import { launchChromium, makeProfile, root, startServer, workbenchUrl } from './lib/vscode-host.mjs';
+import { exitUnlessPrerequisites } from './prerequisites.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -19,9 +20,9 @@ const { values: opts } = parseArgs({
   },
 });
 
+// Installs what is missing (Debian packages as root, the VS Code host), or stops with the command to run.
+exitUnlessPrerequisites();
 execFileSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'inherit' });
-if (!existsSync(serverMain)) execFileSync('bash', [join(root, 'scripts/install-vscode-host.sh')], { cwd: root, stdio: 'inherit' });
-if (opts.check) checkHost();
 
 // The workbench opens samples/README.md, which says what to try.
 const profile = makeProfile('techspec-demo-', { 'workbench.startupEditor': 'readme' });

@@ -3,7 +3,7 @@
 // playwright-core. Shared by the test runner, the VSIX check and the demo.
 // See shared/recipes/real-vscode-offline.md.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,15 +11,6 @@ import { fileURLToPath } from 'node:url';
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const serverMain = join(root, '.vscode-test/host/node_modules/code-server/lib/vscode/out/server-main.js');
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export function checkHost() {
-  if (!existsSync(serverMain)) {
-    throw new Error(`The offline VS Code host is not installed (no ${serverMain}). Run: bash scripts/install-vscode-host.sh`);
-  }
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`No Chromium at ${chromiumPath}. Run: apt-get install -y chromium (or set CHROMIUM_PATH).`);
-  }
-}
 
 /** Settings that keep a throw-away profile quiet: no update checks, no welcome page, no tips. */
 const QUIET_SETTINGS = {

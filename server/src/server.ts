@@ -17,8 +17,10 @@ import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import type { Root } from 'mdast';
-import { createLanguageService, validateSettings, DEFAULT_SETTINGS, type Analysis, type EngineSettings, type RenameOutcome } from '../../engine';
+import { anchorGlobs, createLanguageService, validateSettings, DEFAULT_SETTINGS, type Analysis, type EngineSettings, type RenameOutcome } from '../../engine';
 import { DidAnalyzeNotification, PlanRequest } from '../../protocol';
+// The bundler keeps only this field of package.json.
+import { version } from '../../package.json';
 import { ParallelParser } from './parallelParse';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -45,6 +47,9 @@ const MAX_DOCUMENT_LENGTH = 20_000_000;
 const PARALLEL_MIN_CHARS = Number(process.env.TECHSPEC_PARALLEL_MIN_CHARS ?? 1_000_000);
 
 let canPullConfiguration = false;
+let canFollowWorkspaceFolders = false;
+/** The URIs of the workspace folders: relative globs of techspec.files match paths relative to them. */
+let workspaceFolders: string[] = [];
 const settingsByUri = new Map<string, Promise<EngineSettings>>();
 const reportedProblems = new Set<string>();
 const analyses = new Map<string, Analysis>();
@@ -75,6 +80,8 @@ process.on('uncaughtException', (e) => connection.console.error(`techspec: uncau
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
+  canFollowWorkspaceFolders = !!params.capabilities.workspace?.workspaceFolders;
+  workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -85,19 +92,38 @@ connection.onInitialize((params): InitializeResult => {
       referencesProvider: true,
       documentHighlightProvider: true,
       renameProvider: { prepareProvider: true },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       // The client's recovery test kills this process by its id.
       experimental: { processId: process.pid },
     },
-    serverInfo: { name: 'techspec', version: '0.1.0' },
+    serverInfo: { name: 'techspec', version },
   };
 });
 
 connection.onInitialized(() => {
   if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'techspec' });
+  if (canFollowWorkspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+      const gone = new Set(removed.map((f) => f.uri));
+      workspaceFolders = [...workspaceFolders.filter((uri) => !gone.has(uri)), ...added.map((f) => f.uri)];
+      reanalyzeAll();
+    });
+  }
 });
 
+/** Settings or workspace folders changed: every open document is analyzed again with them. */
+function reanalyzeAll(): void {
+  settingsByUri.clear();
+  reportedProblems.clear();
+  analyses.clear();
+  for (const doc of documents.all()) schedule(doc.uri);
+}
+
+/** The settings with techspec.files' relative globs anchored at the workspace folders. */
+const inWorkspace = (settings: EngineSettings): EngineSettings => ({ ...settings, files: anchorGlobs(settings.files, workspaceFolders) });
+
 function settingsFor(uri: string): Promise<EngineSettings> {
-  if (!canPullConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
+  if (!canPullConfiguration) return Promise.resolve(inWorkspace(DEFAULT_SETTINGS));
   let s = settingsByUri.get(uri);
   if (!s) {
     s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'techspec' }).then(
@@ -109,9 +135,9 @@ function settingsFor(uri: string): Promise<EngineSettings> {
           log(p);
           void connection.window.showWarningMessage(p);
         }
-        return settings;
+        return inWorkspace(settings);
       },
-      () => DEFAULT_SETTINGS,
+      () => inWorkspace(DEFAULT_SETTINGS),
     );
     settingsByUri.set(uri, s);
   }
@@ -274,12 +300,7 @@ documents.onDidClose((e) => {
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
-connection.onDidChangeConfiguration(() => {
-  settingsByUri.clear();
-  reportedProblems.clear();
-  analyses.clear();
-  for (const doc of documents.all()) schedule(doc.uri);
-});
+connection.onDidChangeConfiguration(reanalyzeAll);
 
 connection.onCodeAction(async (params) => {
   const analysis = await currentAnalysis(params.textDocument.uri);

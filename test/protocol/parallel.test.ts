@@ -3,27 +3,11 @@
 // and for edits made while that parse runs.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import {
-  CompletionRequest,
-  createMessageConnection,
-  DidChangeTextDocumentNotification,
-  DidOpenTextDocumentNotification,
-  ExitNotification,
-  InitializedNotification,
-  InitializeRequest,
-  LogMessageNotification,
-  PublishDiagnosticsNotification,
-  ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type LogMessageParams,
-  type MessageConnection,
-  type PublishDiagnosticsParams,
-} from 'vscode-languageserver-protocol/node';
+import { CompletionRequest } from 'vscode-languageserver-protocol/node';
 import { createLanguageService } from '../../engine/service';
-import { ensureServerBuilt, ROOT, SERVER } from './built-server';
+import { ROOT, startServer, type TestServer } from './harness';
 
 /** A 2,000-task spec takes a few seconds to open on a loaded machine: this is the bound of a broken server. */
 const TIMEOUT_MS = 120_000;
@@ -38,58 +22,27 @@ function singleThreaded(uri: string, text: string) {
   return service.analyze({ uri, version: 1, text }).diagnostics;
 }
 
-let server: ChildProcess;
-let conn: MessageConnection;
-const diagnostics: PublishDiagnosticsParams[] = [];
-const logs: string[] = [];
-let onDiagnostics = () => {};
-
-function diagnosticsOf(uri: string, version: number): Promise<PublishDiagnosticsParams> {
-  const find = () => diagnostics.find((p) => p.uri === uri && p.version === version);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not publish diagnostics for ${uri} version ${version} within ${TIMEOUT_MS / 1000} s (logs: ${logs.join(' | ')})`)), TIMEOUT_MS);
-    const check = () => {
-      const found = find();
-      if (!found) return;
-      clearTimeout(timer);
-      resolve(found);
-    };
-    onDiagnostics = check;
-    check();
-  });
-}
+let server: TestServer;
 
 before(async () => {
-  ensureServerBuilt();
   // Below the default bound, so that a 2,000-task spec (430 KB) takes the two-thread path.
-  server = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, TECHSPEC_PARALLEL_MIN_CHARS: '300000' } });
-  conn = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
-  conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
-    diagnostics.push(p);
-    onDiagnostics();
-  });
-  conn.onNotification(LogMessageNotification.method, (p: LogMessageParams) => void logs.push(p.message));
-  conn.onRequest(() => null);
-  conn.listen();
-  await conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
-  await conn.sendNotification(InitializedNotification.type, {});
+  server = await startServer({ env: { TECHSPEC_PARALLEL_MIN_CHARS: '300000' }, timeoutMs: TIMEOUT_MS });
 });
 
 after(async () => {
-  await conn.sendRequest(ShutdownRequest.type);
-  await conn.sendNotification(ExitNotification.type);
-  conn.dispose();
+  await server?.dispose();
 });
 
 const TEXT = genSpec(2000);
 
 test('opening a big spec: the worker parses part of it, and the diagnostics are those of the single-threaded path', { timeout: TIMEOUT_MS }, async () => {
   const uri = 'file:///w/big.spec.md';
-  await conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: TEXT } });
-  const published = await diagnosticsOf(uri, 1);
+  await server.open(uri, TEXT);
+  const published = await server.diagnostics(uri, 1);
   const expected = singleThreaded(uri, TEXT);
   assert.ok(expected.length >= 4, 'gen-spec --defects has defects to report');
   assert.deepEqual(published.diagnostics, expected);
+  const logs = server.logs();
   const parsed = logs.map((m) => /parsed \d+ pieces of file:\/\/\/w\/big\.spec\.md in \d+ ms, (\d+) of them in the parse worker/.exec(m)).find((m) => m);
   assert.ok(parsed, `the server logs the parse on two threads (logs: ${logs.join(' | ')})`);
   assert.ok(Number(parsed[1]) > 0, 'the worker parsed some of it');
@@ -97,10 +50,10 @@ test('opening a big spec: the worker parses part of it, and the diagnostics are 
 
 test('while a big spec is parsed the server answers, and of edits sent meanwhile the last one gets the single-threaded diagnostics', { timeout: TIMEOUT_MS }, async () => {
   const uri = 'file:///w/edited.spec.md';
-  await conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: TEXT } });
+  await server.open(uri, TEXT);
   // Answered between the slices of the parse: the analysis starts two turns after the open.
   for (let k = 0; k < 3; k++) {
-    assert.deepEqual(await conn.sendRequest(CompletionRequest.type, { textDocument: { uri: 'file:///w/not-open.spec.md' }, position: { line: 0, character: 0 } }), []);
+    assert.deepEqual(await server.conn.sendRequest(CompletionRequest.type, { textDocument: { uri: 'file:///w/not-open.spec.md' }, position: { line: 0, character: 0 } }), []);
   }
   // Each edit turns a dependency of T10 into an unknown one: T9 → T9x → T9xx…
   const lines = TEXT.split('\n');
@@ -109,17 +62,14 @@ test('while a big spec is parsed the server answers, and of edits sent meanwhile
   let text = TEXT;
   for (let v = 2; v <= 6; v++) {
     await new Promise((resolve) => setImmediate(resolve));
-    await conn.sendNotification(DidChangeTextDocumentNotification.type, {
-      textDocument: { uri, version: v },
-      contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: 'x' }],
-    });
+    await server.insert(uri, v, { line, character }, 'x');
     const at = text.split('\n').slice(0, line).join('\n').length + 1 + character;
     text = text.slice(0, at) + 'x' + text.slice(at);
   }
-  assert.ok(!diagnostics.some((p) => p.uri === uri), 'the edits were sent before the open was analyzed');
-  const last = await diagnosticsOf(uri, 6);
+  assert.deepEqual(server.publishedVersions(uri), [], 'the edits were sent before the open was analyzed');
+  const last = await server.diagnostics(uri, 6);
   assert.deepEqual(last.diagnostics, singleThreaded(uri, text));
   assert.ok(last.diagnostics.some((d) => String(d.message).includes('T9xxxxx')), 'the last version is the one analyzed');
-  const versions = diagnostics.filter((p) => p.uri === uri).map((p) => p.version!);
+  const versions = server.publishedVersions(uri).map((v) => v!);
   for (let i = 1; i < versions.length; i++) assert.ok(versions[i] > versions[i - 1], `version ${versions[i]} published after ${versions[i - 1]} (published: ${versions.join(', ')})`);
 });

@@ -1,4 +1,5 @@
-import type { Diagnostic } from 'vscode-languageserver-types';
+import assert from 'node:assert/strict';
+import type { Diagnostic, Position } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../engine/service';
 import { DEFAULT_SETTINGS, type EngineSettings } from '../../engine/settings';
 
@@ -16,6 +17,27 @@ export function diagnose(markdown: string, settings: Partial<EngineSettings> = {
 /** A document from lines, joined with `\n` and ending with one. */
 export function lines(...ls: string[]): string {
   return ls.join('\n') + '\n';
+}
+
+/** The cursor marker of fixtures (as in vscode-markdown-languageservice's tests). */
+export const CURSOR = '$$';
+
+/** `ls` joined with `\n`, without its one cursor marker, and the position the marker was at. */
+export function withCursor(...ls: string[]): { text: string; position: Position } {
+  const marked = ls.join('\n');
+  const offset = marked.indexOf(CURSOR);
+  assert.ok(offset >= 0 && marked.indexOf(CURSOR, offset + 1) < 0, `a fixture needs exactly one cursor marker ${CURSOR}`);
+  const text = marked.slice(0, offset) + marked.slice(offset + CURSOR.length);
+  const before = text.slice(0, offset);
+  return { text, position: { line: before.split('\n').length - 1, character: offset - (before.lastIndexOf('\n') + 1) } };
+}
+
+/** The position of the cursor marker in `marked`, a snippet written exactly once in `text`, here with the marker in it. */
+export function cursorIn(text: string, marked: string): Position {
+  const snippet = marked.replace(CURSOR, '');
+  const at = text.indexOf(snippet);
+  assert.ok(at >= 0 && text.indexOf(snippet, at + 1) < 0, `"${snippet}" is not written exactly once in the fixture`);
+  return withCursor(text.slice(0, at) + marked + text.slice(at + snippet.length)).position;
 }
 
 /** Only the diagnostics of the given codes (TS202) or names (status-invalid). */

@@ -12,7 +12,7 @@ import type { Nodes, Root } from 'mdast';
 import { IncrementalParser, type IncrementalOptions } from '../../engine/incremental';
 import { parseMarkdown } from '../../engine/parse';
 import { buildModel, type SpecModel } from '../../engine/model';
-import { ModelMemo } from '../../engine/modelMemo';
+import { ModelMemo } from '../../engine/incremental';
 import { computeDiagnostics } from '../../engine/diagnostics';
 import { DEFAULT_SETTINGS } from '../../engine/settings';
 import { TEMPLATE_TEXT } from '../../engine/templateText';

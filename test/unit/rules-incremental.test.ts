@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { IncrementalParser, type IncrementalOptions } from '../../engine/incremental';
 import { buildModel } from '../../engine/model';
-import { ModelMemo } from '../../engine/modelMemo';
+import { ModelMemo } from '../../engine/incremental';
 import { computeDiagnostics } from '../../engine/diagnostics';
 import { DEFAULT_SETTINGS, type EngineSettings } from '../../engine/settings';
 import { RuleCache } from '../../engine/rules/support/cache';

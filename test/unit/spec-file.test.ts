@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isTechSpec, uriPath } from '../../engine/specFile';
+import { anchorGlobs, isTechSpec, uriPath } from '../../engine/specFile';
 import { DEFAULT_SETTINGS, validateSettings } from '../../engine/settings';
 
 const globs = DEFAULT_SETTINGS.files;
@@ -11,6 +11,44 @@ test('paths matching the default globs are specs', () => {
   assert.equal(isTechSpec('file:///w/login-spec.md', '', globs), true);
   assert.equal(isTechSpec('file:///w/README.md', '# Readme\n\nTechnical Spec later', globs), false);
   assert.equal(isTechSpec('file:///w/My%20Specs/specs/a%20b.md', '', globs), true);
+});
+
+test('a relative glob matches the path relative to a workspace folder that holds the file', () => {
+  const roots = ['file:///home/ada/billing', 'file:///home/ada/web/'];
+  assert.equal(isTechSpec('file:///home/ada/billing/specs/login.md', '', ['specs/*.md'], roots), true);
+  assert.equal(isTechSpec('file:///home/ada/web/specs/login.md', '', ['./specs/*.md'], roots), true);
+  // Only at the folder's top: not in a deeper specs/ folder, nor outside every workspace folder.
+  assert.equal(isTechSpec('file:///home/ada/billing/docs/specs/login.md', '', ['specs/*.md'], roots), false);
+  assert.equal(isTechSpec('file:///home/bob/specs/login.md', '', ['specs/*.md'], roots), false);
+  assert.equal(isTechSpec('file:///home/ada/billing/specs/login.md', '', ['specs/*.md']), false, 'no workspace folder, nothing to be relative to');
+  // A nested folder: relative to the inner one as well as to the outer one.
+  assert.equal(isTechSpec('file:///w/inner/design/a.md', '', ['design/*.md'], ['file:///w', 'file:///w/inner']), true);
+});
+
+test('a relative glob under a folder whose name has glob characters, spaces or a drive letter', () => {
+  const odd = 'file:///w/My%20Specs%20(v2)%20%5Bold%5D%20%7Ba%2Cb%7D%20%2B!%40';
+  assert.equal(isTechSpec(`${odd}/specs/a.md`, '', ['specs/*.md'], [odd]), true);
+  assert.equal(isTechSpec('file:///w/My%20Specs%20v/specs/a.md', '', ['specs/*.md'], [odd]), false);
+  assert.equal(isTechSpec('file:///c%3A/Users/ada/ws/specs/a.md', '', ['specs/*.md'], ['file:///C%3A/Users/ada/ws']), true);
+});
+
+test('absolute-style globs match with or without workspace folders', () => {
+  const roots = ['file:///w'];
+  assert.equal(isTechSpec('file:///w/docs/login.spec.md', '', ['**/*.spec.md'], roots), true);
+  assert.equal(isTechSpec('file:///elsewhere/login.spec.md', '', ['**/*.spec.md'], roots), true);
+  assert.equal(isTechSpec('file:///srv/design/a.md', '', ['/srv/design/*.md'], roots), true);
+  assert.equal(isTechSpec('file:///w/srv/design/a.md', '', ['/srv/design/*.md'], roots), false);
+});
+
+test('anchorGlobs writes each relative glob under each workspace folder, escaped', () => {
+  assert.deepEqual(anchorGlobs(['**/*.spec.md', 'specs/*.md', '/abs/*.md'], ['file:///w/a', 'file:///w/b%20(1)/']), [
+    '**/*.spec.md',
+    'specs/*.md',
+    '/w/a/specs/*.md',
+    '/w/b \\(1\\)/specs/*.md',
+    '/abs/*.md',
+  ]);
+  assert.deepEqual(anchorGlobs(DEFAULT_SETTINGS.files, ['file:///w']), DEFAULT_SETTINGS.files);
 });
 
 test('the first heading or the front matter makes a spec', () => {

@@ -127,19 +127,25 @@ export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
+/** What the page showed for a screenshot: per `waitFor` selector, the text of each element it matched. */
+export interface Shown {
+  texts: Record<string, string[]>;
+}
+
 /**
  * Asks the offline runner for a screenshot of the page as it is and waits until the runner has
- * saved it. Under @vscode/test-electron (no runner) it does nothing and returns false.
+ * saved it. Under @vscode/test-electron (no runner) it does nothing and returns undefined.
  * `waitFor` lists CSS selectors the runner waits to see first ("webview": a webview drew content).
  */
-export async function screenshot(name: string, waitFor: string[] = [], timeoutMs = 45_000): Promise<boolean> {
-  if (!resultsDir) return false;
+export async function screenshot(name: string, waitFor: string[] = [], timeoutMs = 45_000): Promise<Shown | undefined> {
+  if (!resultsDir) return undefined;
   if (process.env.TECHSPEC_INSTALLED) name = `vsix-${name}`;
   const file = join(resultsDir, `${name}.png`);
   // The runner writes this instead when what `waitFor` names never showed.
   const failed = join(resultsDir, `${name}.failed.txt`);
   rmSync(file, { force: true });
   rmSync(failed, { force: true });
+  rmSync(join(resultsDir, `${name}.json`), { force: true });
   const saved = new Promise<void>((resolve, reject) => {
     const check = () => {
       if (existsSync(file)) finish(() => resolve());
@@ -155,5 +161,6 @@ export async function screenshot(name: string, waitFor: string[] = [], timeoutMs
   });
   console.log(`techspec-screenshot ${JSON.stringify({ name, waitFor })}`);
   await saved;
-  return true;
+  // The runner writes the texts before the png.
+  return JSON.parse(readFileSync(join(resultsDir, `${name}.json`), 'utf8')) as Shown;
 }

@@ -1,2 +1,0 @@
-// Kept for the importers of ModelMemo: it lives beside the incremental parser.
-export { ModelMemo } from './incremental';
