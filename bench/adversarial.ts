@@ -58,8 +58,8 @@ class AdversarialServer {
   private waiters: { uri: string; version: number; resolve: (p: PublishDiagnosticsParams) => void; reject: (e: Error) => void }[] = [];
   private stderrTail = '';
   crash?: Crash;
-  /** Bytes of JSON and count of the latest diagnostics, by uri. */
-  readonly published = new Map<string, { bytes: number; count: number }>();
+  /** Bytes of JSON, count and the server's own message (analysis failed, document too big) of the latest diagnostics, by uri. */
+  readonly published = new Map<string, { bytes: number; count: number; serverMessage?: string }>();
 
   constructor() {
     this.proc.stderr!.on('data', (d: Buffer) => (this.stderrTail = (this.stderrTail + d.toString()).slice(-4000)));
@@ -77,7 +77,8 @@ class AdversarialServer {
 
   async start(): Promise<void> {
     this.conn.onNotification(PublishDiagnosticsNotification.type, (p: PublishDiagnosticsParams) => {
-      this.published.set(p.uri, { bytes: Buffer.byteLength(JSON.stringify(p)), count: p.diagnostics.length });
+      const serverMessage = p.diagnostics.map((d) => (typeof d.message === 'string' ? d.message : d.message.value)).find((m) => m.startsWith('techspec'));
+      this.published.set(p.uri, { bytes: Buffer.byteLength(JSON.stringify(p)), count: p.diagnostics.length, serverMessage });
       this.waiters = this.waiters.filter((w) => {
         if (w.uri !== p.uri || w.version !== p.version) return true;
         w.resolve(p);
@@ -179,6 +180,7 @@ interface Row {
   endMB?: number;
   diagnosticsBytes?: number;
   diagnosticsCount?: number;
+  serverMessage?: string;
 }
 
 const seconds = (ms: number) => (ms < 1000 ? `${ms.toFixed(0)} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`);
@@ -241,6 +243,7 @@ async function measure(input: AdversarialInput): Promise<Row> {
     const published = server.published.get(uri);
     row.diagnosticsBytes = published?.bytes;
     row.diagnosticsCount = published?.count;
+    row.serverMessage = published?.serverMessage;
     await server.kill();
   }
 }
@@ -251,12 +254,12 @@ const size = (bytes: number | undefined) =>
 
 function table(rows: Row[]): string {
   const lines = [
-    '| Input | Shape | Size | Open → diagnostics | Keystroke (median of 3) | Worst hover on a small spec | Peak RSS (VmHWM) | RSS at the end | Diagnostics JSON | Diagnostics |',
-    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|',
+    '| Input | Shape | Size | Open → diagnostics | Keystroke (median of 3) | Worst hover on a small spec | Peak RSS (VmHWM) | RSS at the end | Diagnostics JSON | Diagnostics | Server message |',
+    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|---|',
   ];
   for (const r of rows) {
     lines.push(
-      `| ${r.input.name} | ${r.input.shape} | ${size(r.bytes)} | ${r.open} | ${r.keystroke} | ${r.worstHover} | ${mb(r.peakMB)} | ${mb(r.endMB)} | ${size(r.diagnosticsBytes)} | ${r.diagnosticsCount ?? '–'} |`,
+      `| ${r.input.name} | ${r.input.shape} | ${size(r.bytes)} | ${r.open} | ${r.keystroke} | ${r.worstHover} | ${mb(r.peakMB)} | ${mb(r.endMB)} | ${size(r.diagnosticsBytes)} | ${r.diagnosticsCount ?? '–'} | ${r.serverMessage?.replaceAll('|', '\\|') ?? ''} |`,
     );
   }
   return lines.join('\n');
