@@ -25,10 +25,19 @@ const builds = [
   { ...node, entryPoints: ['cli/src/main.ts'], outfile: 'cli/out/techspec.js', external: [], sourcemap: false, banner: { js: '#!/usr/bin/env node' } },
 ];
 if (existsSync('client/src/webview/main.ts')) {
-  builds.push({ ...common, platform: 'browser', format: 'iife', target: 'chrome120', entryPoints: ['client/src/webview/main.ts'], outfile: 'client/out/webview/main.js' });
+  builds.push({
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+    entryPoints: ['client/src/webview/main.ts'],
+    outfile: 'client/out/webview/main.js',
+  });
 }
 if (!production && existsSync('test/vscode')) {
-  const suites = readdirSync('test/vscode').filter((f) => f.endsWith('.ts')).map((f) => `test/vscode/${f}`);
+  const suites = readdirSync('test/vscode')
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => `test/vscode/${f}`);
   builds.push({ ...node, entryPoints: suites, outdir: 'out/test/vscode', external: ['vscode', 'mocha'] });
 }
 

@@ -64,7 +64,7 @@ class AdversarialServer {
   constructor() {
     this.proc.stderr!.on('data', (d: Buffer) => (this.stderrTail = (this.stderrTail + d.toString()).slice(-4000)));
     this.proc.once('exit', (code, signal) => {
-      this.crash = new Crash(`crashed: ${this.crashReason() ?? (signal ?? `exit ${code}`)}`);
+      this.crash = new Crash(`crashed: ${this.crashReason() ?? signal ?? `exit ${code}`}`);
       for (const w of this.waiters) w.reject(this.crash);
       this.waiters = [];
     });
@@ -72,7 +72,10 @@ class AdversarialServer {
 
   /** The error line of the server's last words, like "RangeError: Maximum call stack size exceeded". */
   private crashReason(): string | undefined {
-    return this.stderrTail.split('\n').find((l) => /^\w*Error\b|FATAL|out of memory/i.test(l.trim()))?.trim();
+    return this.stderrTail
+      .split('\n')
+      .find((l) => /^\w*Error\b|FATAL|out of memory/i.test(l.trim()))
+      ?.trim();
   }
 
   async start(): Promise<void> {
@@ -267,7 +270,12 @@ function table(rows: Row[]): string {
 
 async function main(): Promise<void> {
   const inputs = adversarialInputs(QUICK).filter((i) => !ONLY || i.name === ONLY);
-  if (inputs.length === 0) throw new Error(`no input named ${ONLY}; the inputs: ${adversarialInputs(QUICK).map((i) => i.name).join(', ')}`);
+  if (inputs.length === 0)
+    throw new Error(
+      `no input named ${ONLY}; the inputs: ${adversarialInputs(QUICK)
+        .map((i) => i.name)
+        .join(', ')}`,
+    );
   const runStart = performance.now();
   const rows: Row[] = [];
   for (const input of inputs) {

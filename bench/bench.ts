@@ -40,7 +40,10 @@ const opt = (name: string, dflt: string) => {
   const i = args.indexOf(name);
   return i >= 0 && args[i + 1] ? args[i + 1] : dflt;
 };
-const SIZES = opt('--sizes', 'template,200,2000,20000').split(',').map((s) => s.trim()).filter(Boolean);
+const SIZES = opt('--sizes', 'template,200,2000,20000')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 // The first keystrokes after an open run in code V8 has not optimized yet: 40 samples give the median of steady typing.
 const EDITS = Number(opt('--edits', '40'));
 /** One cold open varies by a third from run to run on a shared machine: the open figures are medians of this many. */
@@ -91,7 +94,10 @@ class Server {
   /** Resolves with the time the diagnostics of this version arrive. */
   diagnostics(uri: string, version: number): Promise<number> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no publishDiagnostics for ${uri} version ${version} within ${SERVER_TIMEOUT_MS / 1000} s`)), SERVER_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => reject(new Error(`no publishDiagnostics for ${uri} version ${version} within ${SERVER_TIMEOUT_MS / 1000} s`)),
+        SERVER_TIMEOUT_MS,
+      );
       this.waiters.push({ uri, version, resolve: (t) => (clearTimeout(timer), resolve(t)) });
     });
   }
@@ -190,7 +196,10 @@ async function measureServer(size: string, text: string): Promise<ServerResult> 
   // A task row in the middle of the table (the template's first row), and the Overview paragraph.
   const rowId = size === 'template' ? '| T1 |' : `| T${Math.ceil(Number(size) / 2)} |`;
   const overview = text.indexOf('## Overview');
-  const overviewText = text.slice(overview).split('\n').find((l, i) => i > 0 && l.trim() && !l.startsWith('#'))!;
+  const overviewText = text
+    .slice(overview)
+    .split('\n')
+    .find((l, i) => i > 0 && l.trim() && !l.startsWith('#'))!;
   const edit = async (at: { line: number; character: number }): Promise<number[]> => {
     const times: number[] = [];
     for (let k = 0; k < EDITS; k++) {
@@ -260,7 +269,8 @@ function naive(kind: 'remark' | 'markdownlint', file: string): Promise<number | 
 
 const ms = (x: number) => (x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : x >= 100 ? `${x.toFixed(0)} ms` : `${x.toFixed(1)} ms`);
 const capped = (x: number | undefined) => (x === undefined ? `> ${NAIVE_TIMEOUT_S} s (did not finish)` : ms(x));
-const ratio = (naiveMs: number | undefined, ours: number) => (naiveMs === undefined ? `> ${(NAIVE_TIMEOUT_S * 1000 / ours).toFixed(0)}×` : `${(naiveMs / ours).toFixed(naiveMs / ours >= 10 ? 0 : 1)}×`);
+const ratio = (naiveMs: number | undefined, ours: number) =>
+  naiveMs === undefined ? `> ${((NAIVE_TIMEOUT_S * 1000) / ours).toFixed(0)}×` : `${(naiveMs / ours).toFixed(naiveMs / ours >= 10 ? 0 : 1)}×`;
 
 async function main(): Promise<void> {
   const rows: string[] = [];
@@ -280,7 +290,11 @@ async function main(): Promise<void> {
     );
   }
   const table = [
-    `Benchmark, ${new Date().toISOString()}, ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at the end; medians of ${EDITS} edits and completions, and of ${OPENS} cold open${OPENS > 1 ? 's, each in a fresh server (fastest–slowest in brackets)' : ' in a fresh server'}; RSS while typing and idle: the last open's server.`,
+    `Benchmark, ${new Date().toISOString()}, ${cpus().length} cores, load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(
+        ' ',
+      )} at the end; medians of ${EDITS} edits and completions, and of ${OPENS} cold open${OPENS > 1 ? 's, each in a fresh server (fastest–slowest in brackets)' : ' in a fresh server'}; RSS while typing and idle: the last open's server.`,
     '',
     `| document | size | open → diagnostics | server CPU for the open | keystroke in a task row → diagnostics | server CPU per task-row keystroke | keystroke in Overview → diagnostics | completion in Dependencies | server RSS, highest during the open | server RSS after open | server RSS, highest while typing | server RSS ${IDLE_MS / 1000} s after them | naive: full remark parse | naive: markdownlint | remark parse ÷ open | remark parse ÷ row keystroke | markdownlint ÷ row keystroke |`,
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',

@@ -69,7 +69,10 @@ async function openPage() {
   });
   const next = <T extends FromPreviewMessage['type']>(type: T, what: string) =>
     new Promise<Extract<FromPreviewMessage, { type: T }>>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the page did not post "${type}" (${what}) within 60 s; page errors: ${errors.join(' | ') || 'none'}`)), 60_000);
+      const timer = setTimeout(
+        () => reject(new Error(`the page did not post "${type}" (${what}) within 60 s; page errors: ${errors.join(' | ') || 'none'}`)),
+        60_000,
+      );
       const listen = (m: FromPreviewMessage) => {
         if (m.type === type) {
           clearTimeout(timer);

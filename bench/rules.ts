@@ -67,7 +67,12 @@ const fresh = (): SpecModel => {
     codeBlocks: [...blocks.values()],
     endpoints: model.endpoints.map((e) => ({ ...e })),
     taskTable: tt && { ...tt, table: tables[model.tables.indexOf(tt.table)], tasks: tt.tasks.map((t) => ({ ...t, row: rows.get(t.row) ?? t.row })) },
-    diagram: model.diagram && { ...model.diagram, block: blocks.get(model.diagram.block) ?? model.diagram.block, edges: model.diagram.edges.slice(), nodes: model.diagram.nodes.slice() },
+    diagram: model.diagram && {
+      ...model.diagram,
+      block: blocks.get(model.diagram.block) ?? model.diagram.block,
+      edges: model.diagram.edges.slice(),
+      nodes: model.diagram.nodes.slice(),
+    },
   };
 };
 

@@ -117,7 +117,7 @@ function sectionCompletions(model: SpecModel, line: number, text: string, from: 
     out.push({
       label: `${s.title} (template skeleton)`,
       kind: CompletionItemKind.Snippet,
-      detail: 'The section with the template\'s content',
+      detail: "The section with the template's content",
       sortText: order(i * 2 + 1),
       filterText: s.title,
       insertTextFormat: InsertTextFormat.PlainText,
@@ -159,7 +159,14 @@ function dependencyCompletions(model: SpecModel, cells: LineCell[], cell: LineCe
   const range = lineRange(line, word.start, word.end);
   const items = ids.map((id, i) => taskItem(model, id, i, range));
   const hasIds = [...others].some((w) => g.tasks.has(w));
-  if (!hasIds && !others.has('None')) items.push({ label: 'None', kind: CompletionItemKind.Keyword, detail: 'No dependencies', sortText: order(ids.length), textEdit: { range, newText: 'None' } });
+  if (!hasIds && !others.has('None'))
+    items.push({
+      label: 'None',
+      kind: CompletionItemKind.Keyword,
+      detail: 'No dependencies',
+      sortText: order(ids.length),
+      textEdit: { range, newText: 'None' },
+    });
   return items;
 }
 
@@ -182,5 +189,7 @@ function idCompletions(model: SpecModel, cell: LineCell, line: number, text: str
   }
   const next = `${prefix}${max + 1}`;
   const word = wordAt(text, ch, /[|\s]/);
-  return [{ label: next, kind: CompletionItemKind.Value, detail: 'Next free task ID', textEdit: { range: lineRange(line, word.start, word.end), newText: next } }];
+  return [
+    { label: next, kind: CompletionItemKind.Value, detail: 'Next free task ID', textEdit: { range: lineRange(line, word.start, word.end), newText: next } },
+  ];
 }

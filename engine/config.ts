@@ -43,7 +43,7 @@ export function loadConfig(startDir: string, host: ConfigHost): LoadedConfig {
 /** The nearest config file from `startDir` upwards, stopping at `host.stopAt` (included) or the root. */
 export function findConfigFile(startDir: string, host: ConfigHost): string | undefined {
   const stop = host.stopAt === undefined ? undefined : trimSeparator(host.stopAt);
-  for (let dir = trimSeparator(startDir); ; ) {
+  for (let dir = trimSeparator(startDir); ;) {
     const candidate = joinPath(dir, CONFIG_FILE_NAME);
     if (host.readFile(candidate) !== undefined) return candidate;
     const parent = parentDir(dir);

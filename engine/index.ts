@@ -53,7 +53,13 @@ export interface RuleInfo {
 
 /** Every rule, in code order. */
 export const rules: readonly RuleInfo[] = RULES.map(({ code, name, defaultSeverity, description, help, fixes = [] }) => ({
-  code, name, defaultSeverity, description, help, fixable: fixes.length > 0, inFixAll: fixes.some((k) => FIX_ALL_KINDS.has(k)),
+  code,
+  name,
+  defaultSeverity,
+  description,
+  help,
+  fixable: fixes.length > 0,
+  inFixAll: fixes.some((k) => FIX_ALL_KINDS.has(k)),
 }));
 
 /** The model of a spec, built once with nothing kept: undefined when the document is no tech spec. */

@@ -111,7 +111,8 @@ export function rename(model: SpecModel, uri: string, position: Position, newNam
   if (!ref) return { refusal: NOT_AN_ID };
   const name = newName.trim();
   if (!name) return { refusal: 'A task ID cannot be empty.' };
-  if (/[\s|,;`*\\]/.test(name)) return { refusal: `"${name}" is not one word: a task ID has no spaces, commas, semicolons, pipes, backticks, asterisks or backslashes.` };
+  if (/[\s|,;`*\\]/.test(name))
+    return { refusal: `"${name}" is not one word: a task ID has no spaces, commas, semicolons, pipes, backticks, asterisks or backslashes.` };
   const pattern = taskIdRegExp(settings);
   if (!pattern.test(name)) return { refusal: `${name} does not match techspec.taskIdPattern (${pattern.source}).` };
   const occurrences = occurrencesOf(model, ref.id);

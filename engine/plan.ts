@@ -3,7 +3,6 @@ import type { Range } from 'vscode-languageserver-types';
 import { findCycles, taskGraph, type TaskGraph } from './taskGraph';
 import { compareNatural } from './text';
 
-
 export interface PlanTask {
   id: string;
   title: string;

@@ -51,7 +51,10 @@ export function validateSettings(raw: unknown): { settings: EngineSettings; prob
       }
     }
     if (ok) settings.taskIdPattern = r.taskIdPattern as string;
-    else problems.push(`techspec.taskIdPattern must be a valid regular expression, not ${JSON.stringify(r.taskIdPattern)}; using ${DEFAULT_SETTINGS.taskIdPattern}.`);
+    else
+      problems.push(
+        `techspec.taskIdPattern must be a valid regular expression, not ${JSON.stringify(r.taskIdPattern)}; using ${DEFAULT_SETTINGS.taskIdPattern}.`,
+      );
   }
   if (r.rules !== undefined) {
     if (typeof r.rules !== 'object' || r.rules === null || Array.isArray(r.rules)) {

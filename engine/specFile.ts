@@ -64,7 +64,10 @@ function firstHeading(text: string, from: number): string | undefined {
   while (pos < text.length) {
     let end = text.indexOf('\n', pos);
     if (end < 0) end = text.length;
-    const line = text.slice(pos, end).replace(/\r$/, '').replace(/^\uFEFF/, '');
+    const line = text
+      .slice(pos, end)
+      .replace(/\r$/, '')
+      .replace(/^\uFEFF/, '');
     pos = end + 1;
     const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
     if (fence) {

@@ -152,8 +152,16 @@ function withRows(old: TaskGraph, rows: readonly Task[], changed: readonly numbe
   const first = old.first.slice();
   for (const r of changed) if (old.rowId[r] >= 0 && old.first[old.rowId[r]] === old.rows[r]) first[old.rowId[r]] = rows[r];
   const g: TaskGraph = Object.assign(Object.create(TaskGraph.prototype) as TaskGraph, {
-    ids: old.ids, index: old.index, first, rows, rowId: old.rowId, depStart: old.depStart, depNum: old.depNum,
-    rowsWithUnknown: old.rowsWithUnknown, depsOf: old.depsOf, dependentsOf: old.dependentsOf,
+    ids: old.ids,
+    index: old.index,
+    first,
+    rows,
+    rowId: old.rowId,
+    depStart: old.depStart,
+    depNum: old.depNum,
+    rowsWithUnknown: old.rowsWithUnknown,
+    depsOf: old.depsOf,
+    dependentsOf: old.dependentsOf,
   });
   const cycles = cycleCache.get(old);
   if (cycles) cycleCache.set(g, cycles);
@@ -239,7 +247,11 @@ function computeCycles(g: TaskGraph): string[][] {
   return components
     .map((comp) => {
       for (const k of comp) member[k] = 1;
-      const path = cyclePath(g, member, comp.reduce((a, b) => (a < b ? a : b)));
+      const path = cyclePath(
+        g,
+        member,
+        comp.reduce((a, b) => (a < b ? a : b)),
+      );
       for (const k of comp) member[k] = 0;
       return path;
     })

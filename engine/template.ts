@@ -68,7 +68,5 @@ export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'O
 
 /** The template's own placeholder texts: flagged even inside code blocks. */
 export const TEMPLATE_PLACEHOLDERS = new Set(
-  [...TEMPLATE_TEXT.matchAll(/\[([^\]\n]+)\](?![(\[])/g)]
-    .map((m) => m[1])
-    .filter((inner) => !/^[ xX]$/.test(inner) && !/^T\d+:/.test(inner)),
+  [...TEMPLATE_TEXT.matchAll(/\[([^\]\n]+)\](?![(\[])/g)].map((m) => m[1]).filter((inner) => !/^[ xX]$/.test(inner) && !/^T\d+:/.test(inner)),
 );

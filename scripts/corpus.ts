@@ -75,7 +75,12 @@ export function readExpected(specPath: string): Expected[] {
 export function reportedFor(text: string, uri: string, today: string = TODAY): Reported[] {
   return lint(text, { uri, today, force: true })
     .filter((d) => COUNTED.has(d.severity ?? 1))
-    .map((d) => ({ code: String(d.code), line: d.range.start.line + 1, message: typeof d.message === 'string' ? d.message : d.message.value, severity: d.severity ?? 1 }));
+    .map((d) => ({
+      code: String(d.code),
+      line: d.range.start.line + 1,
+      message: typeof d.message === 'string' ? d.message : d.message.value,
+      severity: d.severity ?? 1,
+    }));
 }
 
 const ratio = (num: number, den: number) => (den === 0 ? 1 : num / den);
@@ -178,6 +183,11 @@ function main(args: string[]): number {
   return code;
 }
 
-if (process.argv[1] && basename(process.argv[1]) === 'corpus.ts' && existsSync(process.argv[1]) && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+if (
+  process.argv[1] &&
+  basename(process.argv[1]) === 'corpus.ts' &&
+  existsSync(process.argv[1]) &&
+  import.meta.url === pathToFileURL(resolve(process.argv[1])).href
+) {
   process.exitCode = main(process.argv.slice(2));
 }

@@ -16,7 +16,12 @@ export const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'libx11-dev', 'libxkbfil
 export function missingPackages(packages) {
   const listed = spawnSync('dpkg-query', ['-W', '-f=${Package} ${db:Status-Status}\n', ...packages], { encoding: 'utf8' });
   if (listed.error) return [];
-  const installed = new Set(listed.stdout.split('\n').filter((line) => line.endsWith(' installed')).map((line) => line.split(' ')[0]));
+  const installed = new Set(
+    listed.stdout
+      .split('\n')
+      .filter((line) => line.endsWith(' installed'))
+      .map((line) => line.split(' ')[0]),
+  );
   return packages.filter((p) => !installed.has(p));
 }
 
@@ -40,14 +45,18 @@ export function ensurePrerequisites({ packages = APT_PACKAGES, chromium = chromi
     if (!install || !canInstallPackages()) return `missing Debian packages ${list}; run: sudo apt-get install -y ${list}`;
     log(`prerequisites: installing the Debian packages ${list} with apt-get (running as root)`);
     const noninteractive = { DEBIAN_FRONTEND: 'noninteractive' };
-    if (!run('apt-get', ['update', '-qq'], noninteractive) || !run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], noninteractive)) {
+    if (
+      !run('apt-get', ['update', '-qq'], noninteractive) ||
+      !run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], noninteractive)
+    ) {
       return `apt-get could not install ${list} (see above); run: apt-get update && apt-get install -y ${list}`;
     }
   }
   if (!existsSync(chromium)) return `no Chromium at ${chromium}; run: sudo apt-get install -y chromium (or set CHROMIUM_PATH to a Chromium)`;
   if (!install) return existsSync(serverMain) ? undefined : 'the offline VS Code host is not installed; run: bash scripts/install-vscode-host.sh';
   // Quick when the host is there already; otherwise it says what it installs.
-  if (!run('bash', [join(root, 'scripts/install-vscode-host.sh')])) return 'the offline VS Code host did not install (see above); run: bash scripts/install-vscode-host.sh';
+  if (!run('bash', [join(root, 'scripts/install-vscode-host.sh')]))
+    return 'the offline VS Code host did not install (see above); run: bash scripts/install-vscode-host.sh';
   return undefined;
 }
 

@@ -52,7 +52,15 @@ try {
   if (opts['installed-vsix']) {
     // The extension as users install it: into the fresh profile, with no development path.
     const vsix = resolve(opts['installed-vsix']);
-    const out = await runServerCli(['--install-extension', vsix, '--extensions-dir', profile.extensionsDir, '--user-data-dir', profile.userDataDir, '--accept-server-license-terms']);
+    const out = await runServerCli([
+      '--install-extension',
+      vsix,
+      '--extensions-dir',
+      profile.extensionsDir,
+      '--user-data-dir',
+      profile.userDataDir,
+      '--accept-server-license-terms',
+    ]);
     console.log(out.trim());
     // The workbench runs extensionTestsPath only alongside a development path: an empty folder
     // holds no extension, so the one that runs is the installed VSIX.
@@ -74,7 +82,11 @@ try {
       const gone = /Extension Host Process exited with code: (\S+), signal: (\S+)\./.exec(line);
       // The workbench reports the result just before the extension host ends; if it has not
       // within 15 s, the extension host died under the suite.
-      if (gone) setTimeout(() => hostGone.reject(new Error(`The extension host exited (code ${gone[1]}, signal ${gone[2]}) and the suite reported no result.`)), 15_000).unref();
+      if (gone)
+        setTimeout(
+          () => hostGone.reject(new Error(`The extension host exited (code ${gone[1]}, signal ${gone[2]}) and the suite reported no result.`)),
+          15_000,
+        ).unref();
       if (opts.verbose) console.log(`[server] ${line}`);
     },
   });
@@ -121,11 +133,17 @@ try {
   });
   if (opts.verbose) console.log(`vscode host: opening ${url}`);
   await page.goto(url);
-  exitCode = await withTimeout(Promise.race([exited, hostGone.promise]), totalTimeoutMs, `The suite did not finish within ${opts.timeout} s (no codeAutomationExit from the workbench).`);
+  exitCode = await withTimeout(
+    Promise.race([exited, hostGone.promise]),
+    totalTimeoutMs,
+    `The suite did not finish within ${opts.timeout} s (no codeAutomationExit from the workbench).`,
+  );
   await screenshots;
   // The workbench also reports 0 when the extension host died: success needs the suite's own line.
   if (exitCode === 0 && !(summary && summary.passed > 0 && summary.failed === 0)) {
-    console.error(`vscode host: the workbench reported success, but the suite printed ${summary ? `${summary.passed} passed, ${summary.failed} failed` : 'no result line'}.`);
+    console.error(
+      `vscode host: the workbench reported success, but the suite printed ${summary ? `${summary.passed} passed, ${summary.failed} failed` : 'no result line'}.`,
+    );
     exitCode = 1;
   }
   console.log(`vscode host: suite exited with ${exitCode} after ${elapsed()}`);
@@ -158,9 +176,12 @@ async function takeScreenshot(page, { name, waitFor = [] }) {
     const matches = inWebview
       ? page.locator('iframe.webview.ready').first().contentFrame().locator('iframe#active-frame').contentFrame().locator(item.slice('webview:'.length))
       : page.locator(item);
-    await matches.first().waitFor({ state: 'visible', timeout }).catch(() => {
-      throw new Error(`"${item}" did not become visible within ${timeout / 1000} s`);
-    });
+    await matches
+      .first()
+      .waitFor({ state: 'visible', timeout })
+      .catch(() => {
+        throw new Error(`"${item}" did not become visible within ${timeout / 1000} s`);
+      });
     // textContent: SVG elements have no innerText.
     texts[item] = await matches.allTextContents();
   }

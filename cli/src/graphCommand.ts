@@ -22,7 +22,12 @@ export function graphCommand(argv: string[], context: RunContext): number {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { format: { type: 'string', default: 'mermaid' }, output: { type: 'string' }, config: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+    options: {
+      format: { type: 'string', default: 'mermaid' },
+      output: { type: 'string' },
+      config: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
   });
   if (values.help) {
     context.stdout(GRAPH_HELP + '\n');
@@ -69,10 +74,13 @@ function dot(plan: Plan): string {
   const quote = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
   const critical = new Set(plan.criticalPath);
   const lines = ['digraph tasks {', '  rankdir=LR;', '  node [shape=box, style=rounded];'];
-  for (const t of plan.tasks) lines.push(`  ${names.task.get(t.id)} [label=${quote(`${t.id}: ${t.title}`)}${critical.has(t.id) ? ', color="#d18616", penwidth=2' : ''}];`);
+  for (const t of plan.tasks)
+    lines.push(`  ${names.task.get(t.id)} [label=${quote(`${t.id}: ${t.title}`)}${critical.has(t.id) ? ', color="#d18616", penwidth=2' : ''}];`);
   for (const [id, name] of names.unknown) lines.push(`  ${name} [label=${quote(`${id} (unknown)`)}, style=dashed];`);
   for (const e of plan.edges) {
-    const style = [e.critical ? 'color="#d18616", penwidth=2' : '', e.inCycle ? 'color="#cf222e"' : '', e.implied ? 'style=dashed' : ''].filter(Boolean).join(', ');
+    const style = [e.critical ? 'color="#d18616", penwidth=2' : '', e.inCycle ? 'color="#cf222e"' : '', e.implied ? 'style=dashed' : '']
+      .filter(Boolean)
+      .join(', ');
     lines.push(`  ${names.task.get(e.from)} -> ${names.task.get(e.to)}${style ? ` [${style}]` : ''};`);
   }
   for (const u of plan.unknown) lines.push(`  ${names.unknown.get(u.id)} -> ${names.task.get(u.from)} [style=dashed];`);

@@ -47,7 +47,12 @@ export function json(reports: readonly FileReport[]): string {
       column: d.range.start.character + 1,
       endLine: d.range.end.line + 1,
       endColumn: d.range.end.character + 1,
-      related: (d.relatedInformation ?? []).map((i) => ({ file: i.location.uri, line: i.location.range.start.line + 1, column: i.location.range.start.character + 1, message: i.message })),
+      related: (d.relatedInformation ?? []).map((i) => ({
+        file: i.location.uri,
+        line: i.location.range.start.line + 1,
+        column: i.location.range.start.character + 1,
+        message: i.message,
+      })),
     })),
   }));
   return JSON.stringify(files, null, 2) + '\n';
@@ -84,9 +89,13 @@ function escapeProperty(s: string): string {
 /** JUnit XML: a test case per file, failing with its errors and warnings. */
 export function junit(reports: readonly FileReport[]): string {
   const cases = reports.map((r) => {
-    const problems = r.diagnostics.map((d) => `${r.path}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d)} ${codeOf(d)} ${messageOf(d)}`);
+    const problems = r.diagnostics.map(
+      (d) => `${r.path}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d)} ${codeOf(d)} ${messageOf(d)}`,
+    );
     if (r.error) problems.unshift(r.error);
-    const body = problems.length ? `\n      <failure message="${xml(`${problems.length} problem(s)`)}" type="techspec">${xml(problems.join('\n'))}</failure>\n    ` : '';
+    const body = problems.length
+      ? `\n      <failure message="${xml(`${problems.length} problem(s)`)}" type="techspec">${xml(problems.join('\n'))}</failure>\n    `
+      : '';
     return `    <testcase classname="techspec" name="${xml(r.path)}">${body}</testcase>`;
   });
   const failures = reports.filter((r) => r.diagnostics.length || r.error).length;

@@ -47,7 +47,9 @@ export function sarif(reports: readonly FileReport[], context: SarifContext): st
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'techspec', version: context.version, semanticVersion: context.version, informationUri: HOMEPAGE, rules: rules.map(ruleDescriptor) } },
+        tool: {
+          driver: { name: 'techspec', version: context.version, semanticVersion: context.version, informationUri: HOMEPAGE, rules: rules.map(ruleDescriptor) },
+        },
         originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(context.root + sep).href } },
         results,
       },

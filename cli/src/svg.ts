@@ -24,7 +24,8 @@ export function renderSvg(plan: Plan): string {
   const width = Math.ceil(layout.width);
   const height = Math.ceil(layout.height);
   const markers = KINDS.map(
-    (kind) => `<marker id="arrow-${kind}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto-start-reverse"><path class="arrow ${kind}" d="M0,0 L10,5 L0,10 z"/></marker>`,
+    (kind) =>
+      `<marker id="arrow-${kind}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto-start-reverse"><path class="arrow ${kind}" d="M0,0 L10,5 L0,10 z"/></marker>`,
   );
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
@@ -74,7 +75,11 @@ function taskNodes(plan: Plan, boxes: Map<string, Box>): string[] {
 function unknownNodes(plan: Plan, boxes: Map<string, Box>): string[] {
   return [...boxes].map(([id, box]) => {
     const neededBy = plan.unknown.filter((u) => u.id === id).map((u) => u.from);
-    return group(box, 'node unknown', [`<title>${xml(`${id} is no task in the table (needed by ${neededBy.join(', ')})`)}</title>`, text('id', 10, 17, fit(id, box.width - 20)), text('lines', 10, 32, 'unknown task')]);
+    return group(box, 'node unknown', [
+      `<title>${xml(`${id} is no task in the table (needed by ${neededBy.join(', ')})`)}</title>`,
+      text('id', 10, 17, fit(id, box.width - 20)),
+      text('lines', 10, 32, 'unknown task'),
+    ]);
   });
 }
 
@@ -102,7 +107,12 @@ function text(className: string, x: number, y: number, content: string, anchor?:
 function fit(s: string, width: number): string {
   const room = Math.floor(width / CHAR_WIDTH);
   const chars = [...s];
-  return chars.length <= room ? s : chars.slice(0, room - 1).join('').trimEnd() + '…';
+  return chars.length <= room
+    ? s
+    : chars
+        .slice(0, room - 1)
+        .join('')
+        .trimEnd() + '…';
 }
 
 function xml(s: string): string {

@@ -53,7 +53,8 @@ export function tasksCommand(argv: string[], context: RunContext): number {
   if (positionals.length > 1) throw new CliError('tasks takes one spec file');
   const plan = readPlan(positionals[0], context.cwd, values.config);
   const rows = taskRows(plan);
-  const text = format === 'json' ? tasksJson(plan, rows) : format === 'csv' ? plainCsv(rows) : format === 'jira-csv' ? jiraCsv(rows, values.epic) : markdown(plan, rows);
+  const text =
+    format === 'json' ? tasksJson(plan, rows) : format === 'csv' ? plainCsv(rows) : format === 'jira-csv' ? jiraCsv(rows, values.epic) : markdown(plan, rows);
   writeOutput(text, values.output, context.cwd, context.stdout);
   return 0;
 }
@@ -77,7 +78,13 @@ export function taskRows(plan: Plan): TaskRow[] {
 }
 
 function tasksJson(plan: Plan, rows: TaskRow[]): string {
-  return JSON.stringify({ tasks: rows, waves: plan.waves, criticalPath: plan.criticalPath, criticalLines: plan.criticalLines, totalLines: plan.totalLines }, null, 2) + '\n';
+  return (
+    JSON.stringify(
+      { tasks: rows, waves: plan.waves, criticalPath: plan.criticalPath, criticalLines: plan.criticalLines, totalLines: plan.totalLines },
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
 /** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled; lines end in CRLF. */
@@ -122,7 +129,11 @@ function jiraCsv(rows: TaskRow[], epic: string | undefined): string {
 function markdown(plan: Plan, rows: TaskRow[]): string {
   const byId = new Map(rows.map((r) => [r.id, r]));
   const item = (r: TaskRow) => {
-    const facts = [r.estLines === null ? null : `~${r.estLines} lines`, r.dependencies.length ? `needs ${r.dependencies.join(', ')}` : null, r.critical ? '**critical path**' : null];
+    const facts = [
+      r.estLines === null ? null : `~${r.estLines} lines`,
+      r.dependencies.length ? `needs ${r.dependencies.join(', ')}` : null,
+      r.critical ? '**critical path**' : null,
+    ];
     return `- [ ] **${r.id}** ${r.title}${facts.some(Boolean) ? ` (${facts.filter(Boolean).join('; ')})` : ''}`;
   };
   const out: string[] = [];

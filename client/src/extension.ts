@@ -50,8 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Techsp
     middleware: {
       // A markdown file that is no spec gets nothing from us, not even a refusal in its rename box.
       prepareRename: (document, position, token, next) => (preview.isSpec(document.uri) ? next(document, position, token) : undefined),
-      provideRenameEdits: (document, position, newName, token, next) =>
-        preview.isSpec(document.uri) ? next(document, position, newName, token) : undefined,
+      provideRenameEdits: (document, position, newName, token, next) => (preview.isSpec(document.uri) ? next(document, position, newName, token) : undefined),
       handleDiagnostics: (uri, list, next) => {
         diagnostics.refreshed(uri);
         next(uri, list);

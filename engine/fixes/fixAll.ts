@@ -59,12 +59,21 @@ export function fixAllAction(model: SpecModel, uri: string, all: Diagnostic[]): 
   const batch = new EditBatch();
   const added = fixDependencies(model, all, batch);
   const keys = missingKeys(model, all);
-  if (keys.length) batch.add(insertSections(model, keys), all.filter((d) => fixOf(d)?.kind === 'insertSection'));
+  if (keys.length)
+    batch.add(
+      insertSections(model, keys),
+      all.filter((d) => fixOf(d)?.kind === 'insertSection'),
+    );
   const diagramDiagnostics = all.filter((d) => fixOf(d)?.kind === 'regenerateGraph');
   if (diagramDiagnostics.length || (model.diagram && added.size)) {
     const edits = regenerateDiagram(model, added);
     if (edits && edits.length) batch.add(edits, diagramDiagnostics);
   }
   if (!batch.edits.length) return undefined;
-  return { title: 'Fix all safe techspec problems', kind: FIX_ALL_KIND, diagnostics: batch.fixed, edit: { changes: { [uri]: toTextEdits(model, batch.edits) } } };
+  return {
+    title: 'Fix all safe techspec problems',
+    kind: FIX_ALL_KIND,
+    diagnostics: batch.fixed,
+    edit: { changes: { [uri]: toTextEdits(model, batch.edits) } },
+  };
 }

@@ -13,7 +13,13 @@ export function missingKeys(model: SpecModel, diagnostics: Diagnostic[]): string
 }
 
 /** Insert the one section, and all missing ones when more are. */
-export function insertSectionFixes(model: SpecModel, uri: string, d: Diagnostic, fix: Extract<FixData, { kind: 'insertSection' }>, all: Diagnostic[]): CodeAction[] {
+export function insertSectionFixes(
+  model: SpecModel,
+  uri: string,
+  d: Diagnostic,
+  fix: Extract<FixData, { kind: 'insertSection' }>,
+  all: Diagnostic[],
+): CodeAction[] {
   const section = templateSection(fix.sectionKey);
   if (!section || model.sections.some((s) => s.key === section.key)) return [];
   const out = [action(model, uri, `Insert section "## ${section.title}"`, insertSections(model, [section.key]), [d], true)];

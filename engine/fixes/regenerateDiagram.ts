@@ -45,7 +45,7 @@ function tableEdges(model: SpecModel, added: Map<string, string[]>): [string, st
 function graphStatements(model: SpecModel, edges: [string, string][], mentioned: Set<string>, labelled: boolean): string[] {
   const g = taskGraph(model);
   const ref = (id: string) => {
-    if (mentioned.has(id) || !labelled) return mentioned.add(id), id;
+    if (mentioned.has(id) || !labelled) return (mentioned.add(id), id);
     mentioned.add(id);
     return nodeLabel(g.tasks.get(id)!);
   };
@@ -100,7 +100,10 @@ function updateDiagram(model: SpecModel, graph: DependencyDiagram, expected: [st
   const lastLine = model.lines.positionAt(block.contentStart + block.value.length).line;
   const oldLines: string[] = [];
   for (let l = firstLine; l <= lastLine; l++) oldLines.push(model.lines.lineText(l));
-  const headerIndex = Math.max(0, oldLines.findIndex((l) => /^\s*(graph|flowchart)\b/.test(l)));
+  const headerIndex = Math.max(
+    0,
+    oldLines.findIndex((l) => /^\s*(graph|flowchart)\b/.test(l)),
+  );
   const labelled = graph.nodes.some((n) => /[[({>]/.test(model.text[n.span.end] ?? ''));
   const kept: string[] = oldLines.slice(0, headerIndex + 1);
   const keptIndex = new Set<number>();
@@ -177,4 +180,3 @@ function lineEdits(model: SpecModel, firstLine: number, oldLines: string[], newL
   flush();
   return edits;
 }
-

@@ -46,7 +46,7 @@ export function tableParts(text: string, unit: Unit, minSplitRows: number): Tabl
   }
   if (rows.length < minSplitRows) return undefined;
   // Rows end at the first blank line; the rest of the unit must be blank lines too.
-  for (let p = pos; p < end; ) {
+  for (let p = pos; p < end;) {
     const e = lineEnd(text, p);
     if (!isBlankLine(text, p, e)) return undefined;
     p = nextLine(text, e);
@@ -72,7 +72,6 @@ export class BigTables {
     /** The root of a remark source: handed to the parser, or parsed now. */
     private readonly parseSource: (source: string) => Root,
   ) {}
-
 
   /** Places a big table from cached rows, parsing uncached rows in batches. False if the unit is not one table. */
   place(at: TablePlace, u: Unit, parts: TableParts, out: RootContent[], found: string[]): boolean {
@@ -106,7 +105,7 @@ export class BigTables {
       return e && e.gen !== this.entries.gen ? e : undefined;
     };
     if (prev && prev.head.gen !== this.entries.gen) head = prev.head;
-    for (let i = 0; i < n; ) {
+    for (let i = 0; i < n;) {
       let e = oldRow(i);
       if (!e) {
         e = this.entries.take(rows.get(rowText(i)));
@@ -152,7 +151,6 @@ export class BigTables {
     return true;
   }
 
-
   /** Moves a table's header and rows to the unit's place and emits the table node. */
   emit(u: Unit, t: TableState, out: RootContent[], found: string[]): void {
     const { parts, head } = t;
@@ -179,7 +177,6 @@ export class BigTables {
     });
   }
 
-
   /** The row batches placeTable() would parse for table unit `u`. */
   sources(text: string, u: Unit, parts: TableParts, ctx: string, add: (source: string) => void): void {
     const rows = this.entries.rowCache.get(parts.head + '\u0000' + ctx);
@@ -190,7 +187,7 @@ export class BigTables {
     };
     const n = parts.rows.length - 1;
     let head = !!rows?.has('\u0000head');
-    for (let i = 0; i < n; ) {
+    for (let i = 0; i < n;) {
       if (cached(i)) {
         i++;
         continue;
@@ -205,7 +202,6 @@ export class BigTables {
     if (!head) add(this.rowsSource(text, u, parts, ctx, 0, 1).source);
   }
 
-
   /** What remark is given for body rows [i, j) of a table unit: the header and the rows, in context `ctx`. */
   private rowsSource(text: string, u: Unit, parts: TableParts, ctx: string, i: number, j: number): { source: string; prefix: string; suffix: string } {
     const prefix = u.start > 0 ? ctx || '\n' : '';
@@ -213,7 +209,6 @@ export class BigTables {
     const source = prefix + parts.head + text.slice(u.start + parts.rows[i], u.start + parts.rows[j]) + suffix;
     return { source, prefix, suffix };
   }
-
 
   /** Parses body rows [i, j) under the header; entries hold the header (as a table shell) and each row. */
   private parseRows(text: string, u: Unit, parts: TableParts, ctx: string, i: number, j: number): { head: Entry; rows: Entry[] } | undefined {

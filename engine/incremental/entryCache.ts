@@ -7,7 +7,21 @@ export const NO_DEFS: string[] = [];
 
 /** An entry for nodes just parsed: their positions are where they are placed. */
 export function newEntry(nodes: RootContent[], off: number, line: number, unclosed = false, defs = NO_DEFS): Entry {
-  return { nodes, off, line, unclosed, defs, gen: 0, points: undefined, ownOff: off, ownLine: line, innerOff: off, innerLine: line, packed: undefined, packable: false };
+  return {
+    nodes,
+    off,
+    line,
+    unclosed,
+    defs,
+    gen: 0,
+    points: undefined,
+    ownOff: off,
+    ownLine: line,
+    innerOff: off,
+    innerLine: line,
+    packed: undefined,
+    packable: false,
+  };
 }
 
 /** Every start and end point in the nodes: shifting them is one flat loop. */
@@ -65,7 +79,6 @@ export class EntryCache {
   /** `warmRows`: entries that pack() leaves unpacked. */
   constructor(private readonly warmRows: number) {}
 
-
   /** Cached unit and row parses, used or not: for tests and measurements. */
   get cacheSize(): number {
     let n = 0;
@@ -73,7 +86,6 @@ export class EntryCache {
     for (const rows of this.rowCache.values()) for (const list of rows.values()) n += list.length;
     return n;
   }
-
 
   take(list: Entry[] | undefined): Entry | undefined {
     if (!list) return undefined;
@@ -87,7 +99,6 @@ export class EntryCache {
     return copy;
   }
 
-
   /** Caches an entry under `key`, after those already there. */
   store(map: Map<string, Entry[]>, key: string, e: Entry): void {
     const list = map.get(key);
@@ -96,7 +107,6 @@ export class EntryCache {
     this.cachedCount++;
   }
 
-
   /** Marks the entry used by this parse. */
   claim(e: Entry): void {
     if (e.gen === this.gen) return;
@@ -104,19 +114,16 @@ export class EntryCache {
     this.usedCount++;
   }
 
-
   release(e: Entry): void {
     if (e.gen !== this.gen) return;
     e.gen = 0;
     this.usedCount--;
   }
 
-
   /** Notes which entry holds each of its nodes, for settle(). */
   own(e: Entry): void {
     for (const n of e.nodes) this.entryOf.set(n, e);
   }
-
 
   place(e: Entry, off: number, line: number, out: RootContent[], found: string[]): void {
     this.move(e, off, line);
@@ -125,14 +132,12 @@ export class EntryCache {
     for (const d of e.defs) found.push(d);
   }
 
-
   /** Places the entry; its positions follow when settled, at once unless parse() was told otherwise. */
   move(e: Entry, off: number, line: number): void {
     e.off = off;
     e.line = line;
     if (this.settled) this.settleEntry(e);
   }
-
 
   /** Brings the positions of the entry's nodes, and (unless `ownOnly`) of what is inside them, to where it is. */
   settleEntry(e: Entry, ownOnly = false): void {
@@ -161,7 +166,6 @@ export class EntryCache {
     e.innerLine = e.line;
   }
 
-
   /**
    * Brings the positions of a top-level node or a big table's row of the last parse, and of what is
    * inside it, up to date: after parse(text, { settled: false }) a reader calls this first.
@@ -176,12 +180,10 @@ export class EntryCache {
     }
   }
 
-
   /** Whether the next parse hands back this node object while its text is unchanged (a big table's node it builds anew). */
   holds(node: Nodes): boolean {
     return this.entryOf.has(node);
   }
-
 
   /**
    * Packs what is inside big tables' rows and top-level nodes into a string per row or unit, except
@@ -197,7 +199,6 @@ export class EntryCache {
       packEntry(e, this.text);
     }
   }
-
 
   /**
    * Drops cached units the last parse did not use, once they add up (an edit leaves a few behind).

@@ -318,7 +318,7 @@ function keepBlocks<N extends Nodes, V>(
     const part = m.build(() => runs.build(nodesOfRun));
     out.push({ nodes: nodesOfRun, part, startOff: nodesOfRun[0].position!.start.offset!, endOff: nodesOfRun[nodesOfRun.length - 1].position!.end.offset! });
   };
-  for (let i = from; i < to; ) {
+  for (let i = from; i < to;) {
     const node = nodes[i];
     const b = kept.get(node);
     if (b && i + b.nodes.length <= to && b.nodes.every((n, k) => nodes[i + k] === n)) {

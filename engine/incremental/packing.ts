@@ -64,7 +64,6 @@ function dropPositions(nodes: Nodes[]): void {
   }
 }
 
-
 /**
  * Writes the children of the entry's nodes to one string. Their points are kept as offsets from
  * the entry's start, and their lines and columns read from the text again when unpacked: each is
@@ -89,7 +88,6 @@ export function packEntry(e: Entry, text: string): void {
   for (const p of parents) p.children = [];
   e.points = undefined;
 }
-
 
 /** The children of the entry's nodes again, placed where the entry now is. */
 export function unpack(e: Entry, text: string): void {

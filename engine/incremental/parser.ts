@@ -58,14 +58,12 @@ export class IncrementalParser {
     return this.entries.cacheSize;
   }
 
-
   /** How the last parse's text differs from the one before, if it was diffed; handed out once, so as not to keep the old text. */
   takeDiff(): TextDiff | undefined {
     const d = this.diff;
     this.diff = undefined;
     return d;
   }
-
 
   /**
    * The remark sources a parse(text) would parse now (uncached units and table row batches), in
@@ -87,7 +85,6 @@ export class IncrementalParser {
     }
   }
 
-
   /** parse(text, options), taking the root of each source in `roots` from there instead of parsing it. */
   parseWith(text: string, roots: Iterable<readonly [source: string, root: Root]>, options?: { settled?: boolean }): Root {
     this.handed = new Map();
@@ -103,7 +100,6 @@ export class IncrementalParser {
     }
   }
 
-
   /** The walk assemble() makes over `units` of this.text, listing the sources it would parse. */
   private uncachedSources(units: Unit[], minChars: number): string[] {
     const sources: string[] = [];
@@ -114,7 +110,7 @@ export class IncrementalParser {
       sources.push(source);
       total += source.length;
     };
-    for (let k = 0; k < units.length; ) {
+    for (let k = 0; k < units.length;) {
       const u = units[k];
       const parts = tableParts(this.text, u, this.opts.minSplitRows);
       if (parts) {
@@ -134,7 +130,6 @@ export class IncrementalParser {
     }
     return total < minChars ? [] : sources;
   }
-
 
   /**
    * The mdast of `text`. With `settled: false`, positions inside top-level nodes and inside the rows
@@ -167,7 +162,6 @@ export class IncrementalParser {
     }
   }
 
-
   private endPoint() {
     const t = this.text;
     const last = this.units[this.units.length - 1];
@@ -176,7 +170,6 @@ export class IncrementalParser {
     while (lastStart > 0 && t.charCodeAt(lastStart - 1) !== 10 && t.charCodeAt(lastStart - 1) !== 13) lastStart--;
     return { line, column: t.length - lastStart + 1, offset: t.length };
   }
-
 
   /** Updates the unit list for the new text, re-splitting only around the changed region. */
   private resplit(text: string): void {
@@ -224,7 +217,6 @@ export class IncrementalParser {
     this.units = [...units.slice(0, i), ...fresh, ...tail];
   }
 
-
   /**
    * Brings the positions of a top-level node or a big table's row of the last parse, and of what is
    * inside it, up to date: after parse(text, { settled: false }) a reader calls this first.
@@ -232,7 +224,6 @@ export class IncrementalParser {
   settle(node: Nodes): void {
     this.entries.settle(node);
   }
-
 
   /**
    * Packs what is inside big tables' rows and top-level nodes into a string per row or unit, except
@@ -243,12 +234,10 @@ export class IncrementalParser {
     this.entries.pack();
   }
 
-
   /** Whether the next parse hands back this node object while its text is unchanged (a big table's node it builds anew). */
   holds(node: Nodes): boolean {
     return this.entries.holds(node);
   }
-
 
   private keyOf(unit: Unit): string {
     const t = this.text.slice(unit.start, unit.end);
@@ -257,16 +246,14 @@ export class IncrementalParser {
     return this.needsDefs(t) ? key + '\u0000' + this.defsKey : key;
   }
 
-
   private needsDefs(t: string): boolean {
     return this.defs.length > 0 && t.includes('[');
   }
 
-
   private assemble(found: string[]): RootContent[] {
     const out: RootContent[] = [];
     const units = this.units;
-    for (let k = 0; k < units.length; ) {
+    for (let k = 0; k < units.length;) {
       const u = units[k];
       // A unit kept from the last parse: its text and its context are unchanged.
       if (u.defs === this.defsKey) {
@@ -303,11 +290,13 @@ export class IncrementalParser {
         continue;
       }
       // Parse this unit with the following uncached ones, then come back to place them.
-      this.parseBatch(k, this.batchEnd(units, k, (key) => this.entries.cache.has(key)));
+      this.parseBatch(
+        k,
+        this.batchEnd(units, k, (key) => this.entries.cache.has(key)),
+      );
     }
     return out;
   }
-
 
   /** End of the batch that starts at uncached unit k: the uncached plain units after it, up to batchChars. */
   private batchEnd(units: Unit[], k: number, cached: (key: string) => boolean): number {
@@ -320,17 +309,15 @@ export class IncrementalParser {
     return m;
   }
 
-
   /** Does the node, or its last child, or that one's last child..., run open to the end of the parse? */
   private endsOpen(node: RootContent): boolean {
     // Nodes remark-gfm adds for autolink literals have no position: they are inline, never open.
-    for (let n: RootContent | undefined = node; n && n.position; ) {
+    for (let n: RootContent | undefined = node; n && n.position;) {
       if (maybeUnclosed(n, this.text.slice(n.position.start.offset!, n.position.end.offset!))) return true;
       n = 'children' in n && n.children.length ? (n.children[n.children.length - 1] as RootContent) : undefined;
     }
     return false;
   }
-
 
   /** What remark is given for units [k, m) of `units`: the units' text between context `prefix` and `suffix`. */
   private batchSource(units: Unit[], k: number, m: number): { source: string; prefix: string; body: string; suffix: string } {
@@ -347,7 +334,6 @@ export class IncrementalParser {
     // cached nodes would otherwise keep alive after it is replaced.
     return { source: prefix + detach(body) + suffix, prefix, body, suffix };
   }
-
 
   /** Parses units [k, m) as one text; stores one entry per unit, merging units a node spans. */
   private parseBatch(k: number, m: number): void {
@@ -407,7 +393,6 @@ export class IncrementalParser {
       u++;
     }
   }
-
 
   /** The root of `source`: one handed to parseWith for exactly this text, or parsed now. */
   private parseSource(source: string): Root {

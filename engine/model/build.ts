@@ -35,7 +35,20 @@ class ModelBuilder {
     private readonly host: ModelHost,
   ) {
     const lines = host.lines(text);
-    this.model = { text, lines, frontMatter: {}, header: {}, sections: [], headings: [], tables: [], codeBlocks: [], endpoints: [], placeholders: [], checkboxes: [], directives: [] };
+    this.model = {
+      text,
+      lines,
+      frontMatter: {},
+      header: {},
+      sections: [],
+      headings: [],
+      tables: [],
+      codeBlocks: [],
+      endpoints: [],
+      placeholders: [],
+      checkboxes: [],
+      directives: [],
+    };
   }
 
   build(root: Root): SpecModel {
@@ -67,7 +80,8 @@ class ModelBuilder {
         return this.visitCode(node as Code);
       case 'text':
         // remark-gfm's autolink literals can leave text nodes without a position: nothing to place.
-        if (node.position) findPlaceholders(model, text.slice(node.position.start.offset!, node.position.end.offset!), node.position.start.offset!, this.span, false);
+        if (node.position)
+          findPlaceholders(model, text.slice(node.position.start.offset!, node.position.end.offset!), node.position.start.offset!, this.span, false);
         return;
       case 'html':
         readDirective(model, node as Html, this.host);
@@ -75,7 +89,12 @@ class ModelBuilder {
       case 'listItem': {
         const li = node as ListItem;
         if (typeof li.checked === 'boolean') {
-          model.checkboxes.push({ checked: li.checked, text: toString(li).trim(), span: this.nodeSpan(li), sectionKey: sectionAt(model, li.position!.start.offset!)?.key });
+          model.checkboxes.push({
+            checked: li.checked,
+            text: toString(li).trim(),
+            span: this.nodeSpan(li),
+            sectionKey: sectionAt(model, li.position!.start.offset!)?.key,
+          });
         }
         break;
       }

@@ -9,8 +9,7 @@ export function readEndpoints(model: SpecModel): Endpoint[] {
     const start = h.span.start;
     if (!api.some(([from, to]) => start >= from && start < to)) continue;
     const text = h.title;
-    const looksLikeEndpoint =
-      h.depth >= 4 || /^[A-Za-z]+\s+\//.test(text) || /^(?:#+\s*)?`/.test(model.text.slice(h.heading.start, h.heading.end));
+    const looksLikeEndpoint = h.depth >= 4 || /^[A-Za-z]+\s+\//.test(text) || /^(?:#+\s*)?`/.test(model.text.slice(h.heading.start, h.heading.end));
     if (!looksLikeEndpoint) continue;
     const m = /^([A-Za-z]+)\s+(\/\S*)$/.exec(text.trim());
     out.push({ heading: h.heading, text, method: m?.[1], path: m?.[2], span: h.span });

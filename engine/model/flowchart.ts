@@ -10,7 +10,7 @@ export function isFlowchart(b: CodeBlock): boolean {
 /** What mermaidLines(value).find(non-blank, not a %% comment) gives, without splitting a big block. */
 function firstStatement(value: string): string | undefined {
   const lines = (function* () {
-    for (let at = 0; at <= value.length; ) {
+    for (let at = 0; at <= value.length;) {
       const nl = value.indexOf('\n', at);
       const end = nl < 0 ? value.length : nl;
       yield value.slice(at, end > at && value[end - 1] === '\r' ? end - 1 : end);
@@ -48,7 +48,8 @@ export function readDiagram(model: SpecModel, host: ModelHost): DependencyDiagra
 }
 
 const SKIP_STATEMENT = /^(graph|flowchart|subgraph|end|classDef|class|style|linkStyle|click|direction|accTitle|accDescr|%%)\b/;
-const ARROW = /^(?:<)?(?:--\s*[^->|][^>]*?\s*--[->]|==\s*[^=>|][^>]*?\s*==[=>]|-\.\s*[^.>|-][^>]*?\s*\.->|-{2,}[>ox]?|={2,}[>ox]?|-\.+-[>ox]?|~~~)(?:\s*\|[^|]*\|)?/;
+const ARROW =
+  /^(?:<)?(?:--\s*[^->|][^>]*?\s*--[->]|==\s*[^=>|][^>]*?\s*==[=>]|-\.\s*[^.>|-][^>]*?\s*\.->|-{2,}[>ox]?|={2,}[>ox]?|-\.+-[>ox]?|~~~)(?:\s*\|[^|]*\|)?/;
 const SHAPE_OPEN: Record<string, string> = { '[': ']', '(': ')', '{': '}', '>': ']' };
 
 /** Mermaid flowchart statements: node declarations, chained edges (`A --> B --> C`), `&` groups, labels. */

@@ -10,7 +10,10 @@ const COLUMN_PATTERNS: [TaskColumn, RegExp][] = [
 ];
 
 export function taskColumnOf(header: string): TaskColumn | undefined {
-  const n = header.toLowerCase().replace(/[^a-z0-9#]+/g, ' ').trim();
+  const n = header
+    .toLowerCase()
+    .replace(/[^a-z0-9#]+/g, ' ')
+    .trim();
   return COLUMN_PATTERNS.find(([, re]) => re.test(n))?.[0];
 }
 
@@ -56,9 +59,14 @@ export function taskColumns(header: TableRow): TaskColumns {
 }
 
 /** The first table of Task Breakdown (one with an ID column first) and its tasks: read with its rows when it was visited. */
-export function readTaskTable(model: SpecModel, tasksOf: Map<Table, { columns: TaskColumns; tasks: Task[] }>, span: (s: number, e: number) => Span): TaskTable | undefined {
-  const table = model.tables.find((t) => t.sectionKey === 'task-breakdown' && t.header.cells.some((c) => taskColumnOf(c.text) === 'id'))
-    ?? model.tables.find((t) => t.sectionKey === 'task-breakdown');
+export function readTaskTable(
+  model: SpecModel,
+  tasksOf: Map<Table, { columns: TaskColumns; tasks: Task[] }>,
+  span: (s: number, e: number) => Span,
+): TaskTable | undefined {
+  const table =
+    model.tables.find((t) => t.sectionKey === 'task-breakdown' && t.header.cells.some((c) => taskColumnOf(c.text) === 'id')) ??
+    model.tables.find((t) => t.sectionKey === 'task-breakdown');
   if (!table) return undefined;
   const read = tasksOf.get(table);
   if (read) return { table, columns: read.columns.at, tasks: read.tasks };

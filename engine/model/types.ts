@@ -170,7 +170,10 @@ export class LineIndex {
   readonly lineStarts: number[];
 
   /** `lineStarts`, when given, must be exactly what scanning `text` finds (ModelMemo keeps them up to date). */
-  constructor(readonly text: string, lineStarts?: number[]) {
+  constructor(
+    readonly text: string,
+    lineStarts?: number[],
+  ) {
     if (lineStarts) {
       this.lineStarts = lineStarts;
       return;

@@ -6,18 +6,20 @@ export const approvedWithOpenQuestions: Rule = {
   name: 'approved-with-open-questions',
   defaultSeverity: 'error',
   description: 'Status is Approved while Open Questions has unchecked items.',
-  help: "Answer and check off the open questions, or set Status back to Draft or In Review.",
+  help: 'Answer and check off the open questions, or set Status back to Draft or In Review.',
   fixes: ['setStatus'],
   check({ model }) {
     const status = model.header.status;
     const open = model.checkboxes.filter((c) => c.sectionKey === 'open-questions' && !c.checked);
     if (status?.value !== 'Approved' || open.length === 0) return [];
     const count = open.length === 1 ? '1 open question is unchecked' : `${open.length} open questions are unchecked`;
-    return [{
-      range: status.valueSpan.range,
-      message: `Status is Approved but ${count}: decide each and check it off, or set Status back to In Review.`,
-      fix: { kind: 'setStatus' },
-      related: open.slice(0, MAX_RELATED).map((c) => ({ range: c.span.range, message: `Open question: ${c.text}` })),
-    }];
+    return [
+      {
+        range: status.valueSpan.range,
+        message: `Status is Approved but ${count}: decide each and check it off, or set Status back to In Review.`,
+        fix: { kind: 'setStatus' },
+        related: open.slice(0, MAX_RELATED).map((c) => ({ range: c.span.range, message: `Open question: ${c.text}` })),
+      },
+    ];
   },
 };

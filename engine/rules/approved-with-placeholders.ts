@@ -6,18 +6,20 @@ export const approvedWithPlaceholders: Rule = {
   name: 'approved-with-placeholders',
   defaultSeverity: 'error',
   description: 'Status is Approved while template placeholders remain.',
-  help: "Replace the remaining placeholders, or set Status back to Draft or In Review.",
+  help: 'Replace the remaining placeholders, or set Status back to Draft or In Review.',
   fixes: ['setStatus'],
   check({ model }) {
     const status = model.header.status;
     const found = model.placeholders;
     if (status?.value !== 'Approved' || found.length === 0) return [];
     const count = found.length === 1 ? '1 template placeholder remains' : `${found.length} template placeholders remain`;
-    return [{
-      range: status.valueSpan.range,
-      message: `Status is Approved but ${count} (the first, ${found[0].text}, on line ${lineOf(found[0].span.range)}): fill them in, or set Status back to In Review.`,
-      fix: { kind: 'setStatus' },
-      related: found.slice(0, MAX_RELATED).map((p) => ({ range: p.span.range, message: `Placeholder ${p.text}` })),
-    }];
+    return [
+      {
+        range: status.valueSpan.range,
+        message: `Status is Approved but ${count} (the first, ${found[0].text}, on line ${lineOf(found[0].span.range)}): fill them in, or set Status back to In Review.`,
+        fix: { kind: 'setStatus' },
+        related: found.slice(0, MAX_RELATED).map((p) => ({ range: p.span.range, message: `Placeholder ${p.text}` })),
+      },
+    ];
   },
 };

@@ -6,7 +6,7 @@ export const c4DuplicateAlias: Rule = {
   name: 'c4-duplicate-alias',
   defaultSeverity: 'warning',
   description: 'Two elements or boundaries of one C4 diagram define the same alias.',
-  help: "Give one of the two elements another alias, and update the relations that meant it.",
+  help: 'Give one of the two elements another alias, and update the relations that meant it.',
   check({ model }) {
     const findings: Finding[] = [];
     for (const { diagram } of c4Diagrams(model)) {

@@ -6,7 +6,7 @@ export const c4UnknownAlias: Rule = {
   name: 'c4-unknown-alias',
   defaultSeverity: 'warning',
   description: 'A C4 relation names an alias that no element or boundary of its diagram defines.',
-  help: "Define the alias with an element or boundary in the same diagram, or name one that exists.",
+  help: 'Define the alias with an element or boundary in the same diagram, or name one that exists.',
   check({ model }) {
     const findings: Finding[] = [];
     for (const { diagram } of c4Diagrams(model)) {

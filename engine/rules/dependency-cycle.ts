@@ -9,15 +9,16 @@ export const dependencyCycle: Rule = {
   name: 'dependency-cycle',
   defaultSeverity: 'error',
   description: 'Tasks depend on each other in a cycle; each cycle is reported once, on every member.',
-  help: "Remove one dependency of the cycle so the tasks can be ordered.",
+  help: 'Remove one dependency of the cycle so the tasks can be ordered.',
   check({ model }) {
     const g = taskGraph(model);
     const out: Finding[] = [];
     for (const cycle of findCycles(g)) {
       // The path follows "is needed by": each member depends on the one before it.
-      const path = cycle.length <= SHOWN
-        ? [...cycle, cycle[0]].join(' → ')
-        : `${cycle.slice(0, SHOWN).join(' → ')} → … (${cycle.length - SHOWN} more tasks) → ${cycle[0]}`;
+      const path =
+        cycle.length <= SHOWN
+          ? [...cycle, cycle[0]].join(' → ')
+          : `${cycle.slice(0, SHOWN).join(' → ')} → … (${cycle.length - SHOWN} more tasks) → ${cycle[0]}`;
       const related = cycle.slice(0, SHOWN).map((id, i) => ({
         range: g.tasks.get(id)!.idCell.span.range,
         message: `${id} depends on ${cycle[(i + cycle.length - 1) % cycle.length]}`,

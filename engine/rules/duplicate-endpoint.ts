@@ -20,7 +20,7 @@ export const duplicateEndpoint: Rule = {
   name: 'duplicate-endpoint',
   defaultSeverity: 'warning',
   description: 'The same endpoint (method and path) is described twice.',
-  help: "Describe each endpoint once: merge the two descriptions.",
+  help: 'Describe each endpoint once: merge the two descriptions.',
   check(ctx) {
     const { model } = ctx;
     const findings: Finding[] = [];

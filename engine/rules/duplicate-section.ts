@@ -7,7 +7,7 @@ export const duplicateSection: Rule = {
   name: 'duplicate-section',
   defaultSeverity: 'warning',
   description: 'The same template section appears more than once.',
-  help: "Merge the two copies of the section into one.",
+  help: 'Merge the two copies of the section into one.',
   check({ model }) {
     const first = new Map<string, Section>();
     const findings: Finding[] = [];

@@ -19,7 +19,7 @@ export const duplicateTaskId: Rule = {
   name: 'duplicate-task-id',
   defaultSeverity: 'error',
   description: 'Two task rows have the same ID.',
-  help: "Give one of the tasks a free ID, and update the dependencies that meant it.",
+  help: 'Give one of the tasks a free ID, and update the dependencies that meant it.',
   check({ model, cache }) {
     const { ids, rows, rowId, first } = taskGraph(model);
     const out: Finding[] = [];

@@ -10,7 +10,7 @@ export const emptyTask: Rule = {
   name: 'empty-task',
   defaultSeverity: 'warning',
   description: 'A task row has an empty ID or an empty Task title.',
-  help: "Fill in the ID and the Task title, or remove the row.",
+  help: 'Fill in the ID and the Task title, or remove the row.',
   check({ model, cache }) {
     const tasks = model.taskTable?.tasks ?? [];
     const out: Finding[] = [];

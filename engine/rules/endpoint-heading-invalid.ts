@@ -36,7 +36,7 @@ export const endpointHeadingInvalid: Rule = {
   name: 'endpoint-heading-invalid',
   defaultSeverity: 'warning',
   description: 'An endpoint heading under API Design is not METHOD /path with a real HTTP method.',
-  help: "Write the heading as METHOD /path with a real HTTP method, like `POST /api/v1/items`.",
+  help: 'Write the heading as METHOD /path with a real HTTP method, like `POST /api/v1/items`.',
   check(ctx) {
     const { model } = ctx;
     const findings: Finding[] = [];

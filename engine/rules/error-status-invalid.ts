@@ -40,7 +40,7 @@ export const errorStatusInvalid: Rule = {
   name: 'error-status-invalid',
   defaultSeverity: 'warning',
   description: "A status in an endpoint's errors table is not an HTTP status code (100-599).",
-  help: "Write an HTTP status code from 100 to 599, like 404.",
+  help: 'Write an HTTP status code from 100 to 599, like 404.',
   check(ctx) {
     const { model } = ctx;
     const { rows, starts } = tableRows(ctx);
@@ -53,9 +53,10 @@ export const errorStatusInvalid: Rule = {
       const value = cell.text.trim();
       findings.push({
         range: cellRange(model, cell),
-        message: value === ''
-          ? 'The status is empty: write the HTTP status code, a number from 100 to 599 like 400.'
-          : `"${value}" is not an HTTP status code: write a number from 100 to 599, like 400 or 404.`,
+        message:
+          value === ''
+            ? 'The status is empty: write the HTTP status code, a number from 100 to 599 like 400.'
+            : `"${value}" is not an HTTP status code: write a number from 100 to 599, like 400 or 404.`,
       });
     }
     return findings;

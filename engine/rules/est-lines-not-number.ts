@@ -11,7 +11,7 @@ export const estLinesNotNumber: Rule = {
   name: 'est-lines-not-number',
   defaultSeverity: 'warning',
   description: 'Est. Lines is not a number of lines (like ~150).',
-  help: "Write the estimate as a number of lines, like ~150.",
+  help: 'Write the estimate as a number of lines, like ~150.',
   check({ model, cache }) {
     const tasks = model.taskTable?.tasks ?? [];
     return cache.passing(notNumber, tasks, undefined).map((i) => ({

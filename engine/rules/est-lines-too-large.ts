@@ -8,7 +8,7 @@ export const estLinesTooLarge: Rule = {
   name: 'est-lines-too-large',
   defaultSeverity: 'warning',
   description: 'Est. Lines is above techspec.maxTaskLines (400 by default): the task is too big for one PR.',
-  help: "Split the task into smaller ones of at most maxTaskLines lines (400 by default), one PR each.",
+  help: 'Split the task into smaller ones of at most maxTaskLines lines (400 by default), one PR each.',
   check({ model, settings, cache }) {
     const max = settings.maxTaskLines;
     const tasks = model.taskTable?.tasks ?? [];

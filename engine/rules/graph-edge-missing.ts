@@ -28,11 +28,13 @@ function noDiagram(model: SpecModel, g: TaskGraph): Finding[] {
   // A flowchart elsewhere may be the user's graph in another place: stay silent then.
   if (model.codeBlocks.some(isFlowchart)) return [];
   const depsHeader = table.columns.deps === undefined ? undefined : table.table.header.cells[table.columns.deps];
-  return [{
-    range: (depsHeader ?? table.table.header).span.range,
-    message: `Task Breakdown has no Task Dependency Graph for its ${count} ${count === 1 ? 'dependency' : 'dependencies'}. Add a mermaid graph under "### Task Dependency Graph" (quick fix: generate it from the table).`,
-    fix: { kind: 'regenerateGraph' },
-  }];
+  return [
+    {
+      range: (depsHeader ?? table.table.header).span.range,
+      message: `Task Breakdown has no Task Dependency Graph for its ${count} ${count === 1 ? 'dependency' : 'dependencies'}. Add a mermaid graph under "### Task Dependency Graph" (quick fix: generate it from the table).`,
+      fix: { kind: 'regenerateGraph' },
+    },
+  ];
 }
 
 export const graphEdgeMissing: Rule = {
@@ -40,7 +42,7 @@ export const graphEdgeMissing: Rule = {
   name: 'graph-edge-missing',
   defaultSeverity: 'warning',
   description: 'A dependency in the task table is not drawn in the Task Dependency Graph.',
-  help: "Add the edge to the Task Dependency Graph, or regenerate the graph from the table (quick fix).",
+  help: 'Add the edge to the Task Dependency Graph, or regenerate the graph from the table (quick fix).',
   fixes: ['regenerateGraph'],
   check(ctx) {
     const { model, cache } = ctx;

@@ -14,7 +14,7 @@ export const graphUnknownNode: Rule = {
   name: 'graph-unknown-node',
   defaultSeverity: 'warning',
   description: 'A node of the Task Dependency Graph is no task of the table.',
-  help: "Draw only tasks of the table in the graph: fix the node ID or add the task.",
+  help: 'Draw only tasks of the table in the graph: fix the node ID or add the task.',
   fixes: ['regenerateGraph'],
   check(ctx) {
     const { model, cache } = ctx;

@@ -26,23 +26,40 @@ export function codeOffset(model: SpecModel, block: CodeBlock, offset: number): 
 function describe(error: ParseError, value: string): string {
   const snippet = value.slice(error.offset, error.offset + Math.min(error.length, 20));
   switch (printParseErrorCode(error.error)) {
-    case 'InvalidSymbol': return `unexpected "${snippet}": write a JSON value (a string in double quotes, a number, an object, an array, true, false or null)`;
-    case 'InvalidNumberFormat': return `"${snippet}" is not a JSON number: write digits like 12, -3 or 1.5e3`;
-    case 'PropertyNameExpected': return 'a property name in double quotes is expected here';
-    case 'ValueExpected': return 'a value is expected here';
-    case 'ColonExpected': return 'a colon is expected after the property name';
-    case 'CommaExpected': return 'a comma is expected between the items';
-    case 'CloseBraceExpected': return 'the object is not closed: add }';
-    case 'CloseBracketExpected': return 'the array is not closed: add ]';
-    case 'EndOfFileExpected': return 'text after the end of the JSON value: remove it, or wrap the values in an array';
-    case 'InvalidCommentToken': return 'comments are not allowed in JSON: remove the comment, or mark the block jsonc';
-    case 'UnexpectedEndOfComment': return 'the comment is not closed, and JSON allows no comments: remove it';
-    case 'UnexpectedEndOfString': return 'the string is not closed: add the closing "';
-    case 'UnexpectedEndOfNumber': return 'the number is not finished: add its digits';
-    case 'InvalidUnicode': return 'a \\u escape needs four hex digits';
-    case 'InvalidEscapeCharacter': return 'invalid escape in a string: use \\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t or \\uXXXX';
-    case 'InvalidCharacter': return 'a control character in a string: escape it, like \\n or \\t';
-    default: return 'the JSON does not parse here';
+    case 'InvalidSymbol':
+      return `unexpected "${snippet}": write a JSON value (a string in double quotes, a number, an object, an array, true, false or null)`;
+    case 'InvalidNumberFormat':
+      return `"${snippet}" is not a JSON number: write digits like 12, -3 or 1.5e3`;
+    case 'PropertyNameExpected':
+      return 'a property name in double quotes is expected here';
+    case 'ValueExpected':
+      return 'a value is expected here';
+    case 'ColonExpected':
+      return 'a colon is expected after the property name';
+    case 'CommaExpected':
+      return 'a comma is expected between the items';
+    case 'CloseBraceExpected':
+      return 'the object is not closed: add }';
+    case 'CloseBracketExpected':
+      return 'the array is not closed: add ]';
+    case 'EndOfFileExpected':
+      return 'text after the end of the JSON value: remove it, or wrap the values in an array';
+    case 'InvalidCommentToken':
+      return 'comments are not allowed in JSON: remove the comment, or mark the block jsonc';
+    case 'UnexpectedEndOfComment':
+      return 'the comment is not closed, and JSON allows no comments: remove it';
+    case 'UnexpectedEndOfString':
+      return 'the string is not closed: add the closing "';
+    case 'UnexpectedEndOfNumber':
+      return 'the number is not finished: add its digits';
+    case 'InvalidUnicode':
+      return 'a \\u escape needs four hex digits';
+    case 'InvalidEscapeCharacter':
+      return 'invalid escape in a string: use \\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t or \\uXXXX';
+    case 'InvalidCharacter':
+      return 'a control character in a string: escape it, like \\n or \\t';
+    default:
+      return 'the JSON does not parse here';
   }
 }
 
@@ -71,14 +88,17 @@ export const invalidJson: Rule = {
   name: 'invalid-json',
   defaultSeverity: 'error',
   description: 'A json code block does not parse.',
-  help: "Fix the JSON so it parses (no trailing commas or comments, keys in double quotes).",
+  help: 'Fix the JSON so it parses (no trailing commas or comments, keys in double quotes).',
   check({ model, cache }) {
     const findings: Finding[] = [];
     for (const k of cache.passing(rejected, model.codeBlocks, undefined)) {
       const block = model.codeBlocks[k];
       if (block.value.trim() === '') {
         const fence = model.lines.positionAt(block.span.start).line;
-        findings.push({ range: model.lines.range(block.span.start, model.lines.lineEnd(fence)), message: 'This json block is empty: write the JSON, or remove the block.' });
+        findings.push({
+          range: model.lines.range(block.span.start, model.lines.lineEnd(fence)),
+          message: 'This json block is empty: write the JSON, or remove the block.',
+        });
         continue;
       }
       const errors: ParseError[] = [];

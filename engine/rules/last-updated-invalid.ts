@@ -7,12 +7,15 @@ export const lastUpdatedInvalid: Rule = {
   name: 'last-updated-invalid',
   defaultSeverity: 'warning',
   description: 'Last Updated is not a real YYYY-MM-DD date.',
-  help: "Write the date as YYYY-MM-DD, a real calendar date.",
+  help: 'Write the date as YYYY-MM-DD, a real calendar date.',
   check(ctx) {
     const { model, today } = ctx;
     const field = model.header.lastUpdated;
     if (!field || isPlaceholder(ctx, field.valueSpan)) return [];
-    if (field.value === '') return [{ range: trimmedRange(model, field.lineSpan), message: `Last Updated is empty: write the date of the last change as YYYY-MM-DD (today is ${today}).` }];
+    if (field.value === '')
+      return [
+        { range: trimmedRange(model, field.lineSpan), message: `Last Updated is empty: write the date of the last change as YYYY-MM-DD (today is ${today}).` },
+      ];
     const problem = dateProblem(field.value);
     if (!problem) return [];
     return [{ range: field.valueSpan.range, message: `Last Updated "${field.value}" ${problem}: write the date as YYYY-MM-DD, like ${today}.` }];

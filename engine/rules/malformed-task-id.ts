@@ -15,7 +15,7 @@ export const malformedTaskId: Rule = {
   name: 'malformed-task-id',
   defaultSeverity: 'warning',
   description: 'A task ID does not match techspec.taskIdPattern (by default T1, T2, …).',
-  help: "Rename the task to match the task ID pattern (T1, T2, … by default, or the configured taskIdPattern).",
+  help: 'Rename the task to match the task ID pattern (T1, T2, … by default, or the configured taskIdPattern).',
   check({ model, settings, cache }) {
     const re = taskIdRegExp(settings);
     const { ids, index, rows, rowId } = taskGraph(model);

@@ -6,7 +6,7 @@ export const missingSection: Rule = {
   name: 'missing-section',
   defaultSeverity: 'warning',
   description: 'A level-2 section of the template is missing.',
-  help: "Add the missing section where the template puts it; the quick fix or `techspec lint --fix` inserts its skeleton.",
+  help: 'Add the missing section where the template puts it; the quick fix or `techspec lint --fix` inserts its skeleton.',
   fixes: ['insertSection'],
   check({ model }) {
     const present = new Set(model.sections.map((s) => s.key));

@@ -8,7 +8,7 @@ export const noneMixedWithIds: Rule = {
   name: 'none-mixed-with-ids',
   defaultSeverity: 'warning',
   description: '"None" and task IDs in the same Dependencies cell.',
-  help: "Write either None or the task IDs, not both.",
+  help: 'Write either None or the task IDs, not both.',
   check({ model, cache }) {
     const tasks = model.taskTable?.tasks ?? [];
     return cache.passing(mixed, tasks, undefined).map((i) => {

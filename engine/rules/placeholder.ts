@@ -4,7 +4,7 @@ import type { Rule } from '../rule';
 const HEADER_HINT: Record<HeaderField['key'], string> = {
   status: 'Draft, In Review or Approved',
   author: "the author's name",
-  prdLink: "a link to the PRD, like [PRD](https://…)",
+  prdLink: 'a link to the PRD, like [PRD](https://…)',
   lastUpdated: 'the date of the last change as YYYY-MM-DD',
 };
 
@@ -13,7 +13,7 @@ export const placeholder: Rule = {
   name: 'placeholder',
   defaultSeverity: 'warning',
   description: 'A template placeholder like [Feature Name] is still in the document.',
-  help: "Replace the placeholder with the real content, or delete it.",
+  help: 'Replace the placeholder with the real content, or delete it.',
   check({ model }) {
     const fields = Object.values(model.header);
     const title = model.title?.span;

@@ -6,15 +6,17 @@ export const prdLinkNotLink: Rule = {
   name: 'prd-link-not-link',
   defaultSeverity: 'warning',
   description: 'PRD Link is not a markdown link or URL.',
-  help: "Write the PRD as a URL or a markdown link like [PRD](https://…).",
+  help: 'Write the PRD as a URL or a markdown link like [PRD](https://…).',
   check(ctx) {
     const { model } = ctx;
     const field = model.header.prdLink;
     if (!field || isPlaceholder(ctx, field.valueSpan)) return [];
     if (field.value === '') {
-      return [{ range: trimmedRange(model, field.lineSpan), message: 'PRD Link is empty: paste the PRD\'s URL or a markdown link like [PRD](https://…).' }];
+      return [{ range: trimmedRange(model, field.lineSpan), message: "PRD Link is empty: paste the PRD's URL or a markdown link like [PRD](https://…)." }];
     }
     if (field.linked) return [];
-    return [{ range: field.valueSpan.range, message: `PRD Link "${field.value}" is not a link: write the PRD's URL or a markdown link like [PRD](https://…).` }];
+    return [
+      { range: field.valueSpan.range, message: `PRD Link "${field.value}" is not a link: write the PRD's URL or a markdown link like [PRD](https://…).` },
+    ];
   },
 };

@@ -7,8 +7,8 @@ export const riskLevelInvalid: Rule = {
   code: 'TS701',
   name: 'risk-level-invalid',
   defaultSeverity: 'warning',
-  description: 'A risk\'s Likelihood or Impact is not Low, Med or High.',
-  help: "Write Low, Med or High.",
+  description: "A risk's Likelihood or Impact is not Low, Med or High.",
+  help: 'Write Low, Med or High.',
   check(ctx) {
     const { model } = ctx;
     const findings: Finding[] = [];

@@ -8,7 +8,7 @@ export const riskWithoutMitigation: Rule = {
   name: 'risk-without-mitigation',
   defaultSeverity: 'warning',
   description: 'A risk in Risks & Mitigations has no mitigation.',
-  help: "Write in the Mitigation column how to prevent, detect or recover from the risk.",
+  help: 'Write in the Mitigation column how to prevent, detect or recover from the risk.',
   check({ model }) {
     const findings: Finding[] = [];
     for (const t of riskTables(model.tables)) {

@@ -17,7 +17,7 @@ export const selfDependency: Rule = {
   name: 'self-dependency',
   defaultSeverity: 'error',
   description: 'A task lists itself as a dependency.',
-  help: "Remove the task from its own Dependencies cell.",
+  help: 'Remove the task from its own Dependencies cell.',
   fixes: ['removeDependency'],
   check({ model, cache }) {
     const g = taskGraph(model);

@@ -7,7 +7,7 @@ export const statusInvalid: Rule = {
   name: 'status-invalid',
   defaultSeverity: 'warning',
   description: 'Status is not exactly one of Draft, In Review or Approved.',
-  help: "Write exactly Draft, In Review or Approved.",
+  help: 'Write exactly Draft, In Review or Approved.',
   fixes: ['setStatus'],
   check(ctx) {
     const { model } = ctx;

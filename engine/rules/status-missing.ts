@@ -8,7 +8,7 @@ export const statusMissing: Rule = {
   name: 'status-missing',
   defaultSeverity: 'warning',
   description: 'The header has no Status (nor the front matter), or it is empty.',
-  help: "Add a `> **Status**: Draft` line (or In Review, Approved) to the header.",
+  help: 'Add a `> **Status**: Draft` line (or In Review, Approved) to the header.',
   fixes: ['setStatus'],
   check({ model }) {
     const field = model.header.status;

@@ -15,8 +15,8 @@ export const taskTableColumns: Rule = {
   code: 'TS402',
   name: 'task-table-columns',
   defaultSeverity: 'warning',
-  description: 'The task table\'s columns are not ID / Task / Est. Lines / Dependencies / Jira, in that order.',
-  help: "Use the columns ID | Task | Est. Lines | Dependencies | Jira, in that order.",
+  description: "The task table's columns are not ID / Task / Est. Lines / Dependencies / Jira, in that order.",
+  help: 'Use the columns ID | Task | Est. Lines | Dependencies | Jira, in that order.',
   check({ model }) {
     const table = model.taskTable?.table;
     if (!table) return [];
@@ -33,9 +33,11 @@ export const taskTableColumns: Rule = {
     if (missing.length) problems.push(`missing ${missing.map((t) => `"${t}"`).join(', ')}`);
     if (outOfOrder) problems.push(`columns out of order (${seen.map((c) => TITLE.get(c)).join(' | ')})`);
     if (!problems.length) return [];
-    return [{
-      range: table.header.span.range,
-      message: `Task table: ${problems.join('; ')}. Expected the columns ${EXPECTED_HEADER}.`,
-    }];
+    return [
+      {
+        range: table.header.span.range,
+        message: `Task table: ${problems.join('; ')}. Expected the columns ${EXPECTED_HEADER}.`,
+      },
+    ];
   },
 };

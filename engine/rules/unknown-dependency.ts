@@ -18,8 +18,12 @@ export function closestTaskId(id: string, candidates: Iterable<string>, preferre
     const distance = levenshtein(lower, c.toLowerCase(), best ? best.distance : limit);
     if (distance > limit) continue;
     const cand = { id: c, distance, preferred: preferred.has(c) };
-    if (!best || cand.distance < best.distance
-      || (cand.distance === best.distance && (cand.preferred !== best.preferred ? cand.preferred : compareNatural(c, best.id) < 0))) best = cand;
+    if (
+      !best ||
+      cand.distance < best.distance ||
+      (cand.distance === best.distance && (cand.preferred !== best.preferred ? cand.preferred : compareNatural(c, best.id) < 0))
+    )
+      best = cand;
   }
   return best?.id;
 }
@@ -29,7 +33,7 @@ export const unknownDependency: Rule = {
   name: 'unknown-dependency',
   defaultSeverity: 'error',
   description: 'A dependency names no task in the table; the closest existing ID is suggested.',
-  help: "Name an existing task (the quick fix suggests the closest ID), add the missing task, or remove the dependency.",
+  help: 'Name an existing task (the quick fix suggests the closest ID), add the missing task, or remove the dependency.',
   fixes: ['replaceDependency', 'addTaskRow'],
   check(ctx) {
     const { model, settings } = ctx;

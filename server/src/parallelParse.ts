@@ -57,7 +57,7 @@ export class ParallelParser {
     };
     await Promise.all(this.running().map((worker) => this.send(worker, { id: ++this.lastJob, sources: order, next }, read)));
     let until = performance.now() + SLICE_MS;
-    for (let i: number; (i = Atomics.add(next, 0, 1)) < order.length; ) {
+    for (let i: number; (i = Atomics.add(next, 0, 1)) < order.length;) {
       try {
         roots.push([order[i], parseMarkdown(order[i])]);
       } catch {

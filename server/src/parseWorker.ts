@@ -18,7 +18,7 @@ port.on('message', (job: ParseJob) => {
     parsed = [];
   };
   let sendAt = performance.now() + BATCH_MS;
-  for (let i: number; (i = Atomics.add(job.next, 0, 1)) < job.sources.length; ) {
+  for (let i: number; (i = Atomics.add(job.next, 0, 1)) < job.sources.length;) {
     try {
       parsed.push([i, parseMarkdown(job.sources[i])]);
     } catch {

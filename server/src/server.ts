@@ -69,11 +69,7 @@ const log = (message: string) => connection.console.log(message);
  * alternated), and the server's RSS peaked at 566-599 MB during the open against 372-403 MB.
  */
 const PARSE_WORKERS = Math.min(2, availableParallelism());
-const parallel = new ParallelParser(
-  () => new Worker(join(__dirname, 'parseWorker.js')),
-  log,
-  PARSE_WORKERS,
-);
+const parallel = new ParallelParser(() => new Worker(join(__dirname, 'parseWorker.js')), log, PARSE_WORKERS);
 
 process.on('unhandledRejection', (e) => connection.console.error(`techspec: unhandled rejection: ${String(e)}`));
 process.on('uncaughtException', (e) => connection.console.error(`techspec: uncaught exception: ${e.stack ?? e}`));
@@ -148,7 +144,11 @@ function analyzeNow(doc: TextDocument, settings: EngineSettings, parsed?: [strin
   const text = doc.getText();
   if (text.length > MAX_DOCUMENT_LENGTH) {
     const message = `techspec: this document is ${(text.length / 1e6).toFixed(1)} MB; specs above ${MAX_DOCUMENT_LENGTH / 1e6} MB are not analyzed.`;
-    return { uri: doc.uri, version: doc.version, diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, source: 'techspec', message }] };
+    return {
+      uri: doc.uri,
+      version: doc.version,
+      diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, source: 'techspec', message }],
+    };
   }
   try {
     return service.analyze({ uri: doc.uri, version: doc.version, text }, settings, parsed);

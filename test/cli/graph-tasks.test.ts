@@ -16,11 +16,17 @@ function run(args: string[]): string {
 
 test('graph json: tasks, edges, waves and the critical path', () => {
   const graph = JSON.parse(run(['graph', FILE, '--format', 'json']));
-  assert.deepEqual(graph.tasks.map((t: { id: string }) => t.id), IDS);
+  assert.deepEqual(
+    graph.tasks.map((t: { id: string }) => t.id),
+    IDS,
+  );
   assert.deepEqual(graph.waves, [['T1', 'T3'], ['T2'], ['T4'], ['T5', 'T6'], ['T7']]);
   assert.deepEqual(graph.criticalPath, ['T1', 'T2', 'T4', 'T6', 'T7']);
   assert.deepEqual(graph.tasks[0], { id: 'T1', title: 'Create invitations migration', estLines: 60, jira: 'WS-101' });
-  assert.deepEqual(graph.edges.find((e: { to: string; from: string }) => e.from === 'T2' && e.to === 'T4'), { from: 'T2', to: 'T4', inCycle: false, critical: true, implied: false });
+  assert.deepEqual(
+    graph.edges.find((e: { to: string; from: string }) => e.from === 'T2' && e.to === 'T4'),
+    { from: 'T2', to: 'T4', inCycle: false, critical: true, implied: false },
+  );
 });
 
 test('graph mermaid and dot: a node per task, an edge per dependency', () => {
@@ -57,9 +63,25 @@ test('graph and tasks: a file without tasks, a missing file or a folder fails wi
 
 test('tasks json and csv: dependencies, estimates, waves, critical flag', () => {
   const { tasks } = JSON.parse(run(['tasks', FILE]));
-  assert.deepEqual(tasks[3], { id: 'T4', title: 'Create invitation endpoints', estLines: 250, dependencies: ['T2', 'T3'], wave: 3, critical: true, jira: 'WS-104' });
+  assert.deepEqual(tasks[3], {
+    id: 'T4',
+    title: 'Create invitation endpoints',
+    estLines: 250,
+    dependencies: ['T2', 'T3'],
+    wave: 3,
+    critical: true,
+    jira: 'WS-104',
+  });
   const rows = parse(run(['tasks', FILE, '--format', 'csv']), { columns: true }) as Record<string, string>[];
-  assert.deepEqual(rows[3], { ID: 'T4', Task: 'Create invitation endpoints', 'Est. Lines': '250', Dependencies: 'T2 T3', Wave: '3', Critical: 'yes', Jira: 'WS-104' });
+  assert.deepEqual(rows[3], {
+    ID: 'T4',
+    Task: 'Create invitation endpoints',
+    'Est. Lines': '250',
+    Dependencies: 'T2 T3',
+    Wave: '3',
+    Critical: 'yes',
+    Jira: 'WS-104',
+  });
 });
 
 test('tasks jira-csv: Summary, Issue ID, an epic parent and repeated "is blocked by" link columns', () => {
@@ -70,7 +92,10 @@ test('tasks jira-csv: Summary, Issue ID, an epic parent and repeated "is blocked
   assert.equal(rows.length, IDS.length);
   const issueId = new Map(rows.map((r) => [r[2].split(' ')[0], r[0]]));
   const t4 = rows.find((r) => r[2].startsWith('T4 '))!;
-  assert.deepEqual([t4[2], t4[3], t4[5], t4[6], t4[7], t4[8]], ['T4 Create invitation endpoints', '1', 'wave-3', 'critical-path', issueId.get('T2'), issueId.get('T3')]);
+  assert.deepEqual(
+    [t4[2], t4[3], t4[5], t4[6], t4[7], t4[8]],
+    ['T4 Create invitation endpoints', '1', 'wave-3', 'critical-path', issueId.get('T2'), issueId.get('T3')],
+  );
   assert.match(t4[4], /^T4: Create invitation endpoints\nEst\. Lines: 250\nJira: WS-104$/);
 });
 

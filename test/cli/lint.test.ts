@@ -8,8 +8,28 @@ const SMALL_PROBLEMS = [
   {
     file: 'small.spec.md',
     problems: [
-      { code: 'TS406', rule: 'unknown-dependency', severity: 'error', message: 'Unknown dependency "T9": no task has this ID. Did you mean T3?', line: 8, column: 27, endLine: 8, endColumn: 29, related: [] },
-      { code: 'TS407', rule: 'self-dependency', severity: 'error', message: 'Task T3 depends on itself. Remove "T3" from its dependencies.', line: 9, column: 22, endLine: 9, endColumn: 24, related: [] },
+      {
+        code: 'TS406',
+        rule: 'unknown-dependency',
+        severity: 'error',
+        message: 'Unknown dependency "T9": no task has this ID. Did you mean T3?',
+        line: 8,
+        column: 27,
+        endLine: 8,
+        endColumn: 29,
+        related: [],
+      },
+      {
+        code: 'TS407',
+        rule: 'self-dependency',
+        severity: 'error',
+        message: 'Task T3 depends on itself. Remove "T3" from its dependencies.',
+        line: 9,
+        column: 22,
+        endLine: 9,
+        endColumn: 24,
+        related: [],
+      },
     ],
   },
 ];
@@ -24,14 +44,24 @@ test('json: the whole report, with positions 1-based; errors exit 1', () => {
 test('stylish: file:line:col severity code message, no colour off a TTY', () => {
   const dir = project({ 'small.spec.md': SMALL_SPEC, '.techspec.jsonc': onlyRules('TS406', 'TS407') });
   const run = techspec(['lint'], dir);
-  assert.equal(run.stdout, ['small.spec.md:8:27 error TS406 Unknown dependency "T9": no task has this ID. Did you mean T3?', 'small.spec.md:9:22 error TS407 Task T3 depends on itself. Remove "T3" from its dependencies.', ''].join('\n'));
+  assert.equal(
+    run.stdout,
+    [
+      'small.spec.md:8:27 error TS406 Unknown dependency "T9": no task has this ID. Did you mean T3?',
+      'small.spec.md:9:22 error TS407 Task T3 depends on itself. Remove "T3" from its dependencies.',
+      '',
+    ].join('\n'),
+  );
   assert.doesNotMatch(run.stdout, /\u001b\[/);
 });
 
 test('github: workflow-command annotations', () => {
   const dir = project({ 'small.spec.md': SMALL_SPEC, '.techspec.jsonc': onlyRules('TS406') });
   const run = techspec(['lint', '--format', 'github'], dir);
-  assert.equal(run.stdout, '::error file=small.spec.md,line=8,col=27,endLine=8,endColumn=29,title=TS406::Unknown dependency "T9": no task has this ID. Did you mean T3?\n');
+  assert.equal(
+    run.stdout,
+    '::error file=small.spec.md,line=8,col=27,endLine=8,endColumn=29,title=TS406::Unknown dependency "T9": no task has this ID. Did you mean T3?\n',
+  );
 });
 
 test('junit: one test case per file, failing with its problems; --output writes a file', () => {
@@ -42,7 +72,10 @@ test('junit: one test case per file, failing with its problems; --output writes 
   const xml = readFileSync(join(dir, 'report.xml'), 'utf8');
   assert.match(xml, /<testsuite name="techspec" tests="2" failures="1" errors="0">/);
   assert.match(xml, /<testcase classname="techspec" name="clean.spec.md"><\/testcase>/);
-  assert.match(xml, /<failure message="1 problem\(s\)" type="techspec">small.spec.md:9:22 error TS407 Task T3 depends on itself. Remove &quot;T3&quot; from its dependencies.<\/failure>/);
+  assert.match(
+    xml,
+    /<failure message="1 problem\(s\)" type="techspec">small.spec.md:9:22 error TS407 Task T3 depends on itself. Remove &quot;T3&quot; from its dependencies.<\/failure>/,
+  );
 });
 
 test('exit codes: 0 with warnings only, 1 past --max-warnings, errors only with --quiet', () => {
@@ -90,13 +123,19 @@ test('config: the nearest .techspec.jsonc wins, extends applies below it, commen
     'docs/small.spec.md': SMALL_SPEC,
     'small.spec.md': SMALL_SPEC,
   });
-  const codes = (JSON.parse(techspec(['lint', '--format', 'json'], dir).stdout) as { file: string; problems: { code: string }[] }[]).map((f) => [f.file, f.problems.map((p) => p.code)]);
+  const codes = (JSON.parse(techspec(['lint', '--format', 'json'], dir).stdout) as { file: string; problems: { code: string }[] }[]).map((f) => [
+    f.file,
+    f.problems.map((p) => p.code),
+  ]);
   assert.deepEqual(codes, [
     ['docs/small.spec.md', ['TS407']],
     ['small.spec.md', ['TS406', 'TS407']],
   ]);
   const forced = JSON.parse(techspec(['lint', '--format', 'json', '--config', '.techspec.jsonc', 'docs'], dir).stdout);
-  assert.deepEqual(forced[0].problems.map((p: { code: string }) => p.code), ['TS406', 'TS407']);
+  assert.deepEqual(
+    forced[0].problems.map((p: { code: string }) => p.code),
+    ['TS406', 'TS407'],
+  );
 });
 
 test('globs: # and ! negate, .gitignore is honoured, node_modules never searched, non-specs skipped unless --force', () => {
@@ -110,7 +149,10 @@ test('globs: # and ! negate, .gitignore is honoured, node_modules never searched
     'node_modules/pkg/e.spec.md': SMALL_SPEC,
     'notes/plain.md': SMALL_SPEC.replace('# Technical Spec: Small', '# Notes'),
   });
-  const files = (args: string[]) => (JSON.parse(techspec(['lint', '--format', 'json', ...args], dir).stdout) as { file: string; problems: unknown[] }[]).filter((f) => f.problems.length).map((f) => f.file);
+  const files = (args: string[]) =>
+    (JSON.parse(techspec(['lint', '--format', 'json', ...args], dir).stdout) as { file: string; problems: unknown[] }[])
+      .filter((f) => f.problems.length)
+      .map((f) => f.file);
   assert.deepEqual(files([]), ['a.spec.md', 'b.spec.md', 'c.spec.md']);
   assert.deepEqual(files(['**/*.md', '#b.spec.md', '!c.spec.md']), ['a.spec.md']);
   assert.deepEqual(files(['notes']), []);
@@ -164,6 +206,9 @@ test('many files are linted over worker threads with the same report, in file or
   assert.equal(report.length, 150);
   report.forEach((f, i) => {
     assert.equal(f.file, `specs/f${String(i).padStart(3, '0')}.spec.md`);
-    assert.deepEqual(f.problems.map((p) => p.code), i % 2 ? ['TS406', 'TS407'] : ['TS407']);
+    assert.deepEqual(
+      f.problems.map((p) => p.code),
+      i % 2 ? ['TS406', 'TS407'] : ['TS407'],
+    );
   });
 });

@@ -55,7 +55,9 @@ test('sarif: the whole log, results relative to the root with 1-based regions an
     name: 'unknown-dependency',
     shortDescription: { text: ts406.description.replace(/(?<=[.!?])\s.*$/s, '') },
     fullDescription: { text: ts406.description },
-    help: { text: 'Name an existing task (the quick fix suggests the closest ID), add the missing task, or remove the dependency. To turn the rule off or change its severity: "rules": { "TS406": "off" } in .techspec.jsonc.' },
+    help: {
+      text: 'Name an existing task (the quick fix suggests the closest ID), add the missing task, or remove the dependency. To turn the rule off or change its severity: "rules": { "TS406": "off" } in .techspec.jsonc.',
+    },
     helpUri: 'https://github.com/techspec/techspec#ts406',
     defaultConfiguration: { level: 'error' },
   });
@@ -64,7 +66,15 @@ test('sarif: the whole log, results relative to the root with 1-based regions an
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'techspec', version, semanticVersion: version, informationUri: 'https://github.com/techspec/techspec', rules: log.runs[0].tool.driver.rules } },
+        tool: {
+          driver: {
+            name: 'techspec',
+            version,
+            semanticVersion: version,
+            informationUri: 'https://github.com/techspec/techspec',
+            rules: log.runs[0].tool.driver.rules,
+          },
+        },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(dir + '/').href } },
         results: [
           {

@@ -134,7 +134,11 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
       waiters.push(waiter);
     });
   };
-  const published = (uri: string) => received.filter((m) => m.method === PublishDiagnosticsNotification.method).map((m) => m.params as PublishDiagnosticsParams).filter((p) => p.uri === uri);
+  const published = (uri: string) =>
+    received
+      .filter((m) => m.method === PublishDiagnosticsNotification.method)
+      .map((m) => m.params as PublishDiagnosticsParams)
+      .filter((p) => p.uri === uri);
 
   const init = await conn.sendRequest(InitializeRequest.type, {
     processId: process.pid,
@@ -150,12 +154,20 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     pid: proc.pid!,
     waitFor,
     diagnostics: (uri, version) =>
-      waitFor<PublishDiagnosticsParams>(PublishDiagnosticsNotification.method, (p) => p.uri === uri && p.version === version, `publishDiagnostics for ${uri} version ${version}`),
+      waitFor<PublishDiagnosticsParams>(
+        PublishDiagnosticsNotification.method,
+        (p) => p.uri === uri && p.version === version,
+        `publishDiagnostics for ${uri} version ${version}`,
+      ),
     publishedVersions: (uri) => published(uri).map((p) => p.version),
     logs: () => received.filter((m) => m.method === LogMessageNotification.method).map((m) => (m.params as LogMessageParams).message),
-    open: (uri, text, version = 1) => conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version, text } }),
+    open: (uri, text, version = 1) =>
+      conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version, text } }),
     insert: (uri, version, at, text) =>
-      conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range: { start: at, end: at }, text }] }),
+      conn.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: at, end: at }, text }],
+      }),
     sendBurst(messages) {
       proc.stdin.write(
         Buffer.concat(

@@ -48,28 +48,39 @@ test('opening a big spec: the worker parses part of it, and the diagnostics are 
   assert.ok(Number(parsed[1]) > 0, 'the worker parsed some of it');
 });
 
-test('while a big spec is parsed the server answers, and of edits sent meanwhile the last one gets the single-threaded diagnostics', { timeout: TIMEOUT_MS }, async () => {
-  const uri = 'file:///w/edited.spec.md';
-  await server.open(uri, TEXT);
-  // Answered between the slices of the parse: the analysis starts two turns after the open.
-  for (let k = 0; k < 3; k++) {
-    assert.deepEqual(await server.conn.sendRequest(CompletionRequest.type, { textDocument: { uri: 'file:///w/not-open.spec.md' }, position: { line: 0, character: 0 } }), []);
-  }
-  // Each edit turns a dependency of T10 into an unknown one: T9 → T9x → T9xx…
-  const lines = TEXT.split('\n');
-  const line = lines.findIndex((l) => l.startsWith('| T10 |'));
-  const character = lines[line].indexOf('T9') + 2;
-  let text = TEXT;
-  for (let v = 2; v <= 6; v++) {
-    await new Promise((resolve) => setImmediate(resolve));
-    await server.insert(uri, v, { line, character }, 'x');
-    const at = text.split('\n').slice(0, line).join('\n').length + 1 + character;
-    text = text.slice(0, at) + 'x' + text.slice(at);
-  }
-  assert.deepEqual(server.publishedVersions(uri), [], 'the edits were sent before the open was analyzed');
-  const last = await server.diagnostics(uri, 6);
-  assert.deepEqual(last.diagnostics, singleThreaded(uri, text));
-  assert.ok(last.diagnostics.some((d) => String(d.message).includes('T9xxxxx')), 'the last version is the one analyzed');
-  const versions = server.publishedVersions(uri).map((v) => v!);
-  for (let i = 1; i < versions.length; i++) assert.ok(versions[i] > versions[i - 1], `version ${versions[i]} published after ${versions[i - 1]} (published: ${versions.join(', ')})`);
-});
+test(
+  'while a big spec is parsed the server answers, and of edits sent meanwhile the last one gets the single-threaded diagnostics',
+  { timeout: TIMEOUT_MS },
+  async () => {
+    const uri = 'file:///w/edited.spec.md';
+    await server.open(uri, TEXT);
+    // Answered between the slices of the parse: the analysis starts two turns after the open.
+    for (let k = 0; k < 3; k++) {
+      assert.deepEqual(
+        await server.conn.sendRequest(CompletionRequest.type, { textDocument: { uri: 'file:///w/not-open.spec.md' }, position: { line: 0, character: 0 } }),
+        [],
+      );
+    }
+    // Each edit turns a dependency of T10 into an unknown one: T9 → T9x → T9xx…
+    const lines = TEXT.split('\n');
+    const line = lines.findIndex((l) => l.startsWith('| T10 |'));
+    const character = lines[line].indexOf('T9') + 2;
+    let text = TEXT;
+    for (let v = 2; v <= 6; v++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      await server.insert(uri, v, { line, character }, 'x');
+      const at = text.split('\n').slice(0, line).join('\n').length + 1 + character;
+      text = text.slice(0, at) + 'x' + text.slice(at);
+    }
+    assert.deepEqual(server.publishedVersions(uri), [], 'the edits were sent before the open was analyzed');
+    const last = await server.diagnostics(uri, 6);
+    assert.deepEqual(last.diagnostics, singleThreaded(uri, text));
+    assert.ok(
+      last.diagnostics.some((d) => String(d.message).includes('T9xxxxx')),
+      'the last version is the one analyzed',
+    );
+    const versions = server.publishedVersions(uri).map((v) => v!);
+    for (let i = 1; i < versions.length; i++)
+      assert.ok(versions[i] > versions[i - 1], `version ${versions[i]} published after ${versions[i - 1]} (published: ${versions.join(', ')})`);
+  },
+);

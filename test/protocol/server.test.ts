@@ -91,20 +91,49 @@ describe('the language server over stdio', () => {
     const unknown = first.diagnostics[1];
     assert.deepEqual(
       { severity: unknown.severity, source: unknown.source, message: unknown.message, data: unknown.data },
-      { severity: 1, source: 'techspec', message: 'Unknown dependency "T12": no task has this ID. Did you mean T1?', data: { rule: 'unknown-dependency', fix: { kind: 'replaceDependency', suggestion: 'T1' } } },
+      {
+        severity: 1,
+        source: 'techspec',
+        message: 'Unknown dependency "T12": no task has this ID. Did you mean T1?',
+        data: { rule: 'unknown-dependency', fix: { kind: 'replaceDependency', suggestion: 'T1' } },
+      },
     );
 
     // The client sends the diagnostic back as it received it, data included.
-    const actions = await server.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri: SPEC_URI }, range: unknown.range, context: { diagnostics: [unknown] } });
+    const actions = await server.conn.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: SPEC_URI },
+      range: unknown.range,
+      context: { diagnostics: [unknown] },
+    });
     assert.deepEqual(actions, [
-      { title: 'Replace T12 with T1', kind: 'quickfix', diagnostics: [unknown], isPreferred: true, edit: { changes: { [SPEC_URI]: [{ range: r(15, 28, 15, 31), newText: 'T1' }] } } },
-      { title: 'Remove T12 from the dependencies of T3', kind: 'quickfix', diagnostics: [unknown], edit: { changes: { [SPEC_URI]: [{ range: r(15, 26, 15, 31), newText: '' }] } } },
+      {
+        title: 'Replace T12 with T1',
+        kind: 'quickfix',
+        diagnostics: [unknown],
+        isPreferred: true,
+        edit: { changes: { [SPEC_URI]: [{ range: r(15, 28, 15, 31), newText: 'T1' }] } },
+      },
+      {
+        title: 'Remove T12 from the dependencies of T3',
+        kind: 'quickfix',
+        diagnostics: [unknown],
+        edit: { changes: { [SPEC_URI]: [{ range: r(15, 26, 15, 31), newText: '' }] } },
+      },
     ]);
 
     // The empty Dependencies cell of T4: every other task, natural order, then None.
-    const completion = (await server.conn.sendRequest(CompletionRequest.type, { textDocument: { uri: SPEC_URI }, position: { line: 16, character: 21 } })) as CompletionItem[] | CompletionList;
+    const completion = (await server.conn.sendRequest(CompletionRequest.type, { textDocument: { uri: SPEC_URI }, position: { line: 16, character: 21 } })) as
+      CompletionItem[] | CompletionList;
     const items = Array.isArray(completion) ? completion : completion.items;
-    assert.deepEqual(items.map((i) => [i.label, i.detail]), [['T1', 'Migration'], ['T2', 'Repository'], ['T3', 'Service'], ['None', 'No dependencies']]);
+    assert.deepEqual(
+      items.map((i) => [i.label, i.detail]),
+      [
+        ['T1', 'Migration'],
+        ['T2', 'Repository'],
+        ['T3', 'Service'],
+        ['None', 'No dependencies'],
+      ],
+    );
     assert.deepEqual(items[0].textEdit, { range: r(16, 21, 16, 21), newText: 'T1' });
 
     // Hover on T3's dependency T2: the task it names.
@@ -126,8 +155,15 @@ describe('the language server over stdio', () => {
     ]);
 
     // fixAll on the new version: the self-dependency and the graph, in one edit.
-    const fixAll = await server.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri: SPEC_URI }, range: r(0, 0, 0, 0), context: { diagnostics: [], only: ['source.fixAll'] } });
-    assert.deepEqual(fixAll?.map((a) => 'kind' in a && a.kind), ['source.fixAll.techspec']);
+    const fixAll = await server.conn.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: SPEC_URI },
+      range: r(0, 0, 0, 0),
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    });
+    assert.deepEqual(
+      fixAll?.map((a) => 'kind' in a && a.kind),
+      ['source.fixAll.techspec'],
+    );
     assert.deepEqual(fixAll && 'edit' in fixAll[0] ? fixAll[0].edit!.changes![SPEC_URI] : undefined, [
       { range: r(14, 29, 14, 33), newText: '' },
       { range: r(23, 26, 23, 26), newText: '\n    T1 --> T3\n    T4[T4: API]' },
@@ -144,8 +180,15 @@ describe('the language server over stdio', () => {
     const text = SPEC.replace('| T4 | API |  ~100 |  | B-4 |', '| T4 | API | ~900 | T3 | B-4 |').replace('T2, T12', 'T2');
     await server.open(BAD_SETTINGS_URI, text);
     // window/showMessage, or window/showMessageRequest (what connection.window.showWarningMessage sends).
-    const message = await server.waitFor<ShowMessageParams>([ShowMessageNotification.method, ShowMessageRequest.method], (p) => p.message.includes('maxTaskLines'), 'window/showMessage about techspec.maxTaskLines');
-    assert.deepEqual({ type: message.type, message: message.message }, { type: 2, message: 'techspec.maxTaskLines must be a positive number, not "lots"; using 400.' });
+    const message = await server.waitFor<ShowMessageParams>(
+      [ShowMessageNotification.method, ShowMessageRequest.method],
+      (p) => p.message.includes('maxTaskLines'),
+      'window/showMessage about techspec.maxTaskLines',
+    );
+    assert.deepEqual(
+      { type: message.type, message: message.message },
+      { type: 2, message: 'techspec.maxTaskLines must be a positive number, not "lots"; using 400.' },
+    );
     const published = await server.diagnostics(BAD_SETTINGS_URI, 1);
     // ~900 is above the default 400; the valid part of the settings (missing-section off) still applies.
     assert.deepEqual(brief(published.diagnostics), [
@@ -160,7 +203,15 @@ describe('the language server over stdio', () => {
     assert.equal(graph.uri, SPEC_URI);
     assert.equal(graph.version, 2);
     assert.equal(graph.status, 'ok');
-    assert.deepEqual(graph.tasks.map((t) => [t.id, t.title, t.estLines]), [['T1', 'Migration', 50], ['T2', 'Repository', 150], ['T3', 'Service', 200], ['T4', 'API', 100]]);
+    assert.deepEqual(
+      graph.tasks.map((t) => [t.id, t.title, t.estLines]),
+      [
+        ['T1', 'Migration', 50],
+        ['T2', 'Repository', 150],
+        ['T3', 'Service', 200],
+        ['T4', 'API', 100],
+      ],
+    );
     assert.deepEqual(graph.tasks[0].idRange, r(13, 2, 13, 4));
     assert.deepEqual(graph.edges.map((e) => `${e.from}>${e.to}`).sort(), ['T1>T2', 'T1>T3', 'T2>T3']);
     assert.deepEqual(graph.cycles, []);
@@ -177,9 +228,15 @@ describe('the language server over stdio', () => {
     assert.deepEqual(await server.conn.sendRequest(DefinitionRequest.type, at(15, 25)), [{ uri: NAVIGATION_URI, range: r(14, 2, 14, 4) }]);
     const everyT2 = [r(14, 2, 14, 4), r(14, 31, 14, 33), r(15, 24, 15, 26), r(22, 26, 22, 28), r(23, 4, 23, 6)];
     const refs = await server.conn.sendRequest(ReferencesRequest.type, { ...at(23, 5), context: { includeDeclaration: true } });
-    assert.deepEqual(refs, everyT2.map((range) => ({ uri: NAVIGATION_URI, range })));
+    assert.deepEqual(
+      refs,
+      everyT2.map((range) => ({ uri: NAVIGATION_URI, range })),
+    );
     const highlights = await server.conn.sendRequest(DocumentHighlightRequest.type, at(23, 5));
-    assert.deepEqual(highlights?.map((h) => h.kind), [3, 2, 2, 2, 2]);
+    assert.deepEqual(
+      highlights?.map((h) => h.kind),
+      [3, 2, 2, 2, 2],
+    );
 
     assert.deepEqual(await server.conn.sendRequest(PrepareRenameRequest.type, at(22, 27)), { range: r(22, 26, 22, 28), placeholder: 'T2' });
     const edit = await server.conn.sendRequest(RenameRequest.type, { ...at(22, 27), newName: 'T5' });
@@ -189,7 +246,10 @@ describe('the language server over stdio', () => {
 
     const refused = (promise: Promise<unknown>, message: string) =>
       assert.rejects(promise, (e: ResponseError) => (assert.deepEqual({ code: e.code, message: e.message }, { code: -32600, message }), true));
-    await refused(server.conn.sendRequest(RenameRequest.type, { ...at(22, 27), newName: 'T1' }), 'T1 is already a task: renaming T2 to it would merge the two.');
+    await refused(
+      server.conn.sendRequest(RenameRequest.type, { ...at(22, 27), newName: 'T1' }),
+      'T1 is already a task: renaming T2 to it would merge the two.',
+    );
     await refused(
       server.conn.sendRequest(PrepareRenameRequest.type, at(13, 10)),
       'Rename works on a task ID: in its ID cell, in a Dependencies cell or in the Task Dependency Graph.',

@@ -23,7 +23,9 @@ after(async () => {
 
 /** An open followed by `n` one-character edits at `at`, versions 1..n+1, as one burst. */
 function burst(uri: string, text: string, at: Position, n: number): { method: string; params: unknown }[] {
-  const messages: { method: string; params: unknown }[] = [{ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'markdown', version: 1, text } } }];
+  const messages: { method: string; params: unknown }[] = [
+    { method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'markdown', version: 1, text } } },
+  ];
   for (let v = 2; v <= n + 1; v++) {
     messages.push({
       method: 'textDocument/didChange',

@@ -22,7 +22,11 @@ test('no config file: the defaults', () => {
 });
 
 test('the nearest config wins; the search stops at stopAt', () => {
-  const files = { '/.techspec.jsonc': '{ "maxTaskLines": 1 }', '/repo/.techspec.jsonc': '{ "maxTaskLines": 2 }', '/repo/docs/.techspec.jsonc': '{ "maxTaskLines": 3 }' };
+  const files = {
+    '/.techspec.jsonc': '{ "maxTaskLines": 1 }',
+    '/repo/.techspec.jsonc': '{ "maxTaskLines": 2 }',
+    '/repo/docs/.techspec.jsonc': '{ "maxTaskLines": 3 }',
+  };
   assert.equal(loadConfig('/repo/docs/', host(files)).settings.maxTaskLines, 3);
   assert.equal(loadConfig('/repo/src', host(files, '/repo')).settings.maxTaskLines, 2);
   assert.deepEqual(loadConfig('/other/x', host({ '/.techspec.jsonc': '{}' }, '/other')), { settings: DEFAULT_SETTINGS });
@@ -47,6 +51,9 @@ test('errors carry the file, line and column of what is wrong', () => {
   assert.equal(at('{ "color": 1 }'), '1:3 unknown key "color" (known: $schema, extends, files, rules, taskIdPattern, maxTaskLines)');
   assert.equal(at('[]'), '1:1 the config must be an object like { "rules": { "TS406": "error" } }');
   assert.equal(at('{ "rules": '), '1:12 invalid JSON: ValueExpected');
-  assert.equal(at('{ "extends": "a.jsonc" }', { '/r/a.jsonc': '{ "extends": "./.techspec.jsonc" }' }), '1:1 "extends" loops: /r/.techspec.jsonc → /r/a.jsonc → /r/.techspec.jsonc');
+  assert.equal(
+    at('{ "extends": "a.jsonc" }', { '/r/a.jsonc': '{ "extends": "./.techspec.jsonc" }' }),
+    '1:1 "extends" loops: /r/.techspec.jsonc → /r/a.jsonc → /r/.techspec.jsonc',
+  );
   assert.equal(at('{ "extends": "gone.jsonc" }'), '1:14 cannot find config file /r/gone.jsonc');
 });

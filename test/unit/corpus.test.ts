@@ -48,8 +48,14 @@ test('match: same code and same line is a true positive; anything else is a fals
   assert.equal(s.truePositives, 1);
   assert.equal(s.precision, 1 / 4);
   assert.equal(s.recall, 1 / 3);
-  assert.deepEqual(s.falsePositives.map((f) => `${f.code}@${f.line}`), ['TS406@11', 'TS701@20', 'TS501@30']);
-  assert.deepEqual(s.misses.map((m) => `${m.code}@${m.line}`), ['TS502@30', 'NEW-total-mismatch@40']);
+  assert.deepEqual(
+    s.falsePositives.map((f) => `${f.code}@${f.line}`),
+    ['TS406@11', 'TS701@20', 'TS501@30'],
+  );
+  assert.deepEqual(
+    s.misses.map((m) => `${m.code}@${m.line}`),
+    ['TS502@30', 'NEW-total-mismatch@40'],
+  );
 });
 
 test('match: one to one, so two reports on one expected line count once, and two findings need two reports', () => {
@@ -78,10 +84,16 @@ test('reportedFor: errors and warnings only, lines 1-based', () => {
   // Sections out of the template's order: TS102 is information and not counted; Status WIP is a warning on line 2.
   const text = '# Technical Spec: X\n> **Status**: WIP\n\n## Risks & Mitigations\n\nNone.\n\n## Overview\n\nText.\n';
   const raw = lint(text, { uri: 'file:///w/x.spec.md', today: '2026-12-01' });
-  assert.ok(raw.some((d) => d.code === 'TS102' && d.severity === 3), 'the example needs an information diagnostic to filter');
+  assert.ok(
+    raw.some((d) => d.code === 'TS102' && d.severity === 3),
+    'the example needs an information diagnostic to filter',
+  );
   const got = reportedFor(text, 'file:///w/x.spec.md');
   assert.ok(got.every((d) => d.severity === 1 || d.severity === 2));
-  assert.ok(got.some((d) => d.code === 'TS202' && d.line === 2), JSON.stringify(got));
+  assert.ok(
+    got.some((d) => d.code === 'TS202' && d.line === 2),
+    JSON.stringify(got),
+  );
   assert.ok(!got.some((d) => d.code === 'TS102'));
 });
 

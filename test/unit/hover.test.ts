@@ -4,11 +4,11 @@ import { buildModel } from '../../engine/model';
 import { getHover } from '../../engine/hover';
 import { cursorIn, taskSpec, withCursor } from './helpers';
 
-const text = taskSpec('Hover', [
-  '| T1 | Create the table | ~50 | None | |',
-  '| T2 | Add the <b>repository</b> | lots | T1 | |',
-  '| T10 | Ship it | ~120 | T2, T1, T9 | |',
-], ['graph LR', '  T1 --> T2 --> T10', '  T1 --> T10']);
+const text = taskSpec(
+  'Hover',
+  ['| T1 | Create the table | ~50 | None | |', '| T2 | Add the <b>repository</b> | lots | T1 | |', '| T10 | Ship it | ~120 | T2, T1, T9 | |'],
+  ['graph LR', '  T1 --> T2 --> T10', '  T1 --> T10'],
+);
 const model = buildModel(text);
 /** The hover at the cursor marker of `marked`, a snippet of `text`. */
 const at = (marked: string) => getHover(model, cursorIn(text, marked));

@@ -62,8 +62,16 @@ function settleAll(parser: IncrementalParser, node: Nodes): void {
   if ('children' in node) for (const child of node.children) settleAll(parser, child as Nodes);
 }
 
-const fixtures = readdirSync('test/fixtures').filter((f) => f.endsWith('.md')).map((f) => [f, readFileSync(`test/fixtures/${f}`, 'utf8')] as const);
-const documents: (readonly [string, string])[] = [['template', TEMPLATE_TEXT], ...fixtures, ['gen-spec 4', genSpec(4)], ['gen-spec 60', genSpec(60)], ['gen-spec 200', genSpec(200)]];
+const fixtures = readdirSync('test/fixtures')
+  .filter((f) => f.endsWith('.md'))
+  .map((f) => [f, readFileSync(`test/fixtures/${f}`, 'utf8')] as const);
+const documents: (readonly [string, string])[] = [
+  ['template', TEMPLATE_TEXT],
+  ...fixtures,
+  ['gen-spec 4', genSpec(4)],
+  ['gen-spec 60', genSpec(60)],
+  ['gen-spec 200', genSpec(200)],
+];
 
 test('whole documents parse as a full parse does, with default and tiny chunk sizes, LF and CRLF', () => {
   for (const [name, text] of documents) {
@@ -115,11 +123,49 @@ test('definitions anywhere resolve references everywhere; adding and removing on
 
 // Fragments that open or close constructs a unit boundary must respect.
 const fragment = fc.constantFrom(
-  '\n', '\n\n', '\r\n', '\r\n\r\n', '```', '```\n', '~~~\n', '    ', '  ', '\t', '# ', '## ', 'Title\n===\n', '---\n', '> ', '- ', '1. ', '* ',
-  '| T9 | x | ~10 | T1 | j |\n', '| a | b |\n|---|---|\n', '|', '[x]: /u\n', '[x]', '[^f]: note\n', '[^f]', '<!--', '-->', '<script>\n', '</script>',
-  '<div>\n', 'word', 'T1, T2', '`', '**', '\uFEFF', 'é',
+  '\n',
+  '\n\n',
+  '\r\n',
+  '\r\n\r\n',
+  '```',
+  '```\n',
+  '~~~\n',
+  '    ',
+  '  ',
+  '\t',
+  '# ',
+  '## ',
+  'Title\n===\n',
+  '---\n',
+  '> ',
+  '- ',
+  '1. ',
+  '* ',
+  '| T9 | x | ~10 | T1 | j |\n',
+  '| a | b |\n|---|---|\n',
+  '|',
+  '[x]: /u\n',
+  '[x]',
+  '[^f]: note\n',
+  '[^f]',
+  '<!--',
+  '-->',
+  '<script>\n',
+  '</script>',
+  '<div>\n',
+  'word',
+  'T1, T2',
+  '`',
+  '**',
+  '\uFEFF',
+  'é',
 );
-const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 30 }), insert: fc.array(fragment, { maxLength: 3 }).map((a) => a.join('')), lineStart: fc.boolean() });
+const edit = fc.record({
+  at: fc.nat(),
+  remove: fc.nat({ max: 30 }),
+  insert: fc.array(fragment, { maxLength: 3 }).map((a) => a.join('')),
+  lineStart: fc.boolean(),
+});
 
 function applyEdit(text: string, e: { at: number; remove: number; insert: string; lineStart: boolean }): string {
   let at = e.at % (text.length + 1);
@@ -149,7 +195,11 @@ test('definitions written after a batch that ends in an open fence still resolve
   assert.ok(JSON.stringify(root).includes('"linkReference"'), 'the [a link][x] reference resolves to the definition at the end');
 });
 
-for (const [name, base, runs] of [['mixed', MIXED, 120], ['gen-spec 4', SMALL, 40], ['template', TEMPLATE_TEXT, 8]] as const) {
+for (const [name, base, runs] of [
+  ['mixed', MIXED, 120],
+  ['gen-spec 4', SMALL, 40],
+  ['template', TEMPLATE_TEXT, 8],
+] as const) {
   test(`random edit sequences of ${name} give a full parse's tree, model and diagnostics at every step`, () => {
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), fc.boolean(), fc.boolean(), fc.boolean(), (edits, tiny, crlf, lazy) => {
@@ -196,7 +246,10 @@ test('text nodes without a position (remark-gfm autolink literals) are skipped, 
   const text = '# Technical Spec: X\r\n\r\n> **PRD Link**: [PRD(https://example.com/prd/4)\r\n';
   const root = new IncrementalParser().parse(text);
   const paragraph = (root.children[1] as { children: { children: { position?: unknown }[] }[] }).children[0];
-  assert.ok(paragraph.children.some((c) => !c.position), 'the fixture still has a node without a position');
+  assert.ok(
+    paragraph.children.some((c) => !c.position),
+    'the fixture still has a node without a position',
+  );
   const model = buildModel(text, root, new ModelMemo());
   assert.deepStrictEqual(model.placeholders, []);
   assert.equal(model.header.prdLink?.value, '[PRD(https://example.com/prd/4)');
@@ -231,16 +284,26 @@ test('after a lazy parse, the rows and top-level nodes after an edit lag until s
 
 test('a task table quoted in Task Breakdown keeps its tasks when the memo reuses its block', () => {
   const { parser, memo } = session();
-  const text = '# Technical Spec: Q\n\n## Overview\n\nSome text.\n\n## Task Breakdown\n\n> | ID | Task | Est. Lines | Dependencies | Jira |\n> |----|------|-----|------|------|\n> | T1 | a | ~10 | None | j |\n> | T2 | b | ~20 | T1, T9 | j |\n';
+  const text =
+    '# Technical Spec: Q\n\n## Overview\n\nSome text.\n\n## Task Breakdown\n\n> | ID | Task | Est. Lines | Dependencies | Jira |\n> |----|------|-----|------|------|\n> | T1 | a | ~10 | None | j |\n> | T2 | b | ~20 | T1, T9 | j |\n';
   buildModel(text, parser.parse(text, LAZY), memo);
   const edited = text.replace('Some text.', 'Some more text.');
   const root = parser.parse(edited, LAZY);
   memo.hint(parser.takeDiff());
   const model = buildModel(edited, root, memo);
-  assert.deepStrictEqual(model.taskTable?.tasks.map((t) => [t.id, t.deps.map((d) => [d.id, d.span.range.start.line, d.span.start])]), [
-    ['T1', []],
-    ['T2', [['T1', 11, edited.indexOf('T1, T9')], ['T9', 11, edited.indexOf('T9 |')]]],
-  ]);
+  assert.deepStrictEqual(
+    model.taskTable?.tasks.map((t) => [t.id, t.deps.map((d) => [d.id, d.span.range.start.line, d.span.start])]),
+    [
+      ['T1', []],
+      [
+        'T2',
+        [
+          ['T1', 11, edited.indexOf('T1, T9')],
+          ['T9', 11, edited.indexOf('T9 |')],
+        ],
+      ],
+    ],
+  );
   assertSameAsFull(edited.replace('Some', 'Any'), parser.parse(edited.replace('Some', 'Any'), LAZY), 'another edit above', memo, parser);
 });
 
@@ -300,7 +363,12 @@ test("pack() writes the cells of rows, and what is inside top-level nodes, not r
 test('commonPrefix and commonSuffix find an edit anywhere in a long text, block edges included', () => {
   const base = Array.from({ length: 40_000 }, (_, i) => String.fromCharCode(97 + ((i * 7) % 26))).join('');
   for (const at of [0, 1, 8191, 8192, 8193, 16_384, 20_000, 39_999, 40_000]) {
-    for (const [removed, inserted] of [[0, 'X'], [1, ''], [1, 'Y'], [3, 'XYZ']] as const) {
+    for (const [removed, inserted] of [
+      [0, 'X'],
+      [1, ''],
+      [1, 'Y'],
+      [3, 'XYZ'],
+    ] as const) {
       if (at + removed > base.length) continue;
       const edited = base.slice(0, at) + inserted + base.slice(at + removed);
       const p = commonPrefix(base, edited);

@@ -41,7 +41,7 @@ function refusal(source: string, cursor: Position, name: string, taskIdPattern =
   return outcome.refusal;
 }
 
-test('definition: from a dependency, a graph node or an ID cell to the task\'s ID cell', () => {
+test("definition: from a dependency, a graph node or an ID cell to the task's ID cell", () => {
   assert.deepEqual(getDefinition(model, SPEC_URI, at('T2, T$$1, T9')), [loc(6, 2, 4)]);
   assert.deepEqual(getDefinition(model, SPEC_URI, at('[Create] --> T$$10')), [loc(8, 2, 5)]);
   // The ID inside its markup, not the whole cell.
@@ -98,12 +98,11 @@ test('rename changes the ID cell, every dependency and every graph node, and not
 });
 
 test('rename: a graph label that starts with the ID follows it; other labels stay', () => {
-  const labelled = taskSpec('Labels', ['| T1 | One | ~10 | None | |', '| T2 | Two | ~10 | T1 | |'], [
-    'graph LR',
-    '  T1[T1: One] --> T2(["T2 Two"])',
-    '  T1 --> T2[Task T2]',
-    '  T2 --> T22[T2x]',
-  ]);
+  const labelled = taskSpec(
+    'Labels',
+    ['| T1 | One | ~10 | None | |', '| T2 | Two | ~10 | T1 | |'],
+    ['graph LR', '  T1[T1: One] --> T2(["T2 Two"])', '  T1 --> T2[Task T2]', '  T2 --> T22[T2x]'],
+  );
   const out = renamed(labelled, cursorIn(labelled, '| T$$2 | Two'), 'T9');
   assert.equal(out.split('\n').slice(13, 16).join('\n'), ['  T1[T1: One] --> T9(["T9 Two"])', '  T1 --> T9[Task T2]', '  T9 --> T22[T2x]'].join('\n'));
 });
@@ -112,7 +111,10 @@ test('a renamed spec has the same diagnostics, on the renamed IDs', () => {
   const before = diagnose(text).map((d) => [d.code, d.message]);
   const after = diagnose(renamed(text, at('| $$T1 | Create'), 'T5')).map((d) => [d.code, d.message]);
   assert.deepEqual(after, before);
-  assert.ok(before.some(([code]) => code === 'TS406'), 'the unknown T9 is still reported');
+  assert.ok(
+    before.some(([code]) => code === 'TS406'),
+    'the unknown T9 is still reported',
+  );
 });
 
 test('rename refuses an empty, several-word, ill-matching or taken ID, with the reason', () => {
@@ -127,7 +129,10 @@ test('rename refuses an empty, several-word, ill-matching or taken ID, with the 
     refusal(text, at('| T$$1 | Create'), 'T-1', '^T-?\\d+$'),
     'T-1 cannot be a node of the mermaid graph, which draws T1: use letters, digits and _ only.',
   );
-  assert.equal(refusal(text, at('Cre$$ate the table'), 'T4'), 'Rename works on a task ID: in its ID cell, in a Dependencies cell or in the Task Dependency Graph.');
+  assert.equal(
+    refusal(text, at('Cre$$ate the table'), 'T4'),
+    'Rename works on a task ID: in its ID cell, in a Dependencies cell or in the Task Dependency Graph.',
+  );
 });
 
 test('without a graph, an ID the pattern allows may have a dash', () => {

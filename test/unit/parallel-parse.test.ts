@@ -59,8 +59,16 @@ function assertSameAsFull(text: string, root: Root, what: string, memo = new Mod
   assert.deepStrictEqual(diagnostics, computeDiagnostics(b, DEFAULT_SETTINGS, TODAY, SPEC_URI), `diagnostics differ: ${what}`);
 }
 
-const fixtures = readdirSync('test/fixtures').filter((f) => f.endsWith('.md')).map((f) => [f, readFileSync(`test/fixtures/${f}`, 'utf8')] as const);
-const documents: (readonly [string, string])[] = [['template', TEMPLATE_TEXT], ...fixtures, ['gen-spec 4', genSpec(4)], ['gen-spec 60', genSpec(60)], ['gen-spec 200', genSpec(200)]];
+const fixtures = readdirSync('test/fixtures')
+  .filter((f) => f.endsWith('.md'))
+  .map((f) => [f, readFileSync(`test/fixtures/${f}`, 'utf8')] as const);
+const documents: (readonly [string, string])[] = [
+  ['template', TEMPLATE_TEXT],
+  ...fixtures,
+  ['gen-spec 4', genSpec(4)],
+  ['gen-spec 60', genSpec(60)],
+  ['gen-spec 200', genSpec(200)],
+];
 test('with the roots of every listed source handed in, a parse runs no remark parse and equals the full parse', () => {
   for (const [name, text] of documents) {
     for (const t of [text, text.replace(/\n/g, '\r\n')]) {
@@ -114,7 +122,20 @@ test('after an edit only the changed pieces are listed, and a small change lists
 });
 
 // Fragments that change which units and row batches there are, and what they are parsed with.
-const fragment = fc.constantFrom('\n', '\n\n', '```\n', '| T9 | x | ~10 | T1 | j |\n', '| a | b |\n|---|---|\n', '[x]: /u\n\n', '[x]', '<!--\n', '-->', '# ', 'word', '\r\n');
+const fragment = fc.constantFrom(
+  '\n',
+  '\n\n',
+  '```\n',
+  '| T9 | x | ~10 | T1 | j |\n',
+  '| a | b |\n|---|---|\n',
+  '[x]: /u\n\n',
+  '[x]',
+  '<!--\n',
+  '-->',
+  '# ',
+  'word',
+  '\r\n',
+);
 const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 40 }), insert: fc.array(fragment, { maxLength: 3 }).map((a) => a.join('')) });
 
 test('random edit sequences: parsing the listed sources elsewhere gives a full parse at every step', () => {
@@ -174,7 +195,11 @@ test('ParallelParser: two real workers parse every source, this thread none', { 
 test('ParallelParser: when one of two workers fails, the other and this thread parse all but what it had claimed, at most', { timeout: 60_000 }, async () => {
   const logs: string[] = [];
   let started = 0;
-  const parallel = new ParallelParser(() => (started++ % 2 ? failingWorker(3)() : realWorker()), (m) => logs.push(m), 2);
+  const parallel = new ParallelParser(
+    () => (started++ % 2 ? failingWorker(3)() : realWorker()),
+    (m) => logs.push(m),
+    2,
+  );
   try {
     const text = genSpec(200);
     const parser = new IncrementalParser(TINY);
@@ -182,7 +207,10 @@ test('ParallelParser: when one of two workers fails, the other and this thread p
     const { roots } = await parallel.parse(sources);
     // Three are missing unless the other worker had claimed every source before it did.
     assert.ok(roots.length >= sources.length - 3 && roots.length <= sources.length, `${roots.length} roots of ${sources.length} sources`);
-    assert.ok(logs.some((m) => m.includes('parse worker test failure')), `the failure is logged (logs: ${logs.join(' | ')})`);
+    assert.ok(
+      logs.some((m) => m.includes('parse worker test failure')),
+      `the failure is logged (logs: ${logs.join(' | ')})`,
+    );
     assertSameAsFull(text, parser.parseWith(text, roots), 'roots of a parse one of whose workers failed');
   } finally {
     parallel.dispose();
@@ -191,12 +219,18 @@ test('ParallelParser: when one of two workers fails, the other and this thread p
 
 /** A worker that claims `claims` sources, then throws instead of parsing them. */
 const failingWorker = (claims: number) => () =>
-  new Worker(`require('node:worker_threads').parentPort.on('message', (job) => { Atomics.add(job.next, 0, ${claims}); throw new Error('parse worker test failure'); });`, { eval: true });
+  new Worker(
+    `require('node:worker_threads').parentPort.on('message', (job) => { Atomics.add(job.next, 0, ${claims}); throw new Error('parse worker test failure'); });`,
+    { eval: true },
+  );
 
 test('ParallelParser: a worker that fails loses only what it had claimed; the analysis parses that in place', { timeout: 60_000 }, async () => {
   const logs: string[] = [];
   let started = 0;
-  const parallel = new ParallelParser(() => (started++, failingWorker(2)()), (m) => logs.push(m));
+  const parallel = new ParallelParser(
+    () => (started++, failingWorker(2)()),
+    (m) => logs.push(m),
+  );
   try {
     // The first source (the longest) keeps this thread busy while the worker claims two and fails.
     const text = genSpec(200);
@@ -205,7 +239,10 @@ test('ParallelParser: a worker that fails loses only what it had claimed; the an
     const { roots, byWorker } = await parallel.parse(sources);
     assert.equal(byWorker, 0);
     assert.equal(roots.length, sources.length - 2, 'the two sources the worker claimed are missing');
-    assert.ok(logs.some((m) => m.includes('parse worker test failure')), `the failure is logged (logs: ${logs.join(' | ')})`);
+    assert.ok(
+      logs.some((m) => m.includes('parse worker test failure')),
+      `the failure is logged (logs: ${logs.join(' | ')})`,
+    );
     assertSameAsFull(text, parser.parseWith(text, roots), 'roots of a parse whose worker failed');
     // The next parse starts a new worker.
     await parallel.parse(['# Title\n']);
@@ -217,7 +254,10 @@ test('ParallelParser: a worker that fails loses only what it had claimed; the an
 
 test('ParallelParser: a worker that does not start leaves all the parsing to this thread', { timeout: 60_000 }, async () => {
   const logs: string[] = [];
-  const parallel = new ParallelParser(() => new Worker(join(__dirname, 'no-such-worker.js')), (m) => logs.push(m));
+  const parallel = new ParallelParser(
+    () => new Worker(join(__dirname, 'no-such-worker.js')),
+    (m) => logs.push(m),
+  );
   const sources = new IncrementalParser(TINY).sourcesFor(genSpec(60));
   const { roots } = await parallel.parse(sources);
   assert.equal(roots.length, sources.length);

@@ -29,16 +29,24 @@ function shape(g: Plan) {
 }
 
 test('a diamond: the critical path takes the heavier branch, waves are the layers', () => {
-  const g = graph(spec(
-    '| T1 | Migration | ~50 | None | [PROJ-1](https://jira.example.com/browse/PROJ-1) |',
-    '| T2 | Repository | ~150 | T1 | |',
-    '| T3 | Service | 100 | T1 | |',
-    '| T4 | API | ~200 | T2, T3 | |',
-    '| T5 | Docs | 30 | T1 | |',
-  ));
+  const g = graph(
+    spec(
+      '| T1 | Migration | ~50 | None | [PROJ-1](https://jira.example.com/browse/PROJ-1) |',
+      '| T2 | Repository | ~150 | T1 | |',
+      '| T3 | Service | 100 | T1 | |',
+      '| T4 | API | ~200 | T2, T3 | |',
+      '| T5 | Docs | 30 | T1 | |',
+    ),
+  );
   assert.deepEqual(shape(g), {
     status: 'ok',
-    tasks: [['T1', 50], ['T2', 150], ['T3', 100], ['T4', 200], ['T5', 30]],
+    tasks: [
+      ['T1', 50],
+      ['T2', 150],
+      ['T3', 100],
+      ['T4', 200],
+      ['T5', 30],
+    ],
     edges: ['T1>T2 critical', 'T1>T3', 'T2>T4 critical', 'T3>T4', 'T1>T5'],
     cycles: [],
     unknown: [],
@@ -53,21 +61,14 @@ test('a diamond: the critical path takes the heavier branch, waves are the layer
 });
 
 test('an edge a longer chain already implies is marked, whatever the table order', () => {
-  const g = graph(spec(
-    '| T4 | d | 10 | T1, T3, T2 | |',
-    '| T1 | a | 10 | None | |',
-    '| T2 | b | 10 | T1 | |',
-    '| T3 | c | 10 | T2 | |',
-    '| T5 | e | 10 | T1 | |',
-  ));
+  const g = graph(
+    spec('| T4 | d | 10 | T1, T3, T2 | |', '| T1 | a | 10 | None | |', '| T2 | b | 10 | T1 | |', '| T3 | c | 10 | T2 | |', '| T5 | e | 10 | T1 | |'),
+  );
   assert.deepEqual(shape(g).edges, ['T1>T4 implied', 'T3>T4 critical', 'T2>T4 implied', 'T1>T2 critical', 'T2>T3 critical', 'T1>T5']);
 });
 
 test('tasks carry their title, Jira text and the ranges of their row and ID cell', () => {
-  const g = graph(spec(
-    '| T1 | Migration | ~50 | None | [PROJ-1](https://jira.example.com/browse/PROJ-1) |',
-    '| T2 | Add `repo` **layer** | many | T1 | |',
-  ));
+  const g = graph(spec('| T1 | Migration | ~50 | None | [PROJ-1](https://jira.example.com/browse/PROJ-1) |', '| T2 | Add `repo` **layer** | many | T1 | |'));
   assert.deepEqual(g.tasks, [
     {
       id: 'T1',
@@ -90,48 +91,44 @@ test('tasks carry their title, Jira text and the ranges of their row and ID cell
 });
 
 test('ties: equally heavy paths go to the natural-order first, read from the start', () => {
-  const g = graph(spec(
-    '| T1 | a | 10 | None | |',
-    '| T10 | b | 100 | T1 | |',
-    '| T9 | c | 100 | T1 | |',
-    '| T11 | d | 10 | T9, T10 | |',
-  ));
+  const g = graph(spec('| T1 | a | 10 | None | |', '| T10 | b | 100 | T1 | |', '| T9 | c | 100 | T1 | |', '| T11 | d | 10 | T9, T10 | |'));
   assert.deepEqual(g.criticalPath, ['T1', 'T9', 'T11']);
   assert.equal(g.criticalLines, 120);
   assert.deepEqual(g.waves, [['T1'], ['T9', 'T10'], ['T11']]);
 
   // Separate chains of the same weight: T2 comes before T10 (not string order).
-  const chains = graph(spec(
-    '| T10 | a | 100 | None | |',
-    '| T2 | b | 60 | None | |',
-    '| T3 | c | 40 | T2 | |',
-  ));
+  const chains = graph(spec('| T10 | a | 100 | None | |', '| T2 | b | 60 | None | |', '| T3 | c | 40 | T2 | |'));
   assert.deepEqual(chains.criticalPath, ['T2', 'T3']);
   assert.equal(chains.criticalLines, 100);
   assert.deepEqual(chains.waves, [['T2', 'T10'], ['T3']]);
 });
 
 test('a task without Est. Lines still belongs to the path it extends', () => {
-  const g = graph(spec(
-    '| T1 | setup | | None | |',
-    '| T2 | work | 100 | T1 | |',
-    '| T3 | wrap up | n/a | T2 | |',
-  ));
+  const g = graph(spec('| T1 | setup | | None | |', '| T2 | work | 100 | T1 | |', '| T3 | wrap up | n/a | T2 | |'));
   assert.deepEqual([g.criticalPath, g.criticalLines], [['T1', 'T2', 'T3'], 100]);
 });
 
 test('cycles: reported once, their edges marked, their tasks and those waiting on them in no wave, no critical path', () => {
-  const g = graph(spec(
-    '| T1 | a | 10 | T3 | |',
-    '| T2 | b | 20 | T1 | |',
-    '| T3 | c | 30 | T2 | |',
-    '| T4 | d | 40 | T3 | |',
-    '| T5 | e | 50 | None | |',
-    '| T6 | f | 60 | T5 | |',
-  ));
+  const g = graph(
+    spec(
+      '| T1 | a | 10 | T3 | |',
+      '| T2 | b | 20 | T1 | |',
+      '| T3 | c | 30 | T2 | |',
+      '| T4 | d | 40 | T3 | |',
+      '| T5 | e | 50 | None | |',
+      '| T6 | f | 60 | T5 | |',
+    ),
+  );
   assert.deepEqual(shape(g), {
     status: 'ok',
-    tasks: [['T1', 10], ['T2', 20], ['T3', 30], ['T4', 40], ['T5', 50], ['T6', 60]],
+    tasks: [
+      ['T1', 10],
+      ['T2', 20],
+      ['T3', 30],
+      ['T4', 40],
+      ['T5', 50],
+      ['T6', 60],
+    ],
     edges: ['T3>T1 cycle', 'T1>T2 cycle', 'T2>T3 cycle', 'T3>T4', 'T5>T6'],
     cycles: [['T1', 'T2', 'T3']],
     unknown: [],
@@ -142,39 +139,32 @@ test('cycles: reported once, their edges marked, their tasks and those waiting o
   });
 });
 
-test('an edge inside a cycle\'s component is a cycle edge even when the reported path skips it', () => {
+test("an edge inside a cycle's component is a cycle edge even when the reported path skips it", () => {
   // T1 <-> T2 is the shortest cycle; T3 (needs T2, needed by T1) is in the same knot.
-  const g = graph(spec(
-    '| T1 | a | 1 | T2, T3 | |',
-    '| T2 | b | 1 | T1 | |',
-    '| T3 | c | 1 | T2 | |',
-    '| T4 | d | 1 | T3 | |',
-  ));
+  const g = graph(spec('| T1 | a | 1 | T2, T3 | |', '| T2 | b | 1 | T1 | |', '| T3 | c | 1 | T2 | |', '| T4 | d | 1 | T3 | |'));
   assert.deepEqual(g.cycles, [['T1', 'T2']]);
   assert.deepEqual(shape(g).edges, ['T2>T1 cycle', 'T3>T1 cycle', 'T1>T2 cycle', 'T2>T3 cycle', 'T3>T4']);
   assert.deepEqual(g.waves, []);
 });
 
 test('two separate cycles come in table order', () => {
-  const g = graph(spec(
-    '| T1 | a | 1 | T2 | |',
-    '| T2 | b | 1 | T1 | |',
-    '| T3 | c | 1 | T4 | |',
-    '| T4 | d | 1 | T3 | |',
-  ));
-  assert.deepEqual(g.cycles, [['T1', 'T2'], ['T3', 'T4']]);
+  const g = graph(spec('| T1 | a | 1 | T2 | |', '| T2 | b | 1 | T1 | |', '| T3 | c | 1 | T4 | |', '| T4 | d | 1 | T3 | |'));
+  assert.deepEqual(g.cycles, [
+    ['T1', 'T2'],
+    ['T3', 'T4'],
+  ]);
   assert.deepEqual(g.edges.filter((e) => e.inCycle).length, 4);
 });
 
 test('dangling dependencies: listed once per task, left out of edges and waves; self-dependencies are not unknown', () => {
-  const g = graph(spec(
-    '| T1 | a | 10 | None | |',
-    '| T2 | b | 20 | T1, T9, T9 | |',
-    '| T3 | c | 30 | T3, T9, X-1 | |',
-  ));
+  const g = graph(spec('| T1 | a | 10 | None | |', '| T2 | b | 20 | T1, T9, T9 | |', '| T3 | c | 30 | T3, T9, X-1 | |'));
   assert.deepEqual(shape(g), {
     status: 'ok',
-    tasks: [['T1', 10], ['T2', 20], ['T3', 30]],
+    tasks: [
+      ['T1', 10],
+      ['T2', 20],
+      ['T3', 30],
+    ],
     edges: ['T1>T2 critical'],
     cycles: [],
     unknown: ['T2>T9', 'T3>T9', 'T3>X-1'],
@@ -186,13 +176,12 @@ test('dangling dependencies: listed once per task, left out of edges and waves; 
 });
 
 test('a repeated ID: the first row is the task, the later row adds its dependencies', () => {
-  const g = graph(spec(
-    '| T1 | a | 10 | None | |',
-    '| T2 | b | 20 | None | |',
-    '| T3 | c | 30 | T1 | |',
-    '| T3 | c again | 99 | T2 | |',
-  ));
-  assert.deepEqual(shape(g).tasks, [['T1', 10], ['T2', 20], ['T3', 30]]);
+  const g = graph(spec('| T1 | a | 10 | None | |', '| T2 | b | 20 | None | |', '| T3 | c | 30 | T1 | |', '| T3 | c again | 99 | T2 | |'));
+  assert.deepEqual(shape(g).tasks, [
+    ['T1', 10],
+    ['T2', 20],
+    ['T3', 30],
+  ]);
   assert.deepEqual(shape(g).edges, ['T1>T3', 'T2>T3 critical']);
   assert.deepEqual(g.criticalPath, ['T2', 'T3']);
 });
@@ -212,7 +201,15 @@ test('empty and broken inputs each get a status and a message', () => {
 
   const emptyTable = graph(spec());
   assert.deepEqual(shape(emptyTable), {
-    status: 'empty-table', tasks: [], edges: [], cycles: [], unknown: [], criticalPath: [], criticalLines: 0, waves: [], totalLines: 0,
+    status: 'empty-table',
+    tasks: [],
+    edges: [],
+    cycles: [],
+    unknown: [],
+    criticalPath: [],
+    criticalLines: 0,
+    waves: [],
+    totalLines: 0,
   });
   assert.equal(emptyTable.message, 'The Task Breakdown table has no tasks yet. Add rows with an ID (T1, T2, …) to see the graph.');
 
@@ -238,5 +235,11 @@ test('the shape gen-spec writes (each task needs the one before and the one 7 ba
   assert.deepEqual([g.criticalPath[0], g.criticalPath[n - 1], g.criticalLines, g.totalLines], ['T1', `T${n}`, 2 * n, 2 * n]);
   // From T8 on, each task's second dependency (the task 7 back) is implied by the chain.
   assert.deepEqual([g.edges.length, g.edges.filter((e) => e.implied).length], [992, 493]);
-  assert.deepEqual(g.edges.filter((e) => e.to === 'T9').map((e) => [e.from, e.implied]), [['T8', false], ['T2', true]]);
+  assert.deepEqual(
+    g.edges.filter((e) => e.to === 'T9').map((e) => [e.from, e.implied]),
+    [
+      ['T8', false],
+      ['T2', true],
+    ],
+  );
 });

@@ -37,10 +37,16 @@ for (const [what, args] of [
   ['the check alone (--no-install)', ['scripts/prerequisites.mjs', '--no-install']],
   ['npm start (scripts/start-demo.mjs)', ['scripts/start-demo.mjs']],
 ] as const) {
-  test(`${what} stops at once with one line when Chromium is missing`, { skip: !packagesPresent && 'Debian packages missing: the check would install them' }, () => {
-    const run = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CHROMIUM_PATH: NO_SUCH_CHROMIUM }, timeout: 30_000 });
-    assert.equal(run.status, 1, `exit status; stderr: ${run.stderr}`);
-    assert.equal(run.stdout, '');
-    assert.deepEqual(run.stderr.split('\n').filter(Boolean), [`techspec: no Chromium at ${NO_SUCH_CHROMIUM}; run: sudo apt-get install -y chromium (or set CHROMIUM_PATH to a Chromium)`]);
-  });
+  test(
+    `${what} stops at once with one line when Chromium is missing`,
+    { skip: !packagesPresent && 'Debian packages missing: the check would install them' },
+    () => {
+      const run = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CHROMIUM_PATH: NO_SUCH_CHROMIUM }, timeout: 30_000 });
+      assert.equal(run.status, 1, `exit status; stderr: ${run.stderr}`);
+      assert.equal(run.stdout, '');
+      assert.deepEqual(run.stderr.split('\n').filter(Boolean), [
+        `techspec: no Chromium at ${NO_SUCH_CHROMIUM}; run: sudo apt-get install -y chromium (or set CHROMIUM_PATH to a Chromium)`,
+      ]);
+    },
+  );
 }

@@ -20,10 +20,7 @@ function page(nonce: string, title = 'Dependency Graph: a.spec.md'): string {
 test('the page carries the CSP: nothing by default, scripts only by nonce, styles and images only from the webview', () => {
   const html = page('n0nce+/A=');
   const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html);
-  assert.equal(
-    csp?.[1],
-    `default-src &#39;none&#39;; script-src &#39;nonce-n0nce+/A=&#39;; style-src ${CSP_SOURCE}; img-src ${CSP_SOURCE} data:;`,
-  );
+  assert.equal(csp?.[1], `default-src &#39;none&#39;; script-src &#39;nonce-n0nce+/A=&#39;; style-src ${CSP_SOURCE}; img-src ${CSP_SOURCE} data:;`);
   assert.equal((html.match(/Content-Security-Policy/g) ?? []).length, 1);
 });
 
@@ -81,28 +78,37 @@ test('messages from the page: only the declared shapes get through', () => {
   assert.equal(parsePreviewMessage({ type: 'openFile', path: '/etc/passwd' }), undefined);
   assert.equal(parsePreviewMessage(null), undefined);
   assert.equal(parsePreviewMessage('reveal'), undefined);
-  assert.deepEqual(parsePreviewMessage({ type: 'exportSvg', svg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>' }), { type: 'exportSvg', svg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>' });
+  assert.deepEqual(parsePreviewMessage({ type: 'exportSvg', svg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>' }), {
+    type: 'exportSvg',
+    svg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>',
+  });
   assert.equal(parsePreviewMessage({ type: 'exportSvg', svg: '<html></html>' }), undefined);
   assert.deepEqual(parsePreviewMessage({ type: 'svg', requestId: 2, svg: '<svg></svg>' }), { type: 'svg', requestId: 2, svg: '<svg></svg>' });
   assert.equal(parsePreviewMessage({ type: 'svg', requestId: '2', svg: '<svg></svg>' }), undefined);
-  assert.deepEqual(
-    parsePreviewMessage({ type: 'rendered', uri: 'file:///a.spec.md', version: 3, status: 'ok', nodes: 7, ms: 12.5 }),
-    { type: 'rendered', uri: 'file:///a.spec.md', version: 3, status: 'ok', nodes: 7, ms: 12.5 },
-  );
+  assert.deepEqual(parsePreviewMessage({ type: 'rendered', uri: 'file:///a.spec.md', version: 3, status: 'ok', nodes: 7, ms: 12.5 }), {
+    type: 'rendered',
+    uri: 'file:///a.spec.md',
+    version: 3,
+    status: 'ok',
+    nodes: 7,
+    ms: 12.5,
+  });
   assert.equal(parsePreviewMessage({ type: 'rendered', uri: 'file:///a.spec.md', version: 3, status: 'great', nodes: 7, ms: 1 }), undefined);
 });
 
 const model = buildPlan(
-  buildModel(lines(
-    '# Technical Spec: X',
-    '',
-    '## Task Breakdown',
-    '',
-    '| ID | Task | Est. Lines | Dependencies | Jira |',
-    '|----|------|------------|--------------|------|',
-    '| T1 | <img src=x onerror=alert(1)> | ~50 | None | |',
-    '| T2 | Two | ~150 | T1 | |',
-  )),
+  buildModel(
+    lines(
+      '# Technical Spec: X',
+      '',
+      '## Task Breakdown',
+      '',
+      '| ID | Task | Est. Lines | Dependencies | Jira |',
+      '|----|------|------------|--------------|------|',
+      '| T1 | <img src=x onerror=alert(1)> | ~50 | None | |',
+      '| T2 | Two | ~150 | T1 | |',
+    ),
+  ),
   'file:///w/x.spec.md',
   1,
 );
@@ -125,7 +131,17 @@ test('the task under the cursor: by line of its row', () => {
 
 test('a stand-in model says why there is nothing to draw', () => {
   assert.deepEqual(messageModel('file:///a.md', 'The server is not running.'), {
-    uri: 'file:///a.md', version: 0, status: 'not-spec', message: 'The server is not running.',
-    tasks: [], edges: [], cycles: [], unknown: [], criticalPath: [], criticalLines: 0, waves: [], totalLines: 0,
+    uri: 'file:///a.md',
+    version: 0,
+    status: 'not-spec',
+    message: 'The server is not running.',
+    tasks: [],
+    edges: [],
+    cycles: [],
+    unknown: [],
+    criticalPath: [],
+    criticalLines: 0,
+    waves: [],
+    totalLines: 0,
   });
 });

@@ -8,7 +8,17 @@ import { lines } from './helpers';
 
 function model(...rows: string[]): Plan {
   return buildPlan(
-    buildModel(lines('# Technical Spec: X', '', '## Task Breakdown', '', '| ID | Task | Est. Lines | Dependencies | Jira |', '|----|------|------------|--------------|------|', ...rows)),
+    buildModel(
+      lines(
+        '# Technical Spec: X',
+        '',
+        '## Task Breakdown',
+        '',
+        '| ID | Task | Est. Lines | Dependencies | Jira |',
+        '|----|------|------------|--------------|------|',
+        ...rows,
+      ),
+    ),
     'file:///w/x.spec.md',
     1,
   );
@@ -16,7 +26,12 @@ function model(...rows: string[]): Plan {
 
 /** gen-spec's shape: each task needs the one before and the one 7 back. */
 function chain(n: number): Plan {
-  return model(...Array.from({ length: n }, (_, i) => `| T${i + 1} | t | 10 | ${i === 0 ? 'None' : [...new Set([i, Math.max(1, i - 6)])].map((k) => `T${k}`).join(', ')} | |`));
+  return model(
+    ...Array.from(
+      { length: n },
+      (_, i) => `| T${i + 1} | t | 10 | ${i === 0 ? 'None' : [...new Set([i, Math.max(1, i - 6)])].map((k) => `T${k}`).join(', ')} | |`,
+    ),
+  );
 }
 
 const inside = (p: Point, b: Box) => p.x > b.x + 0.5 && p.x < b.x + b.width - 0.5 && p.y > b.y + 0.5 && p.y < b.y + b.height - 0.5;
@@ -50,7 +65,7 @@ test('a diamond with an implied edge: columns are the waves, nodes apart, the im
   assert.ok(top < Math.min(l.tasks.get('T2')!.y, l.tasks.get('T3')!.y), 'the implied edge does not pass above the middle column');
 });
 
-test('gen-spec\'s shape at 120 tasks: one column per wave, no overlapping nodes, implied edges cross no node', () => {
+test("gen-spec's shape at 120 tasks: one column per wave, no overlapping nodes, implied edges cross no node", () => {
   const m = chain(120);
   const l = layoutGraph(m);
   const boxes = [...l.tasks.values()];
@@ -74,7 +89,13 @@ test('unknown dependencies become their own nodes with an edge to the task that 
   const m = model('| T1 | a | 10 | T2 | |', '| T2 | b | 10 | T1 | |', '| T3 | c | 10 | T9, T9x | |', '| T4 | d | 10 | T9 | |');
   const l = layoutGraph(m);
   assert.deepEqual([...l.unknown.keys()], ['T9', 'T9x']);
-  assert.deepEqual(l.edges.filter((e) => e.index < 0).map((e) => -1 - e.index).sort(), [0, 1, 2]);
+  assert.deepEqual(
+    l.edges
+      .filter((e) => e.index < 0)
+      .map((e) => -1 - e.index)
+      .sort(),
+    [0, 1, 2],
+  );
   const all = [...l.tasks.values(), ...l.unknown.values()];
   for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) assert.ok(!overlap(all[i], all[j]), `nodes ${i} and ${j} overlap`);
   assert.equal(l.edges.filter((e) => e.index >= 0).length, 2);

@@ -57,7 +57,10 @@ function edits(base: string, steps: [from: string, to: string][]): string[] {
 const SPEC = execFileSync(process.execPath, ['bench/gen-spec.mjs', '--tasks', '30', '--defects'], { encoding: 'utf8' });
 const ERRORS_ROW = '| 409 | CONFLICT | Resource already exists |';
 
-for (const [name, options] of [['default batches', {}], ['tiny batches', TINY]] as const) {
+for (const [name, options] of [
+  ['default batches', {}],
+  ['tiny batches', TINY],
+] as const) {
   test(`TS803: a status cell edited to a non-status and back, and the header renamed, with ${name}`, () => {
     const typed = typeThrough(
       edits(SPEC, [
@@ -77,8 +80,14 @@ for (const [name, options] of [['default batches', {}], ['tiny batches', TINY]] 
     const typed = typeThrough(
       edits(SPEC, [
         // A column more in the header: every row of the table is now short of one.
-        ['| ID | Task | Est. Lines | Dependencies | Jira |\n|----|------|------------|--------------|------|', '| ID | Task | Est. Lines | Dependencies | Jira | X |\n|----|------|------------|--------------|------|---|'],
-        ['| ID | Task | Est. Lines | Dependencies | Jira | X |\n|----|------|------------|--------------|------|---|', '| ID | Task | Est. Lines | Dependencies | Jira |\n|----|------|------------|--------------|------|'],
+        [
+          '| ID | Task | Est. Lines | Dependencies | Jira |\n|----|------|------------|--------------|------|',
+          '| ID | Task | Est. Lines | Dependencies | Jira | X |\n|----|------|------------|--------------|------|---|',
+        ],
+        [
+          '| ID | Task | Est. Lines | Dependencies | Jira | X |\n|----|------|------------|--------------|------|---|',
+          '| ID | Task | Est. Lines | Dependencies | Jira |\n|----|------|------------|--------------|------|',
+        ],
         // A two-column table in the middle of the task table: the rows after it fall under its header.
         ['| T20 |', '\n| A | B |\n|---|---|\n| T20 |'],
         ['\n| A | B |\n|---|---|\n| T20 |', '| T20 |'],
@@ -109,13 +118,22 @@ for (const [name, options] of [['default batches', {}], ['tiny batches', TINY]] 
     const versions: Version[] = texts.map((text) => ({ text }));
     versions.push({ text: texts[0], settings: { maxTaskLines: 200 } }, { text: texts[0] });
     const typed = typeThrough(versions, options);
-    assert.deepEqual(counts(typed, 'TS405').map((n) => n - counts(typed, 'TS405')[0]), [0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0]);
-    assert.deepEqual(counts(typed, 'TS410').map((n) => n - counts(typed, 'TS410')[0]), [0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+    assert.deepEqual(
+      counts(typed, 'TS405').map((n) => n - counts(typed, 'TS405')[0]),
+      [0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0],
+    );
+    assert.deepEqual(
+      counts(typed, 'TS410').map((n) => n - counts(typed, 'TS410')[0]),
+      [0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0],
+    );
     const large = counts(typed, 'TS411');
     assert.equal(large[6], large[0] + 1);
     assert.ok(large[10] > large[0] + 5, `maxTaskLines 200 flags more tasks: ${large[0]} → ${large[10]}`);
     assert.equal(large[11], large[0]);
-    assert.deepEqual(counts(typed, 'TS408').map((n) => n - counts(typed, 'TS408')[0]), [0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0]);
+    assert.deepEqual(
+      counts(typed, 'TS408').map((n) => n - counts(typed, 'TS408')[0]),
+      [0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0],
+    );
   });
 
   test(`TS804: a json block edited to invalid, valid, empty and back, and its language changed, with ${name}`, () => {
@@ -146,7 +164,10 @@ for (const [name, options] of [['default batches', {}], ['tiny batches', TINY]] 
         ['graph LR\n    Q1 --> T1\n', 'graph LR\n'],
         ['#### `POST /api/v1/resource1`', '#### `post /api/v1/resource1`'],
         ['#### `post /api/v1/resource1`', '#### `POST /api/v1/resource0`'],
-        ['#### `POST /api/v1/resource0`\n\n**Request**:\n```json\n{ "field1": "string", "field2": 1 }', '#### `POST /api/v1/resource1`\n\n**Request**:\n```json\n{ "field1": "string", "field2": 1 }'],
+        [
+          '#### `POST /api/v1/resource0`\n\n**Request**:\n```json\n{ "field1": "string", "field2": 1 }',
+          '#### `POST /api/v1/resource1`\n\n**Request**:\n```json\n{ "field1": "string", "field2": 1 }',
+        ],
       ]).map((text) => ({ text })),
       options,
     );
@@ -162,11 +183,39 @@ for (const [name, options] of [['default batches', {}], ['tiny batches', TINY]] 
 
 // Fragments that make and unmake what the rules with carried verdicts look at.
 const fragment = fc.constantFrom(
-  '\n', '\n\n', '|', ' | ', '| 40x |', '| 404 |', '| Status | Code |\n|---|---|\n', '| A | B |\n|---|---|\n', '|---|\n',
-  '| T9 | x | ~10 | T1 | j |\n', '| | | | | |\n', '| T3 | y | ~900 | None, T2 | j |\n', 'T3', '~5000', 'lots', 'None',
-  '```json\n{,}\n```\n', '```json\n', '```\n', '{ "a": 1 }', ',', '#### GET /x\n', '#### get /x\n', '#### `POST /api/v1/resource0`\n', 'Q9 --> T1\n', '[Code]',
+  '\n',
+  '\n\n',
+  '|',
+  ' | ',
+  '| 40x |',
+  '| 404 |',
+  '| Status | Code |\n|---|---|\n',
+  '| A | B |\n|---|---|\n',
+  '|---|\n',
+  '| T9 | x | ~10 | T1 | j |\n',
+  '| | | | | |\n',
+  '| T3 | y | ~900 | None, T2 | j |\n',
+  'T3',
+  '~5000',
+  'lots',
+  'None',
+  '```json\n{,}\n```\n',
+  '```json\n',
+  '```\n',
+  '{ "a": 1 }',
+  ',',
+  '#### GET /x\n',
+  '#### get /x\n',
+  '#### `POST /api/v1/resource0`\n',
+  'Q9 --> T1\n',
+  '[Code]',
 );
-const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 40 }), insert: fc.array(fragment, { maxLength: 3 }).map((a) => a.join('')), lineStart: fc.boolean() });
+const edit = fc.record({
+  at: fc.nat(),
+  remove: fc.nat({ max: 40 }),
+  insert: fc.array(fragment, { maxLength: 3 }).map((a) => a.join('')),
+  lineStart: fc.boolean(),
+});
 
 test('random edit sequences: every version as a from-scratch analysis finds it', () => {
   fc.assert(

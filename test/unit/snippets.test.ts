@@ -190,7 +190,10 @@ const expand = (prefix: string) => expandSnippet(bodyOf(byPrefix(prefix)), DATE_
 test('the expander: escapes, mirrors, choices, variables', () => {
   assert.deepEqual(expandSnippet('a \\$5 ${1:x\\}y} $1 ${2|p\\,q,r|} $CURRENT_YEAR', DATE_VARS), {
     text: 'a $5 x}y x}y p,q 2026',
-    tabstops: [{ index: 1, value: 'x}y' }, { index: 2, value: 'p,q', choices: ['p,q', 'r'] }],
+    tabstops: [
+      { index: 1, value: 'x}y' },
+      { index: 2, value: 'p,q', choices: ['p,q', 'r'] },
+    ],
   });
   assert.equal(expandSnippet('$1 ${1:m} ${2:outer ${3:inner}}', {}).text, 'm m outer inner');
   assert.throws(() => expandSnippet('costs $ 5', {}), /unescaped \$ at offset 7/);
@@ -202,9 +205,7 @@ test('the expander: escapes, mirrors, choices, variables', () => {
 
 test('every snippet: a spec- prefix, a description, and a body that is valid snippet syntax', () => {
   const prefixes = Object.values(snippets).map((s) => s.prefix);
-  assert.deepEqual(prefixes, [
-    'spec-skeleton', 'spec-task', 'spec-endpoint', 'spec-risk', 'spec-flag', 'spec-c4-context', 'spec-c4-container', 'spec-graph',
-  ]);
+  assert.deepEqual(prefixes, ['spec-skeleton', 'spec-task', 'spec-endpoint', 'spec-risk', 'spec-flag', 'spec-c4-context', 'spec-c4-container', 'spec-graph']);
   for (const [name, s] of Object.entries(snippets)) {
     for (const p of [s.prefix].flat()) assert.match(p, /^spec-[a-z0-9-]+$/, name);
     assert.ok(s.description && s.description.length > 10, `${name} has no description`);
@@ -214,9 +215,10 @@ test('every snippet: a spec- prefix, a description, and a body that is valid sni
 
 test('spec-skeleton: with its defaults it is the template, with one Status value and today as Last Updated', () => {
   const { text, tabstops } = expand('spec-skeleton');
-  const expected = TEMPLATE_TEXT
-    .replace('> **Status**: Draft | In Review | Approved', '> **Status**: Draft')
-    .replace('> **Last Updated**: [Date]', '> **Last Updated**: 2026-11-25');
+  const expected = TEMPLATE_TEXT.replace('> **Status**: Draft | In Review | Approved', '> **Status**: Draft').replace(
+    '> **Last Updated**: [Date]',
+    '> **Last Updated**: 2026-11-25',
+  );
   assert.notEqual(expected, TEMPLATE_TEXT);
   assert.equal(text, expected);
   assert.deepEqual(tabstops, [
@@ -231,7 +233,10 @@ test('spec-skeleton: with its defaults it is the template, with one Status value
 
 test('spec-skeleton: its level-2 headings are the template sections, in order', () => {
   const headings = [...expand('spec-skeleton').text.matchAll(/^## (.*)$/gm)].map((m) => m[1]);
-  assert.deepEqual(headings, TEMPLATE_SECTIONS.map((s) => s.title));
+  assert.deepEqual(
+    headings,
+    TEMPLATE_SECTIONS.map((s) => s.title),
+  );
   assert.equal(headings.length, 12);
 });
 
@@ -247,60 +252,80 @@ test('spec-skeleton: the title tab stop is mirrored into both C4 diagram titles'
 test('spec-skeleton: the engine finds every section in order and a valid Status and date', () => {
   const { text } = expand('spec-skeleton');
   assert.deepEqual(only(diagnose(text), 'TS101', 'TS102', 'TS103', 'TS201', 'TS202', 'TS205', 'TS206'), []);
-  assert.deepEqual(buildModel(text).sections.map((s) => s.key), TEMPLATE_SECTIONS.map((s) => s.key));
+  assert.deepEqual(
+    buildModel(text).sections.map((s) => s.key),
+    TEMPLATE_SECTIONS.map((s) => s.key),
+  );
 });
 
 test('spec-task: a Task Breakdown row the model reads as a task', () => {
   const { text, tabstops } = expand('spec-task');
   assert.equal(text, '| T1 | [Task description] | ~200 | None | [Link] |');
-  assert.deepEqual(tabstops.map((t) => t.index), [1, 2, 3, 4, 5, 0]);
-  const m = buildModel(lines('## Task Breakdown', '', '| ID | Task | Est. Lines | Dependencies | Jira |', '|----|------|------------|--------------|------|', text));
+  assert.deepEqual(
+    tabstops.map((t) => t.index),
+    [1, 2, 3, 4, 5, 0],
+  );
+  const m = buildModel(
+    lines('## Task Breakdown', '', '| ID | Task | Est. Lines | Dependencies | Jira |', '|----|------|------------|--------------|------|', text),
+  );
   const task = m.taskTable?.tasks[0];
   assert.equal(task?.id, 'T1');
   assert.equal(task?.estLines, 200);
   assert.deepEqual(task?.deps, []);
-  assert.deepEqual(task?.noneMarkers.map((n) => n.id), ['None']);
+  assert.deepEqual(
+    task?.noneMarkers.map((n) => n.id),
+    ['None'],
+  );
 });
 
 test('spec-endpoint: heading with a method choice, request and response blocks that parse as JSON, errors table', () => {
   const { text, tabstops } = expand('spec-endpoint');
-  assert.equal(text, [
-    '#### `GET /api/v1/resource`',
-    '',
-    '**Request**:',
-    '```json',
-    '{',
-    '  "field1": "string"',
-    '}',
-    '```',
-    '',
-    '**Response** (200 OK):',
-    '```json',
-    '{',
-    '  "id": "uuid"',
-    '}',
-    '```',
-    '',
-    '**Errors**:',
-    '| Status | Code | Description |',
-    '|--------|------|-------------|',
-    '| 400 | INVALID_INPUT | Validation failed |',
-    '',
-  ].join('\n'));
+  assert.equal(
+    text,
+    [
+      '#### `GET /api/v1/resource`',
+      '',
+      '**Request**:',
+      '```json',
+      '{',
+      '  "field1": "string"',
+      '}',
+      '```',
+      '',
+      '**Response** (200 OK):',
+      '```json',
+      '{',
+      '  "id": "uuid"',
+      '}',
+      '```',
+      '',
+      '**Errors**:',
+      '| Status | Code | Description |',
+      '|--------|------|-------------|',
+      '| 400 | INVALID_INPUT | Validation failed |',
+      '',
+    ].join('\n'),
+  );
   assert.deepEqual(tabstops[0], { index: 1, value: 'GET', choices: [...HTTP_METHODS] });
   const jsonBlocks = [...text.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]));
   assert.deepEqual(jsonBlocks, [{ field1: 'string' }, { id: 'uuid' }]);
   const m = buildModel(lines('## API Design', '', '### New Endpoints', '', text));
-  assert.deepEqual(m.endpoints.map((e) => [e.method, e.path]), [['GET', '/api/v1/resource']]);
+  assert.deepEqual(
+    m.endpoints.map((e) => [e.method, e.path]),
+    [['GET', '/api/v1/resource']],
+  );
 });
 
 test('spec-risk: Likelihood and Impact are choices of the risk levels', () => {
   const { text, tabstops } = expand('spec-risk');
   assert.equal(text, '| [Risk description] | Low | Low | [How to prevent/detect/recover] |');
-  assert.deepEqual(tabstops.filter((t) => t.choices).map((t) => [t.index, t.choices]), [
-    [2, [...RISK_LEVELS]],
-    [3, [...RISK_LEVELS]],
-  ]);
+  assert.deepEqual(
+    tabstops.filter((t) => t.choices).map((t) => [t.index, t.choices]),
+    [
+      [2, [...RISK_LEVELS]],
+      [3, [...RISK_LEVELS]],
+    ],
+  );
 });
 
 test('spec-flag: a Feature Flags row with the flag as code and a boolean default', () => {
@@ -324,7 +349,10 @@ test('spec-graph: a dependency graph whose edge the model reads, IDs mirrored in
   const { text } = expand('spec-graph');
   assert.equal(text, '```mermaid\ngraph LR\n    T1[T1: Migration] --> T2[T2: Repository]\n```');
   const m = buildModel(lines('## Task Breakdown', '', '### Task Dependency Graph', '', text));
-  assert.deepEqual(m.diagram?.edges.map((e) => [e.from.id, e.to.id]), [['T1', 'T2']]);
+  assert.deepEqual(
+    m.diagram?.edges.map((e) => [e.from.id, e.to.id]),
+    [['T1', 'T2']],
+  );
   const renumbered = expandSnippet(bodyOf(byPrefix('spec-graph')).replace('T${1:1}', 'T${1:7}'), {}).text;
   assert.match(renumbered, /T7\[T7: Migration\]/);
 });

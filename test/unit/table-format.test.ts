@@ -27,32 +27,23 @@ test('one edit per changed line, ranged on the line without its line break', () 
 
 test('alignment colons are kept, and cells are padded the way their column is aligned', () => {
   const text = lines('| Left | Centre | Right | None |', '|:-|:-:|-:|-|', '| a | b | c | d |');
-  assert.equal(formatAt(text, 1), lines(
-    '| Left | Centre | Right | None |',
-    '| :--- | :----: | ----: | ---- |',
-    '| a    |   b    |     c | d    |',
-  ));
+  assert.equal(formatAt(text, 1), lines('| Left | Centre | Right | None |', '| :--- | :----: | ----: | ---- |', '| a    |   b    |     c | d    |'));
 });
 
 test('CJK and emoji count as two columns, so the pipes line up on screen', () => {
   const text = lines('| 名前 | Emoji |', '|---|---|', '| 日本語テキスト | 👍🏽 |', '| abc | 👨‍👩‍👧 ok |');
-  assert.equal(formatAt(text, 0), lines(
-    '| 名前           | Emoji |',
-    '| -------------- | ----- |',
-    '| 日本語テキスト | 👍🏽    |',
-    '| abc            | 👨‍👩‍👧 ok |',
-  ));
+  assert.equal(
+    formatAt(text, 0),
+    lines('| 名前           | Emoji |', '| -------------- | ----- |', '| 日本語テキスト | 👍🏽    |', '| abc            | 👨‍👩‍👧 ok |'),
+  );
 });
 
 test('escaped pipes and pipes in code spans stay inside their cell', () => {
   const text = lines('| Expr | Means |', '|---|---|', '| `a || b` | or |', '| x \\| y | pipe |', '| ``c ` | d`` | code |');
-  assert.equal(formatAt(text, 0), lines(
-    '| Expr        | Means |',
-    '| ----------- | ----- |',
-    '| `a || b`    | or    |',
-    '| x \\| y      | pipe  |',
-    '| ``c ` | d`` | code  |',
-  ));
+  assert.equal(
+    formatAt(text, 0),
+    lines('| Expr        | Means |', '| ----------- | ----- |', '| `a || b`    | or    |', '| x \\| y      | pipe  |', '| ``c ` | d`` | code  |'),
+  );
 });
 
 test('a row with fewer cells is padded with empty ones; extra cells are kept after the columns', () => {
@@ -62,9 +53,10 @@ test('a row with fewer cells is padded with empty ones; extra cells are kept aft
 
 test('indentation, blockquotes and CRLF line endings are kept', () => {
   const text = ['- item', '', '  | a | b |', '  |--|--|', '  | long | x |', '', '> | q |', '> |:-:|', '> | quoted |', ''].join('\r\n');
-  assert.equal(applyEdits(text, formatTablesInRange(text, whole)), [
-    '- item', '', '  | a    | b   |', '  | ---- | --- |', '  | long | x   |', '', '> |   q    |', '> | :----: |', '> | quoted |', '',
-  ].join('\r\n'));
+  assert.equal(
+    applyEdits(text, formatTablesInRange(text, whole)),
+    ['- item', '', '  | a    | b   |', '  | ---- | --- |', '  | long | x   |', '', '> |   q    |', '> | :----: |', '> | quoted |', ''].join('\r\n'),
+  );
 });
 
 test('formatting a formatted table gives no edits', () => {
@@ -82,7 +74,10 @@ test('only the table at the cursor; text around it and tables elsewhere are unto
 test('the range formats every table it touches, each whole', () => {
   const text = lines('a|b', '-|-', '1|2', '', 'c|d', '-|-', '3|4', '', 'e|f', '-|-');
   const range = { start: { line: 2, character: 0 }, end: { line: 4, character: 1 } };
-  assert.deepEqual(formatTablesInRange(text, range).map((e) => e.range.start.line), [0, 1, 2, 4, 5, 6]);
+  assert.deepEqual(
+    formatTablesInRange(text, range).map((e) => e.range.start.line),
+    [0, 1, 2, 4, 5, 6],
+  );
 });
 
 test('no table: a delimiter row with another cell count, a table in a code fence, an indented one, a lone row', () => {
@@ -97,7 +92,10 @@ test('the table ends at a blank line, a pipeless line or a heading', () => {
 
 test('canFormatFixCellCount: a row with fewer cells yes; with more, the header, the delimiter or no table, no', () => {
   const text = lines('| A | B | C |', '|---|---|---|', '| 1 |', '| 1 | 2 | 3 | 4 |', '| 1 | `2 | 3` |', '', 'text');
-  assert.deepEqual([0, 1, 2, 3, 4, 5, 6].map((line) => canFormatFixCellCount(text, line)), [false, false, true, false, true, false, false]);
+  assert.deepEqual(
+    [0, 1, 2, 3, 4, 5, 6].map((line) => canFormatFixCellCount(text, line)),
+    [false, false, true, false, true, false, false],
+  );
 });
 
 /** Cell text that needs care: wide characters, escaped pipes, code spans holding pipes, markup. */
@@ -113,7 +111,10 @@ const rowOf = (cells: string[], pad: string, outer: boolean) => {
 const table = fc.integer({ min: 1, max: 4 }).chain((columns) =>
   fc.record({
     columns: fc.constant(columns),
-    header: fc.array(cellText.filter((c) => c.trim() !== ''), { minLength: columns, maxLength: columns }),
+    header: fc.array(
+      cellText.filter((c) => c.trim() !== ''),
+      { minLength: columns, maxLength: columns },
+    ),
     aligns: fc.array(fc.constantFrom('-', ':-', '-:', ':-:', '---'), { minLength: columns, maxLength: columns }),
     rows: fc.array(fc.array(cellText, { minLength: 1, maxLength: columns + 1 }), { maxLength: 4 }),
     pad: blanks,

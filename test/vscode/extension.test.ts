@@ -104,7 +104,26 @@ describe('techspec in VS Code', function () {
 
     it('webhook-retries.spec.md shows its defects', async () => {
       const uri = sample('webhook-retries.spec.md');
-      const want = ['TS101', 'TS202', 'TS204', 'TS205', 'TS301', 'TS301', 'TS301', 'TS406', 'TS409', 'TS409', 'TS411', 'TS501', 'TS501', 'TS701', 'TS702', 'TS801', 'TS803', 'TS804'];
+      const want = [
+        'TS101',
+        'TS202',
+        'TS204',
+        'TS205',
+        'TS301',
+        'TS301',
+        'TS301',
+        'TS406',
+        'TS409',
+        'TS409',
+        'TS411',
+        'TS501',
+        'TS501',
+        'TS701',
+        'TS702',
+        'TS801',
+        'TS803',
+        'TS804',
+      ];
       await openEditor(uri);
       const got = await waitForDiagnostics(uri, (ds) => ds.length >= want.length, `samples/webhook-retries.spec.md did not get its ${want.length} findings`);
       assert.deepEqual(got.map(codeOf).sort(), want);
@@ -115,7 +134,11 @@ describe('techspec in VS Code', function () {
     it('reports the planted defects with their codes and ranges', async () => {
       const uri = fixture(DEFECTS);
       await openEditor(uri);
-      const got = await waitForDiagnostics(uri, (ds) => ds.length >= DEFECTS_EXPECTED.length, `the planted defects (${DEFECTS_EXPECTED.join(', ')}) were not all reported`);
+      const got = await waitForDiagnostics(
+        uri,
+        (ds) => ds.length >= DEFECTS_EXPECTED.length,
+        `the planted defects (${DEFECTS_EXPECTED.join(', ')}) were not all reported`,
+      );
       assert.deepEqual(summary(got), DEFECTS_EXPECTED);
       for (const d of got) assert.ok(d.message.length > 20, `${codeOf(d)} has no useful message: "${d.message}"`);
       const security = got.find((d) => codeOf(d) === 'TS101');
@@ -141,7 +164,12 @@ describe('techspec in VS Code', function () {
       const missing = ds.find((d) => codeOf(d) === 'TS101')!;
       const expected = 'Insert section "## Security Considerations"';
       const cursor = new vscode.Range(missing.range.start, missing.range.start);
-      const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, cursor, vscode.CodeActionKind.QuickFix.value);
+      const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        cursor,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       const titles = actions.map((a) => a.title);
       assert.ok(titles.includes(expected), `VS Code offers no "${expected}" at ${rangeText(cursor)}; it offers: ${JSON.stringify(titles)}`);
 
@@ -152,7 +180,11 @@ describe('techspec in VS Code', function () {
       const shown = await screenshot('quick-fix-menu', [menuRow]);
       await vscode.commands.executeCommand('hideCodeActionWidget');
       // Only the offline runner sees the page; under @vscode/test-electron the code actions above are the check.
-      if (shown) assert.ok(shown.texts[menuRow].some((t) => t.includes(expected)), `the quick-fix menu shows ${JSON.stringify(shown.texts[menuRow])}, not "${expected}"`);
+      if (shown)
+        assert.ok(
+          shown.texts[menuRow].some((t) => t.includes(expected)),
+          `the quick-fix menu shows ${JSON.stringify(shown.texts[menuRow])}, not "${expected}"`,
+        );
     });
 
     it('inserts a missing section, and its diagnostic goes away', async () => {
@@ -160,23 +192,39 @@ describe('techspec in VS Code', function () {
       const editor = await openUntitled(text);
       const uri = editor.document.uri;
       const isSecurity = (d: vscode.Diagnostic) => codeOf(d) === 'TS101' && d.message.includes('Security Considerations');
-      const before = await waitForDiagnostics(uri, (ds) => ds.some(isSecurity), 'no TS101 for "Security Considerations" on the untitled copy of the defects fixture');
+      const before = await waitForDiagnostics(
+        uri,
+        (ds) => ds.some(isSecurity),
+        'no TS101 for "Security Considerations" on the untitled copy of the defects fixture',
+      );
       const diagnostic = before.find(isSecurity)!;
 
-      const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        diagnostic.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       const titles = actions.map((a) => a.title);
       const fix = actions.find((a): a is vscode.CodeAction => 'edit' in a && !!a.edit && /insert\b.*section\b.*Security Considerations/i.test(a.title));
       assert.ok(fix, `no "Insert section … Security Considerations" quick fix among: ${JSON.stringify(titles)}`);
       assert.equal(fix.kind?.value, vscode.CodeActionKind.QuickFix.value);
 
       const others = before.filter((d) => !isSecurity(d));
-      const after = waitForDiagnostics(uri, (ds) => editor.document.version > 1 && !ds.some(isSecurity), 'the TS101 for "Security Considerations" did not go away after the quick fix');
+      const after = waitForDiagnostics(
+        uri,
+        (ds) => editor.document.version > 1 && !ds.some(isSecurity),
+        'the TS101 for "Security Considerations" did not go away after the quick fix',
+      );
       assert.equal(await vscode.workspace.applyEdit(fix.edit!), true, 'workspace.applyEdit refused the quick fix');
       const remaining = await after;
 
       const fixed = editor.document.getText();
       const at = fixed.indexOf('\n## Security Considerations\n');
-      assert.ok(at > fixed.indexOf('\n## Task Breakdown\n') && at < fixed.indexOf('\n## Performance Considerations\n'), 'the section was not inserted between Task Breakdown and Performance Considerations, where the template puts it');
+      assert.ok(
+        at > fixed.indexOf('\n## Task Breakdown\n') && at < fixed.indexOf('\n## Performance Considerations\n'),
+        'the section was not inserted between Task Breakdown and Performance Considerations, where the template puts it',
+      );
       // The fix inserts text and changes nothing else.
       const inserted = fixed.length - text.length;
       assert.ok(inserted > 0);
@@ -191,14 +239,21 @@ describe('techspec in VS Code', function () {
         return `${codeOf(d)} ${rangeText(new vscode.Range(d.range.start.translate(by), d.range.end.translate(by)))}`;
       };
       const inside = (d: vscode.Diagnostic) => d.range.start.line >= from && d.range.end.line < from + added;
-      assert.deepEqual(summary(remaining.filter((d) => !inside(d))), others.map(shift).sort(), `findings outside the inserted section changed; now: ${describeDiagnostics(remaining)}`);
+      assert.deepEqual(
+        summary(remaining.filter((d) => !inside(d))),
+        others.map(shift).sort(),
+        `findings outside the inserted section changed; now: ${describeDiagnostics(remaining)}`,
+      );
       assert.deepEqual([...new Set(remaining.filter(inside).map(codeOf))], ['TS301'], 'the inserted skeleton has findings other than its placeholders');
     });
   });
 
   describe('completion', () => {
     it('offers the task IDs in a Dependencies cell', async () => {
-      const text = (await fixtureText(DEFECTS)).replace('| T5 | Add integration tests | ~200 | T4 | REP-5 |', '| T5 | Add integration tests | ~200 | T4,  | REP-5 |');
+      const text = (await fixtureText(DEFECTS)).replace(
+        '| T5 | Add integration tests | ~200 | T4 | REP-5 |',
+        '| T5 | Add integration tests | ~200 | T4,  | REP-5 |',
+      );
       const editor = await openUntitled(text);
       const uri = editor.document.uri;
       // Its planted defects show the server has analyzed this copy.
@@ -209,17 +264,21 @@ describe('techspec in VS Code', function () {
       const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
       const items = new Map(list.items.map((i) => [typeof i.label === 'string' ? i.label : i.label.label, i]));
       const labels = [...items.keys()];
-      for (const id of ['T1', 'T2', 'T3']) assert.ok(items.has(id), `${id} is not offered in T5's Dependencies cell of ${uri.toString()} at ${position.line}:${position.character}; offered: ${JSON.stringify(labels)}`);
+      for (const id of ['T1', 'T2', 'T3'])
+        assert.ok(
+          items.has(id),
+          `${id} is not offered in T5's Dependencies cell of ${uri.toString()} at ${position.line}:${position.character}; offered: ${JSON.stringify(labels)}`,
+        );
       assert.ok(!items.has('T5'), 'T5 is offered as a dependency of itself');
       assert.ok(!items.has('T6'), 'T6 is offered as a dependency of T5, which would close the cycle T5 → T6 → T5');
       const t1 = items.get('T1')!;
-      const detail = t1.detail ?? (typeof t1.label === 'string' ? undefined : t1.label.description ?? t1.label.detail);
+      const detail = t1.detail ?? (typeof t1.label === 'string' ? undefined : (t1.label.description ?? t1.label.detail));
       assert.match(detail ?? '', /Create report_exports migration/, 'T1 does not carry its title as detail');
     });
   });
 
   describe('task IDs', () => {
-    it('goes from a dependency to its task\'s row, and renames a task everywhere', async () => {
+    it("goes from a dependency to its task's row, and renames a task everywhere", async () => {
       const text = await fixtureText(DEFECTS);
       const editor = await openUntitled(text);
       const uri = editor.document.uri;
@@ -231,7 +290,7 @@ describe('techspec in VS Code', function () {
 
       const definitions = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', uri, dependency);
       const targets = definitions.map((d) => ('targetRange' in d ? rangeText(d.targetRange) : rangeText(d.range)));
-      assert.deepEqual(targets, [`${t4Row}:2-${t4Row}:4`], 'Go to Definition on T5\'s dependency T4 does not land on T4\'s ID cell');
+      assert.deepEqual(targets, [`${t4Row}:2-${t4Row}:4`], "Go to Definition on T5's dependency T4 does not land on T4's ID cell");
 
       const uses = (t: string, id: string) => (t.match(new RegExp(`\\b${id}\\b`, 'g')) ?? []).length;
       const before = uses(text, 'T4');
@@ -243,12 +302,15 @@ describe('techspec in VS Code', function () {
       assert.ok(after.includes('T2 --> T40[T40: API]'), 'the graph node and its label did not follow the rename');
     });
 
-    it('leaves renaming in a markdown file that is no spec to VS Code\'s markdown support', async () => {
+    it("leaves renaming in a markdown file that is no spec to VS Code's markdown support", async () => {
       const uri = fixture(README);
       const published = nextDiagnosticsChange(uri, 'the language server published nothing for README.md after it was opened');
       const editor = await openEditor(uri);
       await published;
-      const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('| T1 |'));
+      const line = editor.document
+        .getText()
+        .split('\n')
+        .findIndex((l) => l.startsWith('| T1 |'));
       const at = new vscode.Position(line, 3);
       // VS Code's markdown support refuses (it renames headers and links); the refusal must not be ours.
       const refusalOf = (command: string, ...args: unknown[]) =>
@@ -269,7 +331,11 @@ describe('techspec in VS Code', function () {
     function parseFile(path: string): unknown {
       const errors: ParseError[] = [];
       const value = parseJsonc(read(path), errors, { allowTrailingComma: true });
-      assert.deepEqual(errors.map((e) => `${printParseErrorCode(e.error)} at offset ${e.offset}`), [], `${path} does not parse`);
+      assert.deepEqual(
+        errors.map((e) => `${printParseErrorCode(e.error)} at offset ${e.offset}`),
+        [],
+        `${path} does not parse`,
+      );
       return value;
     }
 
@@ -310,7 +376,12 @@ describe('techspec in VS Code', function () {
       for (const s of snippets()) {
         const editor = await openUntitled('');
         const expected = renderSnippet(s.body, editor.document);
-        const changed = waitFor(vscode.workspace.onDidChangeTextDocument, () => (editor.document.getText() === expected ? true : undefined), 10_000, `snippet "${s.name}" (${s.prefix}) did not expand to its body`);
+        const changed = waitFor(
+          vscode.workspace.onDidChangeTextDocument,
+          () => (editor.document.getText() === expected ? true : undefined),
+          10_000,
+          `snippet "${s.name}" (${s.prefix}) did not expand to its body`,
+        );
         assert.equal(await editor.insertSnippet(new vscode.SnippetString(s.body)), true, `insertSnippet refused "${s.name}"`);
         await changed;
         await vscode.commands.executeCommand('leaveSnippet');
@@ -322,18 +393,28 @@ describe('techspec in VS Code', function () {
   describe('snippets and grammar: the skeleton', () => {
     it('spec-skeleton expands into a spec with every section, a valid header and a consistent task graph', async () => {
       const pkg = extension().packageJSON as { contributes: { snippets: { path: string }[] } };
-      const file = parseJsonc(readFileSync(join(extension().extensionPath, pkg.contributes.snippets[0].path), 'utf8')) as Record<string, { prefix: string; body: string[] | string }>;
+      const file = parseJsonc(readFileSync(join(extension().extensionPath, pkg.contributes.snippets[0].path), 'utf8')) as Record<
+        string,
+        { prefix: string; body: string[] | string }
+      >;
       const skeleton = Object.values(file).find((s) => s.prefix === 'spec-skeleton');
       assert.ok(skeleton, 'no snippet with prefix spec-skeleton');
       const editor = await openUntitled('');
       const uri = editor.document.uri;
-      const analyzed = waitForDiagnostics(uri, (ds) => ds.length > 0, 'the expanded skeleton was never analyzed as a spec (its placeholders were not reported)');
+      const analyzed = waitForDiagnostics(
+        uri,
+        (ds) => ds.length > 0,
+        'the expanded skeleton was never analyzed as a spec (its placeholders were not reported)',
+      );
       assert.equal(await editor.insertSnippet(new vscode.SnippetString(Array.isArray(skeleton.body) ? skeleton.body.join('\n') : skeleton.body)), true);
       const ds = await analyzed;
       // Placeholders are the skeleton's job; missing sections, header, task or graph findings are not.
       const structural = ds.filter((d) => /^TS[1245]/.test(codeOf(d)));
       assert.deepEqual(summary(structural), [], 'the expanded skeleton has structural findings');
-      assert.ok(ds.some((d) => codeOf(d) === 'TS301'), 'the skeleton has no placeholders left to fill');
+      assert.ok(
+        ds.some((d) => codeOf(d) === 'TS301'),
+        'the skeleton has no placeholders left to fill',
+      );
       await vscode.commands.executeCommand('leaveSnippet');
     });
   });
@@ -355,7 +436,12 @@ describe('techspec in VS Code', function () {
         'the preview never drew the graph of clean.spec.md (no onDidRender with status ok)',
       );
       const isPreview = (t: vscode.Tab) => t.input instanceof vscode.TabInputWebview && /techspec/i.test(t.input.viewType);
-      const opened = waitFor(vscode.window.tabGroups.onDidChangeTabs, () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find(isPreview), 30_000, 'techspec.showPreview opened no techspec webview tab');
+      const opened = waitFor(
+        vscode.window.tabGroups.onDidChangeTabs,
+        () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find(isPreview),
+        30_000,
+        'techspec.showPreview opened no techspec webview tab',
+      );
       await vscode.commands.executeCommand('techspec.showPreview');
       const tab = await opened;
       assert.match(tab.label, /clean\.spec\.md/, `the preview tab "${tab.label}" does not name the spec`);

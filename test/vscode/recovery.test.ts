@@ -25,7 +25,12 @@ describe('recovery', () => {
     const uri = fixture('defects.spec.md');
     const editor = await openEditor(uri);
     const placeholders = (ds: vscode.Diagnostic[]) => ds.filter((d) => codeOf(d) === 'TS301' && /\[Kill \d+\]/.test(editor.document.getText(d.range))).length;
-    await waitFor(vscode.languages.onDidChangeDiagnostics, () => (techspecDiagnostics(uri).length > 0 ? true : undefined), 30_000, 'the defects fixture has no diagnostics');
+    await waitFor(
+      vscode.languages.onDidChangeDiagnostics,
+      () => (techspecDiagnostics(uri).length > 0 ? true : undefined),
+      30_000,
+      'the defects fixture has no diagnostics',
+    );
     let vanished = false;
     const watch = vscode.languages.onDidChangeDiagnostics((e) => {
       if (e.uris.some((u) => u.toString() === uri.toString()) && techspecDiagnostics(uri).length === 0) vanished = true;

@@ -3,7 +3,10 @@
 // Only what the tests compare against; transforms are refused.
 import type * as vscode from 'vscode';
 
-type Node = { kind: 'text'; text: string } | { kind: 'tabstop'; index: number; children?: Node[]; choice?: string } | { kind: 'variable'; name: string; children?: Node[] };
+type Node =
+  | { kind: 'text'; text: string }
+  | { kind: 'tabstop'; index: number; children?: Node[]; choice?: string }
+  | { kind: 'variable'; name: string; children?: Node[] };
 
 function parse(body: string): Node[] {
   let pos = 0;
@@ -63,7 +66,10 @@ function parse(body: string): Node[] {
     } else if (sep === '|' && isTabstop) {
       const end = body.indexOf('|}', pos);
       if (end < 0) throw new Error(`unterminated choice in snippet body: ${body}`);
-      choice = body.slice(pos + 1, end).split(/(?<!\\),/)[0].replace(/\\(.)/g, '$1');
+      choice = body
+        .slice(pos + 1, end)
+        .split(/(?<!\\),/)[0]
+        .replace(/\\(.)/g, '$1');
       pos = end + 1;
     } else if (sep === '/') {
       throw new Error(`snippet transforms are not supported by this test renderer: ${rest.slice(0, 40)}`);

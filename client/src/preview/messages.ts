@@ -41,5 +41,18 @@ export function taskAtLine(model: Plan | undefined, line: number) {
 
 /** A model with nothing to draw and a message saying why, for when the server cannot give one. */
 export function messageModel(uri: string, message: string): Plan {
-  return { uri, version: 0, status: 'not-spec', message, tasks: [], edges: [], cycles: [], unknown: [], criticalPath: [], criticalLines: 0, waves: [], totalLines: 0 };
+  return {
+    uri,
+    version: 0,
+    status: 'not-spec',
+    message,
+    tasks: [],
+    edges: [],
+    cycles: [],
+    unknown: [],
+    criticalPath: [],
+    criticalLines: 0,
+    waves: [],
+    totalLines: 0,
+  };
 }

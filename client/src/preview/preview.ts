@@ -2,7 +2,15 @@
 // server re-analyzes the document, and talks to its page only through the typed, validated messages.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { DidAnalyzeNotification, PlanRequest, type DidAnalyzeParams, type FromPreviewMessage, type Plan, type PreviewState, type ToPreviewMessage } from '../../../protocol';
+import {
+  DidAnalyzeNotification,
+  PlanRequest,
+  type DidAnalyzeParams,
+  type FromPreviewMessage,
+  type Plan,
+  type PreviewState,
+  type ToPreviewMessage,
+} from '../../../protocol';
 import { makeNonce, previewHtml } from './html';
 import { messageModel, parsePreviewMessage, taskAtLine, taskToReveal } from './messages';
 
@@ -94,7 +102,8 @@ export class PreviewManager implements vscode.Disposable, PreviewApi {
 
   /** The graph of a document, from the server; a stand-in model that says why when it cannot answer. */
   async graphOf(uri: string): Promise<Plan> {
-    if (!this.client?.isRunning()) return messageModel(uri, 'The Tech Spec language server is not running, so there is no graph to show. See the "Tech Spec" output.');
+    if (!this.client?.isRunning())
+      return messageModel(uri, 'The Tech Spec language server is not running, so there is no graph to show. See the "Tech Spec" output.');
     try {
       return await this.client.sendRequest(PlanRequest, { uri });
     } catch (e) {
@@ -119,7 +128,12 @@ export class PreviewManager implements vscode.Disposable, PreviewApi {
       this.current.showDocument(uri);
       return;
     }
-    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, previewTitle(uri), { viewColumn: column, preserveFocus: toSide }, webviewOptions(this.extensionUri));
+    const panel = vscode.window.createWebviewPanel(
+      PREVIEW_VIEW_TYPE,
+      previewTitle(uri),
+      { viewColumn: column, preserveFocus: toSide },
+      webviewOptions(this.extensionUri),
+    );
     this.adopt(panel, uri);
   }
 
@@ -204,7 +218,12 @@ class PreviewPanel {
     const root = vscode.Uri.joinPath(this.extensionUri, 'client', 'out', 'webview');
     this.ready = false;
     this.sent = undefined;
-    webview.html = previewHtml(webview, { script: vscode.Uri.joinPath(root, 'main.js'), style: vscode.Uri.joinPath(root, 'main.css') }, makeNonce(), previewTitle(this.uri));
+    webview.html = previewHtml(
+      webview,
+      { script: vscode.Uri.joinPath(root, 'main.js'), style: vscode.Uri.joinPath(root, 'main.css') },
+      makeNonce(),
+      previewTitle(this.uri),
+    );
   }
 
   showDocument(uri: string | undefined, problem?: string): void {
@@ -315,8 +334,14 @@ class PreviewPanel {
 
   private async saveSvg(svg: string): Promise<void> {
     const source = this.uri ? vscode.Uri.parse(this.uri) : undefined;
-    const defaultUri = source?.scheme === 'file' ? vscode.Uri.joinPath(source, '..', `${source.path.replace(/^.*\//, '').replace(/\.md$/i, '')}.graph.svg`) : undefined;
-    const target = await vscode.window.showSaveDialog({ defaultUri, filters: { 'SVG image': ['svg'] }, saveLabel: 'Export SVG', title: 'Export the dependency graph as SVG' });
+    const defaultUri =
+      source?.scheme === 'file' ? vscode.Uri.joinPath(source, '..', `${source.path.replace(/^.*\//, '').replace(/\.md$/i, '')}.graph.svg`) : undefined;
+    const target = await vscode.window.showSaveDialog({
+      defaultUri,
+      filters: { 'SVG image': ['svg'] },
+      saveLabel: 'Export SVG',
+      title: 'Export the dependency graph as SVG',
+    });
     if (!target) return;
     try {
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(svg));

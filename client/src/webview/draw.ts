@@ -86,7 +86,11 @@ export class Drawing {
   /** The group zoom and pan move. */
   readonly viewport = el('g', { class: 'viewport' });
   readonly defs = el('defs');
-  private readonly layers = [el('g', { class: 'waves' }, this.viewport), el('g', { class: 'edges' }, this.viewport), el('g', { class: 'nodes' }, this.viewport)];
+  private readonly layers = [
+    el('g', { class: 'waves' }, this.viewport),
+    el('g', { class: 'edges' }, this.viewport),
+    el('g', { class: 'nodes' }, this.viewport),
+  ];
   private readonly items: Item[] = [];
   private readonly cells = new Map<number, Item[]>();
   private readonly nodes = new Map<string, Item>();
@@ -100,7 +104,20 @@ export class Drawing {
     truncator: Truncator,
   ) {
     for (const kind of ['plain', 'critical', 'cycle', 'unknown', 'implied']) {
-      const marker = el('marker', { id: `arrow-${kind}`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerUnits: 'userSpaceOnUse', markerWidth: 9, markerHeight: 9, orient: 'auto-start-reverse' }, this.defs);
+      const marker = el(
+        'marker',
+        {
+          id: `arrow-${kind}`,
+          viewBox: '0 0 10 10',
+          refX: 9,
+          refY: 5,
+          markerUnits: 'userSpaceOnUse',
+          markerWidth: 9,
+          markerHeight: 9,
+          orient: 'auto-start-reverse',
+        },
+        this.defs,
+      );
       el('path', { class: `arrow ${kind}`, d: 'M0,0 L10,5 L0,10 z' }, marker);
     }
     this.addWaveBands();
@@ -185,7 +202,11 @@ export class Drawing {
         rect,
         layer: 1,
         make: () => {
-          const path = el('path', { class: `edge ${kind}`, d: edge?.implied ? polyline(placed.points) : curve(placed.points), 'marker-end': `url(#arrow-${kind})` });
+          const path = el('path', {
+            class: `edge ${kind}`,
+            d: edge?.implied ? polyline(placed.points) : curve(placed.points),
+            'marker-end': `url(#arrow-${kind})`,
+          });
           if (edge?.implied) el('title', {}, path).textContent = `${edge.to} needs ${edge.from}, which a longer chain of dependencies already implies`;
           return path;
         },

@@ -2,15 +2,7 @@
 // no network) places the tasks and routes the edges that order them; edges a longer chain already
 // implies are left out of it (they would cost a dummy node per layer they cross) and routed here,
 // over the columns they span.
-import {
-  coordGreedy,
-  coordQuad,
-  decrossTwoLayer,
-  graphStratify,
-  layeringLongestPath,
-  sugiyama,
-  twolayerAgg,
-} from 'd3-dag';
+import { coordGreedy, coordQuad, decrossTwoLayer, graphStratify, layeringLongestPath, sugiyama, twolayerAgg } from 'd3-dag';
 import type { Plan } from '../../../protocol';
 
 export const TASK_SIZE = { width: 190, height: 58 };
@@ -113,7 +105,10 @@ export function layoutGraph(model: Plan): Layout {
     const inner = link.points.slice(1, -1).map(([x, y]) => ({ x: y + PAD, y: x }));
     const start = { x: source.x + source.width, y: source.y + source.height / 2 };
     const end = { x: target.x, y: target.y + target.height / 2 };
-    edges.push({ index, points: backwards(source, target) ? [{ x: source.x, y: start.y }, ...inner, { x: target.x + target.width, y: end.y }] : [start, ...inner, end] });
+    edges.push({
+      index,
+      points: backwards(source, target) ? [{ x: source.x, y: start.y }, ...inner, { x: target.x + target.width, y: end.y }] : [start, ...inner, end],
+    });
   }
 
   const tasks = new Map(model.tasks.map((t) => [t.id, boxes.get(taskNode.get(t.id)!)!]));

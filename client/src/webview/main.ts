@@ -107,7 +107,8 @@ function show({ model: next, received: started }: { model: Plan; received: numbe
       viewport.attach(drawing.viewport, placed.width, placed.height, uriChanged);
       drawing.setCurrent(highlighted);
     }
-    for (const b of [exportButton, byId<HTMLButtonElement>('fit'), byId<HTMLButtonElement>('zoom-in'), byId<HTMLButtonElement>('zoom-out')]) b.disabled = next.status !== 'ok';
+    for (const b of [exportButton, byId<HTMLButtonElement>('fit'), byId<HTMLButtonElement>('zoom-in'), byId<HTMLButtonElement>('zoom-out')])
+      b.disabled = next.status !== 'ok';
     shownUri = next.uri;
   } catch (e) {
     if (mine !== generation) return;
@@ -172,7 +173,13 @@ function writeNotes(m: Plan): void {
   }
   const legend = document.createElement('p');
   legend.className = 'legend';
-  for (const [cls, label] of [['key-critical', 'critical path'], ['key-cycle', 'cycle'], ['key-unknown', 'unknown dependency'], ['key-plain', 'dependency'], ['key-implied', 'dependency a longer chain implies']]) {
+  for (const [cls, label] of [
+    ['key-critical', 'critical path'],
+    ['key-cycle', 'cycle'],
+    ['key-unknown', 'unknown dependency'],
+    ['key-plain', 'dependency'],
+    ['key-implied', 'dependency a longer chain implies'],
+  ]) {
     const s = document.createElement('span');
     s.className = cls;
     s.textContent = label;

@@ -29,7 +29,12 @@ export function cellRange(model: SpecModel, cell: Cell): Range {
 
 /** True when the whole span is one template placeholder: TS301 reports it, other rules stay quiet. */
 export function isPlaceholder({ model, cache }: RuleScope, span: Span): boolean {
-  return cache.remember('placeholderEnds', model, [], () => placeholderEnds(model)).get(span.start)?.includes(span.end) ?? false;
+  return (
+    cache
+      .remember('placeholderEnds', model, [], () => placeholderEnds(model))
+      .get(span.start)
+      ?.includes(span.end) ?? false
+  );
 }
 
 /** Placeholder start offset → their end offsets (numbers: no key string built per cell asked about). */

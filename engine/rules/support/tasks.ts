@@ -64,7 +64,12 @@ function numberEdges(model: SpecModel): DrawnEdges {
   const { index, ids } = taskGraph(model);
   const edges = model.diagram?.edges ?? [];
   const nodes = model.diagram?.nodes ?? [];
-  const d: DrawnEdges = { from: new Int32Array(edges.length), to: new Int32Array(edges.length), into: new Array(ids.length), nodes: new Int32Array(nodes.length) };
+  const d: DrawnEdges = {
+    from: new Int32Array(edges.length),
+    to: new Int32Array(edges.length),
+    into: new Array(ids.length),
+    nodes: new Int32Array(nodes.length),
+  };
   for (let i = 0; i < edges.length; i++) {
     const f = (d.from[i] = index.get(edges[i].from.id) ?? -1);
     const t = (d.to[i] = index.get(edges[i].to.id) ?? -1);

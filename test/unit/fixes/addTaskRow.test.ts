@@ -15,6 +15,15 @@ test('unknown dependency with no close ID: add a row for it after the last task,
 
 test('add a task row: a table with four columns, CRLF', () => {
   const text = lines('## Task Breakdown', '', '| ID | Task | Dependencies | Jira |', '|--|--|--|--|', '| T1 | A | T4 | X |').replace(/\n/g, '\r\n');
-  const [a] = getCodeActions(buildModel(text), SPEC_URI, r(4, 12, 4, 14), [diag(r(4, 12, 4, 14), 'unknown-dependency', { kind: 'addTaskRow', taskId: 'T4' })], []);
-  assert.equal(applyAction(text, a), '## Task Breakdown\r\n\r\n| ID | Task | Dependencies | Jira |\r\n|--|--|--|--|\r\n| T1 | A | T4 | X |\r\n| T4 |  | None |  |\r\n');
+  const [a] = getCodeActions(
+    buildModel(text),
+    SPEC_URI,
+    r(4, 12, 4, 14),
+    [diag(r(4, 12, 4, 14), 'unknown-dependency', { kind: 'addTaskRow', taskId: 'T4' })],
+    [],
+  );
+  assert.equal(
+    applyAction(text, a),
+    '## Task Breakdown\r\n\r\n| ID | Task | Dependencies | Jira |\r\n|--|--|--|--|\r\n| T1 | A | T4 | X |\r\n| T4 |  | None |  |\r\n',
+  );
 });

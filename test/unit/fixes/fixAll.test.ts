@@ -7,14 +7,22 @@ import { actionsFor, applyAction, code, missing, NO_SECTIONS, SPEC } from './hel
 
 test('source.fixAll.techspec: the safe fixes in one edit; the result has none of those problems left', () => {
   const { actions } = actionsFor(SPEC, () => false, NO_SECTIONS, ['source.fixAll']);
-  assert.deepEqual(actions.map((a) => [a.title, a.kind]), [['Fix all safe techspec problems', 'source.fixAll.techspec']]);
+  assert.deepEqual(
+    actions.map((a) => [a.title, a.kind]),
+    [['Fix all safe techspec problems', 'source.fixAll.techspec']],
+  );
   const out = applyAction(SPEC, actions[0]);
-  assert.equal(out, SPEC
-    .replace('| T1, T2 |', '| T1 |')
-    .replace('T2, T12', 'T2, T1')
-    .replace('T2[T2: Repository]\n', 'T2[T2: Repository]\n    T2 --> T3[T3: Service]\n    T1 --> T3\n'));
+  assert.equal(
+    out,
+    SPEC.replace('| T1, T2 |', '| T1 |')
+      .replace('T2, T12', 'T2, T1')
+      .replace('T2[T2: Repository]\n', 'T2[T2: Repository]\n    T2 --> T3[T3: Service]\n    T1 --> T3\n'),
+  );
   const after = actionsFor(out, () => true, NO_SECTIONS);
-  assert.deepEqual(after.all.map((d) => d.code), []);
+  assert.deepEqual(
+    after.all.map((d) => d.code),
+    [],
+  );
 });
 
 test('source.fixAll.techspec with missing sections inserts them too; quick fixes only when asked for', () => {
@@ -22,10 +30,19 @@ test('source.fixAll.techspec with missing sections inserts them too; quick fixes
   const { actions } = actionsFor(text, () => false, {}, ['source.fixAll.techspec']);
   const out = applyAction(text, actions[0]);
   assert.deepEqual(actionsFor(out, code('TS101')).context, []);
-  assert.deepEqual(actionsFor(text, code('TS101'), {}, ['source.fixAll']).actions.map((a) => a.kind), ['source.fixAll.techspec']);
+  assert.deepEqual(
+    actionsFor(text, code('TS101'), {}, ['source.fixAll']).actions.map((a) => a.kind),
+    ['source.fixAll.techspec'],
+  );
   const architecture = missing('architecture');
-  assert.deepEqual(actionsFor(text, architecture, {}, ['quickfix']).actions.map((a) => a.kind), ['quickfix', 'quickfix']);
-  assert.deepEqual(actionsFor(text, architecture).actions.map((a) => a.kind), ['quickfix', 'quickfix']);
+  assert.deepEqual(
+    actionsFor(text, architecture, {}, ['quickfix']).actions.map((a) => a.kind),
+    ['quickfix', 'quickfix'],
+  );
+  assert.deepEqual(
+    actionsFor(text, architecture).actions.map((a) => a.kind),
+    ['quickfix', 'quickfix'],
+  );
   assert.deepEqual(actionsFor(text, code('TS101'), {}, ['refactor']).actions, []);
   assert.ok(actionsFor(text, code('TS101'), {}, ['source']).actions.some((a) => a.kind === 'source.fixAll.techspec'));
 });
@@ -44,6 +61,9 @@ test('CRLF: fixAll removes a self-dependency and adds the missing graph edges wi
   const { actions } = actionsFor(text, () => false, NO_SECTIONS, ['source.fixAll.techspec']);
   assert.equal(
     applyAction(text, actions[0]),
-    SPEC.replace('| T1, T2 |', '| T1 |').replace('T2, T12', 'T2, T1').replace('T2[T2: Repository]\n', 'T2[T2: Repository]\n    T2 --> T3[T3: Service]\n    T1 --> T3\n').replace(/\n/g, '\r\n'),
+    SPEC.replace('| T1, T2 |', '| T1 |')
+      .replace('T2, T12', 'T2, T1')
+      .replace('T2[T2: Repository]\n', 'T2[T2: Repository]\n    T2 --> T3[T3: Service]\n    T1 --> T3\n')
+      .replace(/\n/g, '\r\n'),
   );
 });

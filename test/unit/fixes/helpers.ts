@@ -10,7 +10,9 @@ import { lines, SPEC_URI, TODAY } from '../helpers';
 /** Applies LSP text edits the way an editor does: all against the original text, none overlapping. */
 export function applyEdits(text: string, edits: TextEdit[]): string {
   const index = new LineIndex(text);
-  const spans = edits.map((e) => ({ start: index.offsetAt(e.range.start), end: index.offsetAt(e.range.end), text: e.newText })).sort((a, b) => a.start - b.start);
+  const spans = edits
+    .map((e) => ({ start: index.offsetAt(e.range.start), end: index.offsetAt(e.range.end), text: e.newText }))
+    .sort((a, b) => a.start - b.start);
   for (let i = 1; i < spans.length; i++) assert.ok(spans[i - 1].end <= spans[i].start, `edits overlap: ${JSON.stringify(spans)}`);
   for (const s of spans.reverse()) text = text.slice(0, s.start) + s.text + text.slice(s.end);
   return text;

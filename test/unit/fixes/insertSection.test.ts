@@ -11,7 +11,10 @@ test('missing section: its template skeleton after the section before it in the 
   const { actions } = actionsFor(text, missing('architecture'));
   assert.deepEqual(titles(actions).slice(0, 1), [['Insert section "## Architecture"', true]]);
   const out = applyAction(text, actions[0]);
-  const architecture = TEMPLATE_TEXT.slice(TEMPLATE_TEXT.indexOf('## Architecture'), TEMPLATE_TEXT.indexOf('---', TEMPLATE_TEXT.indexOf('## Architecture')) - 2);
+  const architecture = TEMPLATE_TEXT.slice(
+    TEMPLATE_TEXT.indexOf('## Architecture'),
+    TEMPLATE_TEXT.indexOf('---', TEMPLATE_TEXT.indexOf('## Architecture')) - 2,
+  );
   assert.equal(out, `# Technical Spec: X\n\n## Overview\n\nText.\n\n${architecture}\n\n## API Design\n\nNone.\n`);
 });
 
@@ -20,7 +23,27 @@ test('missing section with none before it: before the first section after it; `-
   const { actions } = actionsFor(text, missing('overview'));
   assert.equal(
     applyAction(text, actions[0]),
-    lines('# Technical Spec: X', '', '---', '', '## Overview', '', '[1-2 paragraph summary of the technical approach. What are we building and at a high level, how?]', '', '---', '', '## Architecture', '', 'Boxes.', '', '---', '', '## References', '', '- a'),
+    lines(
+      '# Technical Spec: X',
+      '',
+      '---',
+      '',
+      '## Overview',
+      '',
+      '[1-2 paragraph summary of the technical approach. What are we building and at a high level, how?]',
+      '',
+      '---',
+      '',
+      '## Architecture',
+      '',
+      'Boxes.',
+      '',
+      '---',
+      '',
+      '## References',
+      '',
+      '- a',
+    ),
   );
 });
 
@@ -29,7 +52,8 @@ test('missing last section: appended after a `---`, the document ending in one l
   const { actions } = actionsFor(text, missing('references'));
   assert.equal(
     applyAction(text, actions[0]),
-    text + lines('', '---', '', '## References', '', '- [Link to related documentation]', '- [Link to similar implementations]', '- [Link to external API docs]'),
+    text +
+      lines('', '---', '', '## References', '', '- [Link to related documentation]', '- [Link to similar implementations]', '- [Link to external API docs]'),
   );
 });
 
@@ -43,9 +67,18 @@ test('insert all missing sections: one action, sections in template order, CRLF 
   assert.ok(!/[^\r]\n/.test(out), 'every line break is CRLF');
   const headings = out.split('\r\n').filter((l) => l.startsWith('## '));
   assert.deepEqual(headings, [
-    '## Overview', '## Architecture', '## Data Model', '## API Design', '## Task Breakdown', '## Security Considerations',
-    '## Performance Considerations', '## Testing Strategy', '## Rollout Plan', '## Risks & Mitigations',
-    '## Open Questions / Decisions Needed', '## References',
+    '## Overview',
+    '## Architecture',
+    '## Data Model',
+    '## API Design',
+    '## Task Breakdown',
+    '## Security Considerations',
+    '## Performance Considerations',
+    '## Testing Strategy',
+    '## Rollout Plan',
+    '## Risks & Mitigations',
+    '## Open Questions / Decisions Needed',
+    '## References',
   ]);
   assert.ok(out.startsWith('# Technical Spec: X\r\n\r\n## Overview\r\n\r\nText.\r\n\r\n## Architecture\r\n\r\n### C4 Context Diagram\r\n'));
   assert.ok(out.includes('Rel(repo, db, "Queries")\r\n```\r\n\r\n## Data Model\r\n'));

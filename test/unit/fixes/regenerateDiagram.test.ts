@@ -13,12 +13,22 @@ test('regenerate the graph: only the missing edge line is added', () => {
 
 test('regenerate the graph: statements with extra or unknown edges go; direction, indentation, comments and styles stay', () => {
   const text = lines(
-    '## Task Breakdown', '',
-    '| ID | Task | Est. Lines | Dependencies | Jira |', '|--|--|--|--|--|',
+    '## Task Breakdown',
+    '',
+    '| ID | Task | Est. Lines | Dependencies | Jira |',
+    '|--|--|--|--|--|',
     '| T1 | Migration | ~50 | None | |',
     '| T2 | Repo | ~50 | T1 | |',
-    '| T3 | Docs | ~50 | None | |', '',
-    '```mermaid', 'flowchart TD', '  %% the plan', '  T1 --> T2', '  T2 --> T9', '  T3 --> T1', '  classDef done fill:#0f0', '```',
+    '| T3 | Docs | ~50 | None | |',
+    '',
+    '```mermaid',
+    'flowchart TD',
+    '  %% the plan',
+    '  T1 --> T2',
+    '  T2 --> T9',
+    '  T3 --> T1',
+    '  classDef done fill:#0f0',
+    '```',
   );
   const { actions } = actionsFor(text, (d) => d.code === 'TS502', NO_SECTIONS);
   // The two stale lines become one: T3 has no edge left, so it is drawn alone (unlabelled, like the rest).
@@ -31,14 +41,21 @@ test('regenerate the graph: statements with extra or unknown edges go; direction
 
 test('regenerate a labelled graph: new nodes get `ID: title` labels, shortened and quoted when needed', () => {
   const text = lines(
-    '## Task Breakdown', '',
-    '| ID | Task | Est. Lines | Dependencies | Jira |', '|--|--|--|--|--|',
+    '## Task Breakdown',
+    '',
+    '| ID | Task | Est. Lines | Dependencies | Jira |',
+    '|--|--|--|--|--|',
     '| T1 | Migration | ~50 | None | |',
     '| T2 | Repository | ~50 | T1 | |',
     '| T3 | Create the database migration for invoices | ~50 | T1, T2 | |',
-    '| T4 | Repo [v2] "fast" | ~50 | None | |', '',
-    '### Task Dependency Graph', '',
-    '```mermaid', 'graph LR', '    T1[T1: Migration] --> T2[T2: Repository]', '```',
+    '| T4 | Repo [v2] "fast" | ~50 | None | |',
+    '',
+    '### Task Dependency Graph',
+    '',
+    '```mermaid',
+    'graph LR',
+    '    T1[T1: Migration] --> T2[T2: Repository]',
+    '```',
   );
   const { actions } = actionsFor(text, code('TS501'), NO_SECTIONS);
   assert.deepEqual(actions[0].edit!.changes![SPEC_URI], [
@@ -47,7 +64,14 @@ test('regenerate a labelled graph: new nodes get `ID: title` labels, shortened a
 });
 
 test('a missing graph is added under its heading, or after the table with a heading', () => {
-  const table = ['## Task Breakdown', '', '| ID | Task | Est. Lines | Dependencies | Jira |', '|--|--|--|--|--|', '| T1 | A | ~50 | None | |', '| T2 | B | ~50 | T1 | |'];
+  const table = [
+    '## Task Breakdown',
+    '',
+    '| ID | Task | Est. Lines | Dependencies | Jira |',
+    '|--|--|--|--|--|',
+    '| T1 | A | ~50 | None | |',
+    '| T2 | B | ~50 | T1 | |',
+  ];
   const block = ['```mermaid', 'graph LR', '    T1[T1: A] --> T2[T2: B]', '```'];
   const withHeading = lines(...table, '', '### Task Dependency Graph', '', '## Security Considerations');
   let { actions } = actionsFor(withHeading, code('TS501'), NO_SECTIONS);

@@ -13,7 +13,15 @@ test('self-dependency: removed with its separator; a sole one becomes None', () 
     ['T1 T2', 'T1'],
   ];
   for (const [cell, expected] of cases) {
-    const text = lines('## Task Breakdown', '', '| ID | Task | Est. Lines | Dependencies | Jira |', '|--|--|--|--|--|', '| T1 | A | ~1 | None | |', '| T3 | C | ~1 | None | |', `| T2 | B | ~1 | ${cell} | |`);
+    const text = lines(
+      '## Task Breakdown',
+      '',
+      '| ID | Task | Est. Lines | Dependencies | Jira |',
+      '|--|--|--|--|--|',
+      '| T1 | A | ~1 | None | |',
+      '| T3 | C | ~1 | None | |',
+      `| T2 | B | ~1 | ${cell} | |`,
+    );
     const { actions } = actionsFor(text, code('TS407'), NO_SECTIONS);
     assert.deepEqual(titles(actions), [['Remove T2 from the dependencies of T2', true]], cell);
     assert.equal(applyAction(text, actions[0]).split('\n')[6], `| T2 | B | ~1 | ${expected} | |`, cell);

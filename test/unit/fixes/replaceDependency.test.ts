@@ -7,7 +7,10 @@ import { actionsFor, applyAction, code, NO_SECTIONS, r, SPEC, titles } from './h
 
 test('unknown dependency: replace with the suggestion (preferred), or remove it', () => {
   const { actions, context } = actionsFor(SPEC, code('TS406'), NO_SECTIONS);
-  assert.deepEqual(titles(actions), [['Replace T12 with T1', true], ['Remove T12 from the dependencies of T3', false]]);
+  assert.deepEqual(titles(actions), [
+    ['Replace T12 with T1', true],
+    ['Remove T12 from the dependencies of T3', false],
+  ]);
   assert.equal(actions[0].kind, 'quickfix');
   assert.deepEqual(actions[0].diagnostics, context);
   assert.deepEqual(actions[0].edit!.changes![SPEC_URI], [{ range: r(15, 28, 15, 31), newText: 'T1' }]);

@@ -21,5 +21,8 @@ test('TS902: Approved while Open Questions has unchecked items; checked ones and
   assert.equal(d.severity, 1);
   assert.deepEqual(at(d), [2, 14, 2, 22]);
   assert.equal(d.message, 'Status is Approved but 1 open question is unchecked: decide each and check it off, or set Status back to In Review.');
-  assert.deepEqual(d.relatedInformation?.map((r) => [r.message, r.location.range.start.line]), [['Open question: Which region?', 13]]);
+  assert.deepEqual(
+    d.relatedInformation?.map((r) => [r.message, r.location.range.start.line]),
+    [['Open question: Which region?', 13]],
+  );
 });

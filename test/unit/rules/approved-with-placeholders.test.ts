@@ -10,12 +10,18 @@ test('TS901: Approved while placeholders remain is an error on the Status value,
   assert.equal(d.code, 'TS901');
   assert.equal(d.severity, 1);
   assert.deepEqual(at(d), [2, 14, 2, 22]);
-  assert.equal(d.message, 'Status is Approved but 2 template placeholders remain (the first, [Summary], on line 10): fill them in, or set Status back to In Review.');
+  assert.equal(
+    d.message,
+    'Status is Approved but 2 template placeholders remain (the first, [Summary], on line 10): fill them in, or set Status back to In Review.',
+  );
   assert.deepEqual(d.data, { rule: 'approved-with-placeholders', fix: { kind: 'setStatus' } });
-  assert.deepEqual(d.relatedInformation?.map((r) => [r.message, r.location.range.start.line, r.location.range.start.character]), [
-    ['Placeholder [Summary]', 9, 0],
-    ['Placeholder [thing]', 9, 13],
-  ]);
+  assert.deepEqual(
+    d.relatedInformation?.map((r) => [r.message, r.location.range.start.line, r.location.range.start.character]),
+    [
+      ['Placeholder [Summary]', 9, 0],
+      ['Placeholder [thing]', 9, 13],
+    ],
+  );
 });
 
 test('TS901/TS902: not raised when Status is not exactly Approved', () => {

@@ -12,7 +12,26 @@ import { RULES } from '../../../engine/rules';
 import { DEFAULT_SETTINGS } from '../../../engine/settings';
 
 /** The codes of the rules these tests cover (sections, header, placeholders, tables, risks, API design, readiness). */
-const OURS = ['TS102', 'TS103', 'TS201', 'TS202', 'TS203', 'TS204', 'TS205', 'TS206', 'TS301', 'TS601', 'TS701', 'TS702', 'TS801', 'TS802', 'TS803', 'TS804', 'TS901', 'TS902'];
+const OURS = [
+  'TS102',
+  'TS103',
+  'TS201',
+  'TS202',
+  'TS203',
+  'TS204',
+  'TS205',
+  'TS206',
+  'TS301',
+  'TS601',
+  'TS701',
+  'TS702',
+  'TS801',
+  'TS802',
+  'TS803',
+  'TS804',
+  'TS901',
+  'TS902',
+];
 
 const ours = (text: string, today?: string) => only(diagnose(text, {}, today), ...OURS);
 
@@ -20,14 +39,43 @@ const brief = (ds: Diagnostic[]) => ds.map((d) => `${d.code} ${at(d).join(',')}`
 
 /** The template's diagnostics: its placeholders, the Status line (pick one) and the risk levels (pick one). Nothing else. */
 const TEMPLATE_EXPECTED = [
-  'TS301 0,18,0,32', 'TS202 2,14,2,42', 'TS301 3,14,3,20', 'TS301 4,16,4,29', 'TS301 5,20,5,26', 'TS301 11,0,11,97',
-  'TS301 23,29,23,43', 'TS301 45,32,45,46', 'TS301 110,2,110,9', 'TS301 110,12,110,20', 'TS301 110,41,110,71',
-  'TS301 155,2,155,12', 'TS301 155,15,155,28', 'TS301 155,40,155,56',
-  'TS301 165,48,165,54', 'TS301 166,57,166,63', 'TS301 167,65,167,71', 'TS301 168,42,168,48', 'TS301 169,41,169,47', 'TS301 170,43,170,49', 'TS301 171,41,171,47',
-  'TS301 191,19,191,48', 'TS301 192,18,192,42', 'TS301 193,20,193,46', 'TS301 194,21,194,44',
-  'TS301 202,32,202,70', 'TS301 203,39,203,70', 'TS301 204,26,204,49',
-  'TS301 248,2,248,20', 'TS701 248,23,248,35', 'TS701 248,38,248,50', 'TS301 248,53,248,84',
-  'TS301 254,6,254,48', 'TS301 255,6,255,42', 'TS301 261,2,261,33', 'TS301 262,2,262,35', 'TS301 263,2,263,29',
+  'TS301 0,18,0,32',
+  'TS202 2,14,2,42',
+  'TS301 3,14,3,20',
+  'TS301 4,16,4,29',
+  'TS301 5,20,5,26',
+  'TS301 11,0,11,97',
+  'TS301 23,29,23,43',
+  'TS301 45,32,45,46',
+  'TS301 110,2,110,9',
+  'TS301 110,12,110,20',
+  'TS301 110,41,110,71',
+  'TS301 155,2,155,12',
+  'TS301 155,15,155,28',
+  'TS301 155,40,155,56',
+  'TS301 165,48,165,54',
+  'TS301 166,57,166,63',
+  'TS301 167,65,167,71',
+  'TS301 168,42,168,48',
+  'TS301 169,41,169,47',
+  'TS301 170,43,170,49',
+  'TS301 171,41,171,47',
+  'TS301 191,19,191,48',
+  'TS301 192,18,192,42',
+  'TS301 193,20,193,46',
+  'TS301 194,21,194,44',
+  'TS301 202,32,202,70',
+  'TS301 203,39,203,70',
+  'TS301 204,26,204,49',
+  'TS301 248,2,248,20',
+  'TS701 248,23,248,35',
+  'TS701 248,38,248,50',
+  'TS301 248,53,248,84',
+  'TS301 254,6,254,48',
+  'TS301 255,6,255,42',
+  'TS301 261,2,261,33',
+  'TS301 262,2,262,35',
+  'TS301 263,2,263,29',
 ];
 
 /** The repository's copy of ../shared/bench/gen-spec.mjs (the same file), so that these run wherever the checkout is. */
@@ -65,22 +113,76 @@ test('an empty file: Status and Author missing, at the start, and nothing else',
 });
 
 test('non-ASCII titles and headings: ranges count UTF-16 code units', () => {
-  const text = lines('# Technical Spec: 🚀 Überweisung [Feature Name]', '', '> **Status**: Entwurf', '', '## Überblick', '', '## Architecture', '', '## Overview', '', '### 日本語 `GET /x`');
+  const text = lines(
+    '# Technical Spec: 🚀 Überweisung [Feature Name]',
+    '',
+    '> **Status**: Entwurf',
+    '',
+    '## Überblick',
+    '',
+    '## Architecture',
+    '',
+    '## Overview',
+    '',
+    '### 日本語 `GET /x`',
+  );
   assert.deepEqual(brief(ours(text)), ['TS203 0,2,0,47', 'TS301 0,33,0,47', 'TS202 2,14,2,21', 'TS102 8,3,8,11']);
 });
 
 test('a spec with no tables and no code: only the header findings', () => {
-  const text = lines('# Technical Spec: Plain', '', '> **Status**: Draft', '> **Author**: Bo', '', '## Overview', '', 'Prose only.', '', '## API Design', '', 'None yet.', '', '## Risks & Mitigations', '', 'None known.');
+  const text = lines(
+    '# Technical Spec: Plain',
+    '',
+    '> **Status**: Draft',
+    '> **Author**: Bo',
+    '',
+    '## Overview',
+    '',
+    'Prose only.',
+    '',
+    '## API Design',
+    '',
+    'None yet.',
+    '',
+    '## Risks & Mitigations',
+    '',
+    'None known.',
+  );
   assert.deepEqual(brief(ours(text)), []);
 });
 
 test('rules never throw on garbage, and every range stays inside the document', () => {
   const garbage = [
-    '|', '| |\n|-|', '|a|\n|-|\n|b|c|d|', '#', '# \n## \n### ', '```json', '```json\n', '```json\n{', '> **Status**:', '**Status**', '> **Last Updated**: 9999-99-99',
-    '\u0000\u0001\u0002', '\uD800[x]\uDC00', '\r', '\r\r\r| A |\r|---|\r| 1 | 2 |', '[[[[[[[]]]]]]]', '[' + 'a'.repeat(5000) + ']', '<!-- techspec-disable-next-line -->',
-    '## API Design\n#### \n#### ``\n#### GET\n#### GET /\n| Status |\n|---|\n| |', '## Risks & Mitigations\n| Likelihood |\n|---|\n||', '---\ntitle: x\n---\n',
-    '- [ ] \n## Open Questions\n- [ ]', '> ```json\n> {\n```', '~~~json\n{"a":}\n~~~', '    ```json\n    {', '## Overview\n## Overview\n## Overview',
-    TEMPLATE_TEXT.slice(0, 1234), TEMPLATE_TEXT.replace(/\|/g, ''), TEMPLATE_TEXT.replace(/\n/g, ''), TEMPLATE_TEXT.split('').reverse().join(''),
+    '|',
+    '| |\n|-|',
+    '|a|\n|-|\n|b|c|d|',
+    '#',
+    '# \n## \n### ',
+    '```json',
+    '```json\n',
+    '```json\n{',
+    '> **Status**:',
+    '**Status**',
+    '> **Last Updated**: 9999-99-99',
+    '\u0000\u0001\u0002',
+    '\uD800[x]\uDC00',
+    '\r',
+    '\r\r\r| A |\r|---|\r| 1 | 2 |',
+    '[[[[[[[]]]]]]]',
+    '[' + 'a'.repeat(5000) + ']',
+    '<!-- techspec-disable-next-line -->',
+    '## API Design\n#### \n#### ``\n#### GET\n#### GET /\n| Status |\n|---|\n| |',
+    '## Risks & Mitigations\n| Likelihood |\n|---|\n||',
+    '---\ntitle: x\n---\n',
+    '- [ ] \n## Open Questions\n- [ ]',
+    '> ```json\n> {\n```',
+    '~~~json\n{"a":}\n~~~',
+    '    ```json\n    {',
+    '## Overview\n## Overview\n## Overview',
+    TEMPLATE_TEXT.slice(0, 1234),
+    TEMPLATE_TEXT.replace(/\|/g, ''),
+    TEMPLATE_TEXT.replace(/\n/g, ''),
+    TEMPLATE_TEXT.split('').reverse().join(''),
   ];
   const mine = RULES.filter((r) => OURS.includes(r.code));
   assert.equal(mine.length, OURS.length, 'every covered rule is registered');
@@ -91,7 +193,10 @@ test('rules never throw on garbage, and every range stays inside the document', 
       const findings = rule.check({ model, settings: DEFAULT_SETTINGS, today: '2026-11-25', cache: new RuleCache() });
       for (const f of [...findings, ...findings.flatMap((x) => x.related ?? [])]) {
         const { start, end } = f.range;
-        assert.ok(start.line >= 0 && end.line <= lastLine && (start.line < end.line || start.character <= end.character), `${rule.code} range out of order on ${JSON.stringify(text.slice(0, 40))}`);
+        assert.ok(
+          start.line >= 0 && end.line <= lastLine && (start.line < end.line || start.character <= end.character),
+          `${rule.code} range out of order on ${JSON.stringify(text.slice(0, 40))}`,
+        );
         assert.ok(end.character <= model.lines.lineText(end.line).length, `${rule.code} range past the line end on ${JSON.stringify(text.slice(0, 40))}`);
       }
     }
@@ -99,10 +204,25 @@ test('rules never throw on garbage, and every range stays inside the document', 
 });
 
 test('rule names and codes work in settings and disable comments', () => {
-  const text = lines('# Technical Spec: X', '', '<!-- techspec-disable-next-line status-invalid -->', '> **Status**: Done', '> **Author**: [Name]', '', '## Overview', '', '<!-- techspec-disable-next-line TS301 -->', '[Summary]', '[More]');
+  const text = lines(
+    '# Technical Spec: X',
+    '',
+    '<!-- techspec-disable-next-line status-invalid -->',
+    '> **Status**: Done',
+    '> **Author**: [Name]',
+    '',
+    '## Overview',
+    '',
+    '<!-- techspec-disable-next-line TS301 -->',
+    '[Summary]',
+    '[More]',
+  );
   assert.deepEqual(brief(ours(text)), ['TS301 4,14,4,20', 'TS301 10,0,10,6']);
   const ds = only(diagnose(text, { rules: { placeholder: 'off', TS202: 'error' } }), ...OURS);
   assert.deepEqual(brief(ds), []);
   const severities = only(diagnose(lines('# Technical Spec: X', '> **Status**: Done'), { rules: { 'status-invalid': 'hint' } }), 'TS202');
-  assert.deepEqual(severities.map((d) => d.severity), [4]);
+  assert.deepEqual(
+    severities.map((d) => d.severity),
+    [4],
+  );
 });

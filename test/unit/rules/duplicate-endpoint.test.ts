@@ -9,7 +9,8 @@ test('TS802: the same method and path twice, parameter names aside, with related
   assert.equal(ds.length, 1);
   assert.deepEqual(at(ds[0]), [9, 5, 9, 26]);
   assert.equal(ds[0].message, 'GET /users/:userId/ is already described on line 6: merge the two descriptions, or fix the method or path.');
-  assert.deepEqual(ds[0].relatedInformation?.map((r) => [r.message, r.location.range]), [
-    ['First description of GET /users/{id}', { start: { line: 5, character: 5 }, end: { line: 5, character: 22 } }],
-  ]);
+  assert.deepEqual(
+    ds[0].relatedInformation?.map((r) => [r.message, r.location.range]),
+    [['First description of GET /users/{id}', { start: { line: 5, character: 5 }, end: { line: 5, character: 22 } }]],
+  );
 });

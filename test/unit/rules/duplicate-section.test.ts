@@ -13,11 +13,20 @@ test('TS103: a repeated section is flagged with related information to the first
   assert.deepEqual(at(d), [8, 3, 8, 11]);
   assert.equal(d.message, '"Overview" repeats the section "Overview" of line 3: merge the two into one.');
   assert.deepEqual(d.relatedInformation, [
-    { location: { uri: 'file:///w/x.spec.md', range: { start: { line: 2, character: 3 }, end: { line: 2, character: 11 } } }, message: 'First "Overview" section' },
+    {
+      location: { uri: 'file:///w/x.spec.md', range: { start: { line: 2, character: 3 }, end: { line: 2, character: 11 } } },
+      message: 'First "Overview" section',
+    },
   ]);
 });
 
 test('TS103: an alias repeats its section; level-3 headings with a section name do not', () => {
   const ds = order(lines('# T', '## Security Considerations', '### Overview', '## Security', '## Architecture'));
-  assert.deepEqual(ds.map((d) => [d.code, ...at(d)]), [['TS103', 3, 3, 3, 11], ['TS102', 4, 3, 4, 15]]);
+  assert.deepEqual(
+    ds.map((d) => [d.code, ...at(d)]),
+    [
+      ['TS103', 3, 3, 3, 11],
+      ['TS102', 4, 3, 4, 15],
+    ],
+  );
 });

@@ -10,13 +10,19 @@ const TABLE = taskSpec('Tasks', [
 ]);
 
 test('TS411: above techspec.maxTaskLines (400 by default), on the Est. Lines cell; a range counts by its top', () => {
-  assert.deepEqual(only(diagnose(TABLE), 'TS411').map((d) => [...at(d), d.message]), [
-    [7, 13, 7, 17, 'Task T2 is estimated at 401 lines, more than 400. Split it into smaller tasks of at most 400 lines, one PR each.'],
-    [8, 15, 8, 22, 'Task T3 is estimated at 900 lines, more than 400. Split it into smaller tasks of at most 400 lines, one PR each.'],
-  ]);
+  assert.deepEqual(
+    only(diagnose(TABLE), 'TS411').map((d) => [...at(d), d.message]),
+    [
+      [7, 13, 7, 17, 'Task T2 is estimated at 401 lines, more than 400. Split it into smaller tasks of at most 400 lines, one PR each.'],
+      [8, 15, 8, 22, 'Task T3 is estimated at 900 lines, more than 400. Split it into smaller tasks of at most 400 lines, one PR each.'],
+    ],
+  );
 });
 
 test('TS411: a higher maxTaskLines lets them pass; a lower one flags more', () => {
   assert.deepEqual(only(diagnose(TABLE, { maxTaskLines: 1000 }), 'TS411'), []);
-  assert.deepEqual(only(diagnose(TABLE, { maxTaskLines: 399 }), 'TS411').map((d) => at(d)[0]), [6, 7, 8]);
+  assert.deepEqual(
+    only(diagnose(TABLE, { maxTaskLines: 399 }), 'TS411').map((d) => at(d)[0]),
+    [6, 7, 8],
+  );
 });

@@ -41,10 +41,16 @@ test('a flowchart outside Task Breakdown: the graph rules stay silent', () => {
 
 test('no task table: the graph rules stay silent', () => {
   const text = lines('# Technical Spec: X', '', '## Task Breakdown', '', '```mermaid', 'graph LR', '  T1 --> T2', '```');
-  assert.deepEqual(mine(diagnose(text)).map((d) => d.code), ['TS401']);
+  assert.deepEqual(
+    mine(diagnose(text)).map((d) => d.code),
+    ['TS401'],
+  );
 });
 
 test('CRLF line endings: the same ranges in the table and the graph', () => {
   const text = graphSpec(ROWS, ['graph LR', '  T1 --> T2 & T3', '  T3 --> T4', '  T2 --> T4', '  T4 --> Y']).replace(/\n/g, '\r\n');
-  assert.deepEqual(mine(diagnose(text)).map((d) => `${d.code} ${JSON.stringify(at(d))}`), ['TS501 [8,28,8,30]', 'TS502 [17,2,17,11]', 'TS503 [18,9,18,10]']);
+  assert.deepEqual(
+    mine(diagnose(text)).map((d) => `${d.code} ${JSON.stringify(at(d))}`),
+    ['TS501 [8,28,8,30]', 'TS502 [17,2,17,11]', 'TS503 [18,9,18,10]'],
+  );
 });

@@ -26,7 +26,10 @@ test('flowchart syntax that draws no edge or node: front matter, comments, class
     '  click T4 "https://example.com"',
   ];
   const m = buildModel(graphSpec(ROWS, g));
-  assert.deepEqual(m.diagram!.edges.map((e) => `${e.from.id}>${e.to.id}`), ['T1>T2', 'T1>T3', 'T2>T3', 'T3>T4', 'P1>T4']);
+  assert.deepEqual(
+    m.diagram!.edges.map((e) => `${e.from.id}>${e.to.id}`),
+    ['T1>T2', 'T1>T3', 'T2>T3', 'T3>T4', 'P1>T4'],
+  );
   assert.deepEqual(m.diagram!.subgraphs, ['P1']);
   assert.deepEqual(brief(mine(diagnose(graphSpec(ROWS, g)))), []);
 });
@@ -36,6 +39,9 @@ test('TS503: a node that is no task, once, related to its other occurrences; its
   assert.deepEqual(brief(ds), [
     'TS503 [17,9,17,11] Graph node "X9" is no task in the table. Add a task row for it, or remove it from the graph (regenerating the graph from the table removes it).',
   ]);
-  assert.deepEqual(ds[0].relatedInformation?.map((r) => [at({ range: r.location.range } as Diagnostic), r.message]), [[[18, 2, 18, 4], '"X9" again']]);
+  assert.deepEqual(
+    ds[0].relatedInformation?.map((r) => [at({ range: r.location.range } as Diagnostic), r.message]),
+    [[[18, 2, 18, 4], '"X9" again']],
+  );
   assert.deepEqual(ds[0].data, { rule: 'graph-unknown-node', fix: { kind: 'regenerateGraph' } });
 });

@@ -23,7 +23,15 @@ export function headerSpec(fields: { status?: string | null; author?: string | n
   );
 }
 
-export const HEAD = ['# Technical Spec: X', '', '> **Status**: Approved', '> **Author**: Ana', '> **PRD Link**: https://x.example/prd', '> **Last Updated**: 2026-11-20', ''];
+export const HEAD = [
+  '# Technical Spec: X',
+  '',
+  '> **Status**: Approved',
+  '> **Author**: Ana',
+  '> **PRD Link**: https://x.example/prd',
+  '> **Last Updated**: 2026-11-20',
+  '',
+];
 
 /** Lines under "### New Endpoints"; the first given line is line 5. */
 export const api = (...body: string[]) => lines('# Technical Spec: X', '', '## API Design', '', '### New Endpoints', ...body);
@@ -46,14 +54,16 @@ export const R2 = '| T2 | Repo | ~150 | T1 | J-2 |';
 /** Table header on line 4, rows from line 6; with the default rows the graph's first line is line 15. */
 export const graphSpec = (rows: string[], graph?: string[]) => taskSpec('Graph', rows, graph);
 
-export const ROWS = [
-  '| T1 | Migrate | ~50 | None | |',
-  '| T2 | Repo | ~150 | T1 | |',
-  '| T3 | Service | ~200 | T1, T2 | |',
-  '| T4 | API | ~100 | T3 | |',
-];
+export const ROWS = ['| T1 | Migrate | ~50 | None | |', '| T2 | Repo | ~150 | T1 | |', '| T3 | Service | ~200 | T1, T2 | |', '| T4 | API | ~100 | T3 | |'];
 
 /** `code [line, char, endLine, endChar] message` of each diagnostic, for whole-result assertions. */
 export const brief = (ds: Diagnostic[]) => ds.map((d) => `${d.code} ${JSON.stringify(at(d))} ${d.message}`);
 
-export const related = (d: Diagnostic) => d.relatedInformation?.map((r) => [r.location.range.start.line, r.location.range.start.character, r.location.range.end.line, r.location.range.end.character, r.message]);
+export const related = (d: Diagnostic) =>
+  d.relatedInformation?.map((r) => [
+    r.location.range.start.line,
+    r.location.range.start.character,
+    r.location.range.end.line,
+    r.location.range.end.character,
+    r.message,
+  ]);

@@ -6,20 +6,34 @@ import { at, diagnose, lines, only } from '../helpers';
 const withSections = (...titles: string[]) => lines('# Technical Spec: Payments', '', ...titles.flatMap((t) => [`## ${t}`, 'Body.', '']));
 
 const ALL_BUT_TWO = [
-  'Overview', 'Data Model', 'API Design', 'Security Considerations', 'Performance Considerations', 'Testing Strategy',
-  'Rollout Plan', 'Risks & Mitigations', 'Open Questions / Decisions Needed', 'References',
+  'Overview',
+  'Data Model',
+  'API Design',
+  'Security Considerations',
+  'Performance Considerations',
+  'Testing Strategy',
+  'Rollout Plan',
+  'Risks & Mitigations',
+  'Open Questions / Decisions Needed',
+  'References',
 ];
 
 test('TS101: each missing template section, on the title, with the insertSection fix for its key', () => {
   const ds = only(diagnose(withSections(...ALL_BUT_TWO)), 'TS101');
-  assert.deepEqual(ds.map((d) => [...at(d), d.message]), [
-    [0, 0, 0, 26, 'Missing section "## Architecture". Add it where the template puts it (quick fix available).'],
-    [0, 0, 0, 26, 'Missing section "## Task Breakdown". Add it where the template puts it (quick fix available).'],
-  ]);
-  assert.deepEqual(ds.map((d) => d.data), [
-    { rule: 'missing-section', fix: { kind: 'insertSection', sectionKey: 'architecture' } },
-    { rule: 'missing-section', fix: { kind: 'insertSection', sectionKey: 'task-breakdown' } },
-  ]);
+  assert.deepEqual(
+    ds.map((d) => [...at(d), d.message]),
+    [
+      [0, 0, 0, 26, 'Missing section "## Architecture". Add it where the template puts it (quick fix available).'],
+      [0, 0, 0, 26, 'Missing section "## Task Breakdown". Add it where the template puts it (quick fix available).'],
+    ],
+  );
+  assert.deepEqual(
+    ds.map((d) => d.data),
+    [
+      { rule: 'missing-section', fix: { kind: 'insertSection', sectionKey: 'architecture' } },
+      { rule: 'missing-section', fix: { kind: 'insertSection', sectionKey: 'task-breakdown' } },
+    ],
+  );
 });
 
 test('TS101: a document without a title reports every section at its start', () => {

@@ -4,7 +4,13 @@ import { at } from '../helpers';
 import { header, headerSpec } from './helpers';
 
 test('TS204: a PRD Link that is not a link; links, autolinks and bare URLs pass', () => {
-  for (const ok of ['[PRD](https://x.example/prd)', '<https://x.example/prd>', 'https://x.example/prd', 'www.example.com/prd', 'See [the PRD](https://x.example/p) (v2)']) {
+  for (const ok of [
+    '[PRD](https://x.example/prd)',
+    '<https://x.example/prd>',
+    'https://x.example/prd',
+    'www.example.com/prd',
+    'See [the PRD](https://x.example/p) (v2)',
+  ]) {
     assert.deepEqual(header(headerSpec({ prd: ok })), [], ok);
   }
   const [d] = header(headerSpec({ prd: 'the payments PRD' }));

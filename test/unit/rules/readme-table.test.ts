@@ -16,7 +16,12 @@ function readmeRules(): string[][] {
   const end = all.findIndex((l, i) => i > start && !l.startsWith('|'));
   return all
     .slice(start + 2, end)
-    .map((l) => l.slice(1, -1).split(' | ').map((c) => c.trim().replace(/^`|`$/g, '')))
+    .map((l) =>
+      l
+        .slice(1, -1)
+        .split(' | ')
+        .map((c) => c.trim().replace(/^`|`$/g, '')),
+    )
     .map(([code, ...rest]) => {
       const anchored = /^<a id="([a-z0-9]+)"><\/a>(TS\d+)$/.exec(code);
       return [anchored && anchored[1] === anchored[2].toLowerCase() ? anchored[2] : `${code} (no matching anchor)`, ...rest];
@@ -31,7 +36,16 @@ test("README's rules table lists every rule of the engine, in order, with its co
 test('the rules list says which rules have a quick fix and which of those fix-all applies', () => {
   const fixable = rules.filter((r) => r.fixable).map((r) => `${r.code}${r.inFixAll ? ' (fix-all)' : ''}`);
   assert.deepEqual(fixable, [
-    'TS101 (fix-all)', 'TS201', 'TS202', 'TS406 (fix-all)', 'TS407 (fix-all)', 'TS501 (fix-all)', 'TS502 (fix-all)', 'TS503 (fix-all)', 'TS901', 'TS902',
+    'TS101 (fix-all)',
+    'TS201',
+    'TS202',
+    'TS406 (fix-all)',
+    'TS407 (fix-all)',
+    'TS501 (fix-all)',
+    'TS502 (fix-all)',
+    'TS503 (fix-all)',
+    'TS901',
+    'TS902',
   ]);
   assert.ok(rules.every((r) => r.fixable || !r.inFixAll));
 });

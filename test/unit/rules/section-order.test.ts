@@ -24,23 +24,35 @@ test('TS102: one misplaced section is the one flagged, with where it belongs', (
 
 test('TS102: References first is one finding, not eleven', () => {
   const ds = order(withSections('References', ...ALL.slice(0, -1)));
-  assert.deepEqual(ds.map((d) => [d.code, ...at(d)]), [['TS102', 2, 3, 2, 13]]);
+  assert.deepEqual(
+    ds.map((d) => [d.code, ...at(d)]),
+    [['TS102', 2, 3, 2, 13]],
+  );
   assert.equal(ds[0].message, '"References" is out of the template\'s order: move it after "## Open Questions / Decisions Needed".');
 });
 
 test('TS102: Overview last is flagged and belongs before the first section', () => {
   const ds = order(withSections('Architecture', 'Data Model', 'Overview'));
-  assert.deepEqual(ds.map((d) => [d.code, ...at(d)]), [['TS102', 8, 3, 8, 11]]);
+  assert.deepEqual(
+    ds.map((d) => [d.code, ...at(d)]),
+    [['TS102', 8, 3, 8, 11]],
+  );
   assert.equal(ds[0].message, '"Overview" is out of the template\'s order: move it before "## Architecture".');
 });
 
 test('TS102: aliases count as their template section; a reversed pair flags the later one', () => {
   const ds = order(withSections('Summary', 'Risks and Mitigations', 'Rollout'));
-  assert.deepEqual(ds.map((d) => [d.code, ...at(d)]), [['TS102', 8, 3, 8, 10]]);
+  assert.deepEqual(
+    ds.map((d) => [d.code, ...at(d)]),
+    [['TS102', 8, 3, 8, 10]],
+  );
   assert.equal(ds[0].message, '"Rollout" is out of the template\'s order: move it before "## Risks and Mitigations".');
 });
 
 test('heading ranges skip a closing # sequence and work on setext headings', () => {
   const ds = order(lines('# T', '', '## Architecture ##', '', 'Overview', '--------', ''));
-  assert.deepEqual(ds.map((d) => [d.code, ...at(d)]), [['TS102', 4, 0, 4, 8]]);
+  assert.deepEqual(
+    ds.map((d) => [d.code, ...at(d)]),
+    [['TS102', 4, 0, 4, 8]],
+  );
 });

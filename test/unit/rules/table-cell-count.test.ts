@@ -39,11 +39,41 @@ test('TS601: rows without outer pipes and with empty cells count as written', ()
 });
 
 test('TS601: every table of the document is checked, wherever it is', () => {
-  const text = lines('# Technical Spec: X', '', '| K | V |', '|---|---|', '| a |', '', '## Rollout Plan', '', '> | Flag | Default |', '> |------|---------|', '> | x | false | extra |');
-  assert.deepEqual(cellCount(text).map(at), [[4, 0, 4, 5], [10, 2, 10, 23]]);
+  const text = lines(
+    '# Technical Spec: X',
+    '',
+    '| K | V |',
+    '|---|---|',
+    '| a |',
+    '',
+    '## Rollout Plan',
+    '',
+    '> | Flag | Default |',
+    '> |------|---------|',
+    '> | x | false | extra |',
+  );
+  assert.deepEqual(cellCount(text).map(at), [
+    [4, 0, 4, 5],
+    [10, 2, 10, 23],
+  ]);
 });
 
 test('malformed tables: a delimiter row that does not match the header is no table, and nothing throws', () => {
-  const text = lines('# Technical Spec: X', '', '| A | B |', '|---|---|---|', '| 1 | 2 |', '', '| only header |', '', '|---|', '| x |', '', '| A |', '|:-:|', '');
+  const text = lines(
+    '# Technical Spec: X',
+    '',
+    '| A | B |',
+    '|---|---|---|',
+    '| 1 | 2 |',
+    '',
+    '| only header |',
+    '',
+    '|---|',
+    '| x |',
+    '',
+    '| A |',
+    '|:-:|',
+    '',
+  );
   assert.deepEqual(cellCount(text), []);
 });

@@ -24,8 +24,21 @@ test('the template yields none of the task and graph rules', () => {
 
 test('severities and settings: techspec.rules turns a rule off or changes it', () => {
   const text = tasksSpec(R1, R2, '| T2 | Again | ~10 | T2 | |');
-  assert.deepEqual(mine(diagnose(text)).map((d) => [d.code, d.severity]), [['TS501', 2], ['TS403', 1], ['TS407', 1]]);
-  assert.deepEqual(mine(diagnose(text, { rules: { 'duplicate-task-id': 'off', TS407: 'warning' } })).map((d) => [d.code, d.severity]), [['TS501', 2], ['TS407', 2]]);
+  assert.deepEqual(
+    mine(diagnose(text)).map((d) => [d.code, d.severity]),
+    [
+      ['TS501', 2],
+      ['TS403', 1],
+      ['TS407', 1],
+    ],
+  );
+  assert.deepEqual(
+    mine(diagnose(text, { rules: { 'duplicate-task-id': 'off', TS407: 'warning' } })).map((d) => [d.code, d.severity]),
+    [
+      ['TS501', 2],
+      ['TS407', 2],
+    ],
+  );
 });
 
 test('gen-spec --tasks 20 --defects: the planted defects and nothing else of ours', () => {
@@ -37,7 +50,10 @@ test('gen-spec --tasks 20 --defects: the planted defects and nothing else of our
     'TS403 [115,2,115,4] Duplicate task ID "T4": it is already used on line 115. Give this task an ID of its own.',
     'TS406 [131,80,131,83] Unknown dependency "T25": no task has this ID. Did you mean T2?',
   ]);
-  assert.deepEqual(related(ds[0]), [[111, 2, 111, 4, 'T1 depends on T2'], [112, 2, 112, 4, 'T2 depends on T1']]);
+  assert.deepEqual(related(ds[0]), [
+    [111, 2, 111, 4, 'T1 depends on T2'],
+    [112, 2, 112, 4, 'T2 depends on T1'],
+  ]);
 });
 
 test('gen-spec --tasks 20 without defects: nothing of ours', () => {
@@ -54,7 +70,8 @@ test('2000 tasks: the task and graph rules run (time printed, not asserted)', (t
   const model = buildModel(lines(tasksSpec(...rows).trimEnd(), '', '```mermaid', 'graph LR', ...edges, '```'));
   const rules = RULES.filter((r) => TASK_CODE.test(r.code));
   const cache = new RuleCache();
-  const run = () => rules.flatMap((r) => r.check({ model, settings: DEFAULT_SETTINGS, today: '2026-11-25', cache }).map((f) => `${r.code} ${f.range.start.line}`));
+  const run = () =>
+    rules.flatMap((r) => r.check({ model, settings: DEFAULT_SETTINGS, today: '2026-11-25', cache }).map((f) => `${r.code} ${f.range.start.line}`));
   // The first run also builds the (cached) task graph; later ones show the rules' own cost.
   const times: number[] = [];
   for (let i = 0; i < 5; i++) {

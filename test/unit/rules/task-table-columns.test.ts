@@ -7,13 +7,29 @@ import { brief, TASK_CODE } from './helpers';
 const mine = (ds: Diagnostic[]) => ds.filter((d) => TASK_CODE.test(String(d.code)));
 
 test('TS402: missing and out-of-order columns, on the header row', () => {
-  const text = lines('# Technical Spec: X', '', '## Task Breakdown', '', '| ID | Title | Dependencies | Est. Lines |', '|---|---|---|---|', '| T1 | a | None | ~50 |');
+  const text = lines(
+    '# Technical Spec: X',
+    '',
+    '## Task Breakdown',
+    '',
+    '| ID | Title | Dependencies | Est. Lines |',
+    '|---|---|---|---|',
+    '| T1 | a | None | ~50 |',
+  );
   assert.deepEqual(brief(only(diagnose(text), 'task-table-columns')), [
     'TS402 [4,0,4,42] Task table: missing "Jira"; columns out of order (ID | Task | Dependencies | Est. Lines). Expected the columns ID | Task | Est. Lines | Dependencies | Jira.',
   ]);
 });
 
 test('TS402: column names match loosely, and extra columns are allowed', () => {
-  const text = lines('# Technical Spec: X', '', '## Task Breakdown', '', '| # | Summary | LOC | Depends on | Owner | Ticket |', '|---|---|---|---|---|---|', '| T1 | a | ~50 | None | Ana | J-1 |');
+  const text = lines(
+    '# Technical Spec: X',
+    '',
+    '## Task Breakdown',
+    '',
+    '| # | Summary | LOC | Depends on | Owner | Ticket |',
+    '|---|---|---|---|---|---|',
+    '| T1 | a | ~50 | None | Ana | J-1 |',
+  );
   assert.deepEqual(brief(mine(diagnose(text))), []);
 });

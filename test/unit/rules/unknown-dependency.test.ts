@@ -18,7 +18,10 @@ test('TS406: an unknown dependency, exactly the token, with the closest ID as su
 test('TS406: ties go to natural order (T2 before T10), not table order', () => {
   const rows = Array.from({ length: 10 }, (_, i) => `| T${10 - i} | t | ~10 | None | |`);
   const ds = only(diagnose(tasksSpec(...rows, '| T11 | u | ~10 | T20 | |')), 'TS406');
-  assert.deepEqual(ds.map((d) => d.data), [{ rule: 'unknown-dependency', fix: { kind: 'replaceDependency', suggestion: 'T2' } }]);
+  assert.deepEqual(
+    ds.map((d) => d.data),
+    [{ rule: 'unknown-dependency', fix: { kind: 'replaceDependency', suggestion: 'T2' } }],
+  );
 });
 
 test('TS406: no close ID: add a row for a well-formed ID, plain advice otherwise', () => {
@@ -27,18 +30,41 @@ test('TS406: no close ID: add a row for a well-formed ID, plain advice otherwise
     'TS406 [8,24,8,27] Unknown dependency "T99": no task has this ID. Add a row for T99, or remove the dependency.',
     'TS406 [8,29,8,35] Unknown dependency "Design": no task has this ID. Use the ID of a task in the table.',
   ]);
-  assert.deepEqual(ds.map((d) => d.data), [{ rule: 'unknown-dependency', fix: { kind: 'addTaskRow', taskId: 'T99' } }, { rule: 'unknown-dependency' }]);
+  assert.deepEqual(
+    ds.map((d) => d.data),
+    [{ rule: 'unknown-dependency', fix: { kind: 'addTaskRow', taskId: 'T99' } }, { rule: 'unknown-dependency' }],
+  );
 });
 
 test('TS406: never suggests the row itself, an ID the cell lists, or a task that needs this one', () => {
   // T5 is needed by T1 (through T4): T5 depending on T1 would close a cycle.
-  const text = tasksSpec('| T1 | a | ~10 | T4 | |', '| T4 | b | ~10 | T5 | |', '| T5 | c | ~10 | T3, T6 | |', '| T3 | d | ~10 | None | |', '| T7 | e | ~10 | None | |');
-  assert.deepEqual(only(diagnose(text), 'TS406').map((d) => d.data), [{ rule: 'unknown-dependency', fix: { kind: 'replaceDependency', suggestion: 'T7' } }]);
+  const text = tasksSpec(
+    '| T1 | a | ~10 | T4 | |',
+    '| T4 | b | ~10 | T5 | |',
+    '| T5 | c | ~10 | T3, T6 | |',
+    '| T3 | d | ~10 | None | |',
+    '| T7 | e | ~10 | None | |',
+  );
+  assert.deepEqual(
+    only(diagnose(text), 'TS406').map((d) => d.data),
+    [{ rule: 'unknown-dependency', fix: { kind: 'replaceDependency', suggestion: 'T7' } }],
+  );
 });
 
 test('TS406: the graph drawing an edge for the misspelt ID breaks the tie', () => {
-  const text = lines(tasksSpec(R1, R2, '| T3 | c | ~10 | T1 | |', '| T4 | d | ~10 | T9 | |').trimEnd(), '', '```mermaid', 'graph LR', '  T1 --> T2 & T3', '  T3 --> T4', '```');
-  assert.deepEqual(only(diagnose(text), 'TS406').map((d) => d.message), ['Unknown dependency "T9": no task has this ID. Did you mean T3?']);
+  const text = lines(
+    tasksSpec(R1, R2, '| T3 | c | ~10 | T1 | |', '| T4 | d | ~10 | T9 | |').trimEnd(),
+    '',
+    '```mermaid',
+    'graph LR',
+    '  T1 --> T2 & T3',
+    '  T3 --> T4',
+    '```',
+  );
+  assert.deepEqual(
+    only(diagnose(text), 'TS406').map((d) => d.message),
+    ['Unknown dependency "T9": no task has this ID. Did you mean T3?'],
+  );
 });
 
 test('non-ASCII titles and escaped pipes in a title: ranges count UTF-16 code units', () => {
