@@ -10,8 +10,7 @@ import { getCodeActions } from './fixes';
 import { getCompletions } from './completion';
 import { getHover } from './hover';
 import { getDefinition, getDocumentHighlights, getReferences, prepareRename, rename, type RenameOutcome } from './navigation';
-import { buildPlan } from './plan';
-import type { Plan } from '../protocol';
+import { buildPlan, type Plan } from './plan';
 
 export interface SpecDocument {
   uri: string;
