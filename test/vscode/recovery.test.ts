@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { EXTENSION_ID, closeAllEditors, codeOf, fixture, openEditor, techspecDiagnostics, waitFor } from './helpers';
+import { EXTENSION_ID, closeAllEditors, codeOf, fixtureText, openUntitled, techspecDiagnostics, waitFor } from './helpers';
 
 const STALE = '(stale: the Tech Spec server is restarting)';
 
@@ -14,16 +14,17 @@ function serverPid(client: LanguageClient | undefined): number | undefined {
 }
 
 describe('recovery', () => {
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-    await closeAllEditors();
+  // An untitled copy of the fixture: typing into the file itself would reach the disk (auto save).
+  let editor: vscode.TextEditor;
+  before(async () => {
+    editor = await openUntitled(await fixtureText('defects.spec.md'));
   });
+  after(closeAllEditors);
 
   it('the server killed six times while typing comes back every time, and the squiggles never vanish', async function () {
     this.timeout(240_000);
     const api = (await vscode.extensions.getExtension(EXTENSION_ID)!.activate()) as { client(): LanguageClient | undefined };
-    const uri = fixture('defects.spec.md');
-    const editor = await openEditor(uri);
+    const uri = editor.document.uri;
     const placeholders = (ds: vscode.Diagnostic[]) => ds.filter((d) => codeOf(d) === 'TS301' && /\[Kill \d+\]/.test(editor.document.getText(d.range))).length;
     await waitFor(
       vscode.languages.onDidChangeDiagnostics,
@@ -61,8 +62,7 @@ describe('recovery', () => {
   });
 
   it('techspec.restartServer keeps the squiggles, marked stale, then publishes them again', async () => {
-    const uri = fixture('defects.spec.md');
-    await openEditor(uri);
+    const uri = editor.document.uri;
     const codes = () => techspecDiagnostics(uri).map(codeOf).sort();
     const before = codes();
     assert.ok(before.length > 0, 'the defects fixture has no diagnostics before the restart');
