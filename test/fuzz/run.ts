@@ -11,7 +11,7 @@ export interface Failure { kind: string; sig: string; detail: string }
 type Report = (kind: string, code: string, detail: string) => void;
 
 /** A message with its numbers and quoted bits replaced, so similar failures share a signature. */
-const shape = (m: string) => m.replace(/`[^`]*`|"[^"]*"|'[^']*'/g, 'Q').replace(/\d+/g, 'N').slice(0, 80);
+const shape = (m: string) => m.replace(/`[^`]*`|"[^"]*"|'[^']*'|\[[^\]]*\]/g, 'Q').replace(/\d+/g, 'N').slice(0, 80);
 const near = (a: Range, b: Range) => Math.abs(a.start.line - b.start.line) <= 1;
 const errors = (ds: Diagnostic[]) => ds.filter((d) => d.severity === 1);
 const msg = (d: Diagnostic) => String(d.message);
