@@ -14,7 +14,8 @@ const verbose = process.argv.includes('--verbose');
 /** The failures `checkDocument` reports for `text`, with a fixed position RNG. */
 function failuresOf(text: string, seed: string): Failure[] {
   const out: Failure[] = [];
-  checkDocument(text, seed, new Rng(seedNo), (kind, code, detail) => out.push({ kind, sig: `${kind} ${code} ${shape(detail)}`, detail }));
+  checkDocument(text, seed, new Rng(seedNo), (kind, code, detail, sigText) =>
+    out.push({ kind, sig: `${kind} ${code} ${shape(sigText ?? detail)}`, detail }));
   return out;
 }
 

@@ -8,7 +8,8 @@ export const URI = 'file:///fuzz/doc.spec.md';
 export const TODAY = '2026-12-03';
 const opts = { uri: URI, today: TODAY };
 export interface Failure { kind: string; sig: string; detail: string }
-type Report = (kind: string, code: string, detail: string) => void;
+/** `sigText`, when given, stands for the detail in the failure's signature. */
+type Report = (kind: string, code: string, detail: string, sigText?: string) => void;
 
 /** A message with its numbers and quoted bits replaced, so similar failures share a signature. */
 const shape = (m: string) => m.replace(/`[^`]*`|"[^"]*"|'[^']*'|\[[^\]]*\]/g, 'Q').replace(/\d+/g, 'N').slice(0, 80);
@@ -65,9 +66,9 @@ function checkFixes(text: string, diags: Diagnostic[], actionsFor: (d: Diagnosti
       if (!after) continue;
       const nearBy = (ds: Diagnostic[]) => ds.filter((x) => x.code === d.code && x.message === d.message && near(x.range, d.range)).length;
       if (nearBy(after) >= nearBy(diags))
-        report('fix-keeps', String(d.code), `fix "${act.title}" left ${d.code} "${d.message}" near line ${d.range.start.line}`);
+        report('fix-keeps', String(d.code), `fix "${act.title}" left ${d.code} "${d.message}" near line ${d.range.start.line}`, msg(d));
       for (const n of errors(after)) if (!beforeErrors.has(`${n.code} ${shape(msg(n))}`))
-        report('fix-new-error', `${d.code}->${n.code}`, `fix "${act.title}" for ${d.code} added ${n.code} "${n.message}"`);
+        report('fix-new-error', `${d.code}->${n.code}`, `fix "${act.title}" for ${d.code} added ${n.code} "${n.message}"`, msg(n));
     }
   }
 }
