@@ -107,9 +107,12 @@ export type OffsetMap = (offset: number) => number;
 
 /** The diagram type a mermaid text starts with (after blank lines, `%%` comments and front matter), if it is C4. */
 export function c4TypeOf(text: string): string | undefined {
-  const body = text.replace(/^\s*---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/, '');
-  for (const line of body.split(/\r\n|\r|\n/)) {
-    const trimmed = line.trim();
+  const frontMatter = /^\s*---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+  // Line by line up to the first statement: a dependency diagram's block can hold thousands of lines.
+  const lineRe = /[^\r\n]*(?:\r\n|\r|\n|$)/y;
+  lineRe.lastIndex = frontMatter ? frontMatter[0].length : 0;
+  while (lineRe.lastIndex < text.length) {
+    const trimmed = lineRe.exec(text)![0].trim();
     if (trimmed === '' || trimmed.startsWith('%%')) continue;
     const word = /^[A-Za-z0-9]+/.exec(trimmed)?.[0];
     return C4_DIAGRAM_TYPES.find((t) => t === word);

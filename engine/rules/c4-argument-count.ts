@@ -1,4 +1,5 @@
-import { c4Diagrams, type C4Call } from '../c4';
+import type { C4Call } from '../c4';
+import { c4DiagramsOf } from './support/c4';
 import type { SpecModel } from '../model';
 import type { Finding, Rule } from '../rule';
 
@@ -35,9 +36,9 @@ export const c4ArgumentCount: Rule = {
   defaultSeverity: 'error',
   description: 'A C4 macro has fewer arguments than it needs, more positional ones than it takes, or no closing parenthesis.',
   help: "Give the macro the arguments mermaid's C4 syntax lists for it (alias, label, then optional ones), and close its parenthesis.",
-  check({ model }) {
+  check({ model, cache }) {
     const findings: Finding[] = [];
-    for (const { diagram } of c4Diagrams(model)) {
+    for (const { diagram } of c4DiagramsOf({ model, cache })) {
       for (const call of diagram.calls) {
         const finding = call.spec && argumentFinding(model, call);
         if (finding) findings.push(finding);

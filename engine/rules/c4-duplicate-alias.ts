@@ -1,4 +1,5 @@
-import { aliasOf, c4Diagrams, type C4Arg } from '../c4';
+import { aliasOf, type C4Arg } from '../c4';
+import { c4DiagramsOf } from './support/c4';
 import type { Finding, Rule } from '../rule';
 
 export const c4DuplicateAlias: Rule = {
@@ -7,9 +8,9 @@ export const c4DuplicateAlias: Rule = {
   defaultSeverity: 'warning',
   description: 'Two elements or boundaries of one C4 diagram define the same alias.',
   help: 'Give one of the two elements another alias, and update the relations that meant it.',
-  check({ model }) {
+  check({ model, cache }) {
     const findings: Finding[] = [];
-    for (const { diagram } of c4Diagrams(model)) {
+    for (const { diagram } of c4DiagramsOf({ model, cache })) {
       const first = new Map<string, C4Arg>();
       for (const call of diagram.calls) {
         if (call.spec?.kind !== 'element' && call.spec?.kind !== 'boundary') continue;

@@ -1,4 +1,4 @@
-import { c4Diagrams } from '../c4';
+import { c4DiagramsOf } from './support/c4';
 import type { Finding, Rule } from '../rule';
 
 export const c4UnbalancedBrace: Rule = {
@@ -7,10 +7,10 @@ export const c4UnbalancedBrace: Rule = {
   defaultSeverity: 'error',
   description: "A C4 boundary's { is never closed, a } closes nothing, or a { follows no boundary.",
   help: "Close every boundary's { with a }, and open { only after a boundary macro.",
-  check({ model }) {
+  check({ model, cache }) {
     const findings: Finding[] = [];
     const at = (offset: number) => model.lines.range(offset, offset + 1);
-    for (const { diagram } of c4Diagrams(model)) {
+    for (const { diagram } of c4DiagramsOf({ model, cache })) {
       for (const offset of diagram.unclosedBraces) {
         findings.push({ range: at(offset), message: "This boundary's { is never closed: add } after its last element." });
       }

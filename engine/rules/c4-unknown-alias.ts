@@ -1,4 +1,5 @@
-import { aliasOf, c4Diagrams, callsOfKind, relationEnds } from '../c4';
+import { aliasOf, callsOfKind, relationEnds } from '../c4';
+import { c4DiagramsOf } from './support/c4';
 import type { Finding, Rule } from '../rule';
 
 export const c4UnknownAlias: Rule = {
@@ -7,9 +8,9 @@ export const c4UnknownAlias: Rule = {
   defaultSeverity: 'warning',
   description: 'A C4 relation names an alias that no element or boundary of its diagram defines.',
   help: 'Define the alias with an element or boundary in the same diagram, or name one that exists.',
-  check({ model }) {
+  check({ model, cache }) {
     const findings: Finding[] = [];
-    for (const { diagram } of c4Diagrams(model)) {
+    for (const { diagram } of c4DiagramsOf({ model, cache })) {
       const defined = new Set<string>();
       for (const call of [...callsOfKind(diagram, 'element'), ...callsOfKind(diagram, 'boundary')]) {
         const alias = aliasOf(call);

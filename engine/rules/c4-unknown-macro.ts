@@ -1,4 +1,5 @@
-import { c4Diagrams, C4_MACROS } from '../c4';
+import { C4_MACROS } from '../c4';
+import { c4DiagramsOf } from './support/c4';
 import type { Finding, Rule } from '../rule';
 import { levenshtein } from '../text';
 
@@ -19,9 +20,9 @@ export const c4UnknownMacro: Rule = {
   defaultSeverity: 'error',
   description: 'A C4 diagram calls a macro mermaid does not know; the closest known one is suggested.',
   help: "Use a macro from mermaid's C4 list; the message names the closest one.",
-  check({ model }) {
+  check({ model, cache }) {
     const findings: Finding[] = [];
-    for (const { diagram } of c4Diagrams(model)) {
+    for (const { diagram } of c4DiagramsOf({ model, cache })) {
       for (const call of diagram.calls) {
         if (call.spec) continue;
         const suggestion = closestMacro(call.macro);
