@@ -16,3 +16,9 @@ export function describeError(error: unknown): string {
   }
   return error instanceof Error ? error.message : String(error);
 }
+
+/** The --format value if it is one of `formats`; a CliError naming them otherwise. */
+export function formatOption<F extends string>(value: string | undefined, formats: readonly F[]): F {
+  if (!formats.includes(value as F)) throw new CliError(`unknown --format "${value}" (one of ${formats.join(', ')})`);
+  return value as F;
+}

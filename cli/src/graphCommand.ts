@@ -1,7 +1,7 @@
 // `techspec graph FILE`: the task dependency graph as Mermaid, Graphviz dot, JSON or SVG.
 import { parseArgs } from 'node:util';
 import type { Plan } from '../../engine';
-import { CliError } from './errors';
+import { CliError, formatOption } from './errors';
 import type { RunContext } from './lintCommand';
 import { readPlan, writeOutput } from './planFile';
 import { renderSvg } from './svg';
@@ -33,8 +33,7 @@ export function graphCommand(argv: string[], context: RunContext): number {
     context.stdout(GRAPH_HELP + '\n');
     return 0;
   }
-  const format = values.format as (typeof FORMATS)[number];
-  if (!FORMATS.includes(format)) throw new CliError(`unknown --format "${values.format}" (one of ${FORMATS.join(', ')})`);
+  const format = formatOption(values.format, FORMATS);
   if (positionals.length > 1) throw new CliError('graph takes one spec file');
   const plan = readPlan(positionals[0], context.cwd, values.config);
   const render = { mermaid, dot, json: planJson, svg: renderSvg }[format];

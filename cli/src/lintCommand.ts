@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CliError, describeError } from './errors';
+import { CliError, describeError, formatOption } from './errors';
 import { findFiles } from './files';
 import type { FileReport, LintFlags, LintJob } from './lintFile';
 import { lintInParallel } from './parallel';
@@ -60,8 +60,7 @@ export async function lintCommand(argv: string[], context: RunContext): Promise<
     context.stdout(LINT_HELP + '\n');
     return 0;
   }
-  const format = values.format as Format;
-  if (!FORMATS.includes(format)) throw new CliError(`unknown --format "${values.format}" (one of ${FORMATS.join(', ')})`);
+  const format = formatOption(values.format, FORMATS);
   if (values['dry-run'] && !values.fix) throw new CliError('--dry-run goes with --fix');
   const maxWarnings = values['max-warnings'] === undefined ? Infinity : Number(values['max-warnings']);
   if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) throw new CliError(`--max-warnings needs a whole number, not "${values['max-warnings']}"`);

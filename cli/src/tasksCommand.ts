@@ -2,7 +2,7 @@
 // as JSON, CSV, a CSV for Jira's importer, or a markdown task list by wave.
 import { parseArgs } from 'node:util';
 import type { Plan } from '../../engine';
-import { CliError } from './errors';
+import { CliError, formatOption } from './errors';
 import type { RunContext } from './lintCommand';
 import { readPlan, writeOutput } from './planFile';
 
@@ -47,8 +47,7 @@ export function tasksCommand(argv: string[], context: RunContext): number {
     context.stdout(TASKS_HELP + '\n');
     return 0;
   }
-  const format = values.format as (typeof FORMATS)[number];
-  if (!FORMATS.includes(format)) throw new CliError(`unknown --format "${values.format}" (one of ${FORMATS.join(', ')})`);
+  const format = formatOption(values.format, FORMATS);
   if (values.epic !== undefined && format !== 'jira-csv') throw new CliError('--epic goes with --format jira-csv');
   if (positionals.length > 1) throw new CliError('tasks takes one spec file');
   const plan = readPlan(positionals[0], context.cwd, values.config);
