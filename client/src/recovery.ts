@@ -28,8 +28,6 @@ export interface RecoveryHost {
   log: vscode.LogOutputChannel;
   /** Shows the one notice of a crash burst; resolves when it is dismissed or acted on. */
   notify(crashes: number): void;
-  now?(): number;
-  sleep?(ms: number): Promise<void>;
 }
 
 /** The client's error handler: write errors are logged, never a reason to stop; every close restarts. */
@@ -45,7 +43,7 @@ export class RecoveringErrorHandler implements ErrorHandler {
   }
 
   async closed(): Promise<CloseHandlerResult> {
-    const now = this.host.now?.() ?? Date.now();
+    const now = Date.now();
     this.crashes = this.crashes.filter((t) => now - t < CRASH_WINDOW_MS);
     this.crashes.push(now);
     const count = this.crashes.length;
@@ -56,7 +54,7 @@ export class RecoveringErrorHandler implements ErrorHandler {
       this.noticeShown = true;
       this.host.notify(count);
     }
-    if (pause) await (this.host.sleep ?? ((ms) => new Promise<void>((r) => setTimeout(r, ms))))(pause);
+    if (pause) await new Promise<void>((resolve) => setTimeout(resolve, pause));
     return { action: CloseAction.Restart, handled: true };
   }
 
