@@ -53,12 +53,12 @@ const service = createLanguageService({ today: () => new Date().toISOString().sl
 const MAX_DOCUMENT_LENGTH = 20_000_000;
 /**
  * Characters of remark source left to parse from which the parse workers parse them
- * (TECHSPEC_PARALLEL_MIN_CHARS sets another bound; Infinity: never). Measured by the bench on a
- * quiet 2-core machine, two threads opened a 20,000-task spec in 13.8 s instead of 16.8 s (medians
- * of 3), and gained nothing at 2,000 tasks (430 KB): the workers' start and the JSON of their trees
- * cost, and a single-threaded parse already keeps ~1.35 cores busy (V8's GC and compiler threads).
+ * (TECHSPEC_PARALLEL_MIN_CHARS sets another bound; Infinity: never). Throughput alone would put
+ * this at ~1 MB (two threads gained nothing on a 430 KB spec), but a parse on this thread blocks
+ * every other document's requests: opening a 5,000-column table (173 KB) kept a hover on another
+ * spec waiting 2.48 s on this thread and 384 ms with the workers, 100,000 blank lines 1.35 s and 63 ms.
  */
-const PARALLEL_MIN_CHARS = Number(process.env.TECHSPEC_PARALLEL_MIN_CHARS ?? 1_000_000);
+const PARALLEL_MIN_CHARS = Number(process.env.TECHSPEC_PARALLEL_MIN_CHARS ?? 64_000);
 
 let canPullConfiguration = false;
 let canFollowWorkspaceFolders = false;
