@@ -1,5 +1,5 @@
 // One build for every bundle: the extension client (Node, cjs), the language server and its parse
-// worker (Node, cjs), the command line (Node, cjs), the preview webview (browser, iife) and the VS Code test suite (Node, cjs).
+// and analysis workers (Node, cjs), the command line (Node, cjs), the preview webview (browser, iife) and the VS Code test suite (Node, cjs).
 // --production minifies and drops sourcemaps; --watch rebuilds on change.
 import * as esbuild from 'esbuild';
 import { readdirSync, existsSync } from 'node:fs';
@@ -21,6 +21,8 @@ const builds = [
   { ...node, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
   // The server's parse worker: server.js starts it from the file next to it.
   { ...node, entryPoints: ['server/src/parseWorker.ts'], outfile: 'server/out/parseWorker.js' },
+  // A heavy document's analysis worker (server/src/heavyDocuments.ts), started from the file next to server.js.
+  { ...node, entryPoints: ['server/src/analysisWorker.ts'], outfile: 'server/out/analysisWorker.js' },
   // The `techspec` command (its own npm package in cli/): the engine and its dependencies bundled in, no VS Code.
   { ...node, entryPoints: ['cli/src/main.ts'], outfile: 'cli/out/techspec.js', external: [], sourcemap: false, banner: { js: '#!/usr/bin/env node' } },
 ];

@@ -36,7 +36,7 @@ function templateWithTasks(rows: string[], mermaidEdges: string[]): string {
 const taskRow = (id: number, deps: number[]) => `| T${id} | Task ${id} | ~100 | ${deps.length ? deps.map((d) => `T${d}`).join(', ') : 'None'} | [Link] |`;
 
 /** T1 → T2 → … → Tn → T1: every task depends on the previous one, T1 on the last. */
-function dependencyCycle(tasks: number): string {
+export function dependencyCycle(tasks: number): string {
   const rows: string[] = [];
   const edges: string[] = [];
   for (let i = 1; i <= tasks; i++) {

@@ -23,7 +23,6 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
-import { setFlagsFromString } from 'node:v8';
 import type { Root } from 'mdast';
 import { anchorGlobs, createLanguageService, validateSettings, DEFAULT_SETTINGS, type Analysis, type EngineSettings, type RenameOutcome } from '../../engine';
 import { DidAnalyzeNotification, PlanRequest } from '../../protocol';
@@ -31,6 +30,8 @@ import { DidAnalyzeNotification, PlanRequest } from '../../protocol';
 import { version } from '../../package.json';
 import { ParallelParser } from './parallelParse';
 import { PARAMS, validated } from './validate';
+import { collectGarbage } from './gc';
+import { DEFAULT_BUDGET_MS, HeavyDocuments, readBudget, routeHeavy } from './heavyDocuments';
 
 const connection = createConnection(ProposedFeatures.all);
 /** Characters inserted into each document since its last analysis began. */
@@ -49,8 +50,17 @@ const documents = new TextDocuments({
 });
 const service = createLanguageService({ today: () => new Date().toISOString().slice(0, 10) });
 
-/** Documents larger than this are not analyzed; the user is told why. */
-const MAX_DOCUMENT_LENGTH = 20_000_000;
+/**
+ * Documents of this many characters or more are analysed on a worker of their own (heavyDocuments.ts),
+ * and so is any whose last two analyses here took more than SLOW_ANALYSIS_MS each: one slow analysis
+ * may be the first, before the engine's code is compiled (450 ms for the template on a loaded machine).
+ * TECHSPEC_WORKER_MIN_CHARS sets another bound (Infinity: by their cost only). Below it, analysis stays on this thread: a keystroke
+ * costs no copy of the text, and the 2,000-deep lists that were the slowest small inputs take 0.13 s.
+ */
+const WORKER_MIN_CHARS = Number(process.env.TECHSPEC_WORKER_MIN_CHARS ?? 128_000);
+const SLOW_ANALYSIS_MS = 200;
+/** Documents whose last analysis here took more than SLOW_ANALYSIS_MS. */
+const slowOnce = new Set<string>();
 /**
  * Characters of remark source left to parse from which the parse workers parse them
  * (TECHSPEC_PARALLEL_MIN_CHARS sets another bound; Infinity: never). Throughput alone would put
@@ -65,6 +75,8 @@ let canFollowWorkspaceFolders = false;
 /** The URIs of the workspace folders: relative globs of techspec.files match paths relative to them. */
 let workspaceFolders: string[] = [];
 const settingsByUri = new Map<string, Promise<EngineSettings>>();
+/** techspec.analysisTimeout of each document, in ms, read with its settings. */
+const budgetByUri = new Map<string, number>();
 const reportedProblems = new Set<string>();
 const analyses = new Map<string, Analysis>();
 const scheduled = new Map<string, NodeJS.Immediate>();
@@ -84,6 +96,28 @@ const log = (message: string) => connection.console.log(message);
  */
 const PARSE_WORKERS = Math.min(2, availableParallelism());
 const parallel = new ParallelParser(() => new Worker(join(__dirname, 'parseWorker.js')), log, PARSE_WORKERS);
+
+const heavy = new HeavyDocuments(
+  // Its heap has a ceiling: past it, the worker stops and the document is told why; the server lives on.
+  () => new Worker(join(__dirname, 'analysisWorker.js'), { resourceLimits: { maxOldGenerationSizeMb: Number(process.env.TECHSPEC_WORKER_HEAP_MB ?? 512) } }),
+  {
+    document: (uri) => {
+      const doc = documents.get(uri);
+      return doc && { version: doc.version, text: doc.getText() };
+    },
+    settings: async (uri) => {
+      const settings = await settingsFor(uri);
+      return { settings, budgetMs: budgetByUri.get(uri) ?? DEFAULT_BUDGET_MS };
+    },
+    publish: async (uri, version, diagnostics, isSpec) => {
+      await connection.sendDiagnostics({ uri, version, diagnostics });
+      await connection.sendNotification(DidAnalyzeNotification, { uri, version, isSpec });
+    },
+    log,
+  },
+);
+/** The language service's requests, answered on a heavy document's worker for its analyses. */
+const features = routeHeavy(service, heavy);
 
 process.on('unhandledRejection', (e) => connection.console.error(`techspec: unhandled rejection: ${String(e)}`));
 process.on('uncaughtException', (e) => connection.console.error(`techspec: uncaught exception: ${e.stack ?? e}`));
@@ -126,6 +160,7 @@ function reanalyzeAll(): void {
   settingsByUri.clear();
   reportedProblems.clear();
   analyses.clear();
+  heavy.retryStopped();
   for (const doc of documents.all()) schedule(doc.uri);
 }
 
@@ -139,7 +174,9 @@ function settingsFor(uri: string): Promise<EngineSettings> {
     s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'techspec' }).then(
       (raw) => {
         const { settings, problems } = validateSettings(raw);
-        for (const p of problems) {
+        const budget = readBudget(raw);
+        budgetByUri.set(uri, budget.budgetMs);
+        for (const p of budget.problem ? [...problems, budget.problem] : problems) {
           if (reportedProblems.has(p)) continue;
           reportedProblems.add(p);
           log(p);
@@ -156,14 +193,6 @@ function settingsFor(uri: string): Promise<EngineSettings> {
 
 function analyzeNow(doc: TextDocument, settings: EngineSettings, parsed?: [string, Root][]): Analysis {
   const text = doc.getText();
-  if (text.length > MAX_DOCUMENT_LENGTH) {
-    const message = `techspec: this document is ${(text.length / 1e6).toFixed(1)} MB; specs above ${MAX_DOCUMENT_LENGTH / 1e6} MB are not analyzed.`;
-    return {
-      uri: doc.uri,
-      version: doc.version,
-      diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, source: 'techspec', message }],
-    };
-  }
   try {
     return service.analyze({ uri: doc.uri, version: doc.version, text }, settings, parsed);
   } catch (e) {
@@ -178,8 +207,9 @@ function analyzeNow(doc: TextDocument, settings: EngineSettings, parsed?: [strin
   }
 }
 
-/** The analysis of the document as it is now, computed if the cached one is stale. */
+/** The analysis of the document as it is now, computed if the cached one is stale; a heavy document's at once, without its model. */
 async function currentAnalysis(uri: string): Promise<Analysis | undefined> {
+  if (heavy.has(uri)) return heavy.stub(uri);
   for (;;) {
     const doc = documents.get(uri);
     if (!doc) return undefined;
@@ -210,8 +240,17 @@ async function analyzeLatest(uri: string): Promise<void> {
   }
   const latest = documents.get(uri);
   if (!latest) return;
+  const started = performance.now();
   analyses.set(uri, analyzeNow(latest, settings, parsed));
   if (parsed) collectAfterPublish.add(uri);
+  const ms = performance.now() - started;
+  if (ms <= SLOW_ANALYSIS_MS) slowOnce.delete(uri);
+  else if (!slowOnce.delete(uri)) slowOnce.add(uri);
+  else {
+    log(`techspec: two analyses of ${uri} in a row took over ${SLOW_ANALYSIS_MS} ms, the last ${ms.toFixed(0)} ms: its next versions are analysed on a worker`);
+    heavy.adopt(uri);
+    service.forget(uri);
+  }
 }
 
 /** What a parse of the document would hand remark, when it is enough to share with the worker. */
@@ -221,7 +260,6 @@ function sourcesToParse(doc: TextDocument, settings: EngineSettings): string[] {
   // Looked for at the first analysis, and after big insertions only: it costs a keystroke a diff of the whole text.
   if (analyses.has(doc.uri) && inserted < PARALLEL_MIN_CHARS) return [];
   const text = doc.getText();
-  if (text.length > MAX_DOCUMENT_LENGTH) return [];
   try {
     return service.sourcesToParse({ uri: doc.uri, version: doc.version, text }, settings, PARALLEL_MIN_CHARS);
   } catch (e) {
@@ -257,22 +295,6 @@ let idleGc: NodeJS.Timeout | undefined;
 /** Documents whose last analysis parsed enough to share with the worker: their heap is collected as soon as it is published. */
 const collectAfterPublish = new Set<string>();
 
-/**
- * V8 keeps the heap a big spec's parse and keystrokes grew, and its memory reducer did not shrink it
- * here: collect it all, compacting what lives onto fewer pages. A plain full collection leaves the
- * pages half empty (20,000 tasks: 155 MB live on 300 MB of pages). Without --expose-gc, nothing.
- */
-function collectGarbage(): void {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (!gc) return;
-  setFlagsFromString('--compact-on-every-full-gc');
-  try {
-    gc();
-  } finally {
-    setFlagsFromString('--no-compact-on-every-full-gc');
-  }
-}
-
 /** Collects once typing pauses; at once after a big parse, whose trees the packing has just let go. */
 function collectWhenIdle(uri: string): void {
   clearTimeout(idleGc);
@@ -282,6 +304,12 @@ function collectWhenIdle(uri: string): void {
 }
 
 async function publish(uri: string): Promise<void> {
+  if (!heavy.has(uri) && (documents.get(uri)?.getText().length ?? 0) >= WORKER_MIN_CHARS) {
+    heavy.adopt(uri);
+    service.forget(uri);
+    analyses.delete(uri);
+  }
+  if (heavy.has(uri)) return heavy.analyze(uri);
   const analysis = await currentAnalysis(uri);
   const doc = documents.get(uri);
   // A newer version arrived while settings were read: its own run publishes.
@@ -299,8 +327,10 @@ async function publish(uri: string): Promise<void> {
 documents.onDidOpen((e) => {
   // A second open replaces the text: whatever was analyzed of the old one, even at the same version, is stale.
   analyses.delete(e.document.uri);
+  heavy.forget(e.document.uri);
   // Its start overlaps the wait before the analysis, and the listing of the parse work.
-  if (e.document.getText().length >= PARALLEL_MIN_CHARS) parallel.prepare();
+  const length = e.document.getText().length;
+  if (length >= PARALLEL_MIN_CHARS && length < WORKER_MIN_CHARS) parallel.prepare();
   schedule(e.document.uri);
 });
 documents.onDidChangeContent((e) => schedule(e.document.uri));
@@ -312,7 +342,10 @@ documents.onDidClose((e) => {
   insertedSince.delete(e.document.uri);
   collectAfterPublish.delete(e.document.uri);
   service.forget(e.document.uri);
+  heavy.forget(e.document.uri);
   settingsByUri.delete(e.document.uri);
+  budgetByUri.delete(e.document.uri);
+  slowOnce.delete(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
@@ -322,42 +355,42 @@ connection.onCodeAction(
   validated('textDocument/codeAction', PARAMS.codeAction, async (params: CodeActionParams) => {
     const analysis = await currentAnalysis(params.textDocument.uri);
     if (!analysis) return [];
-    return service.getCodeActions(analysis, params.range, params.context.diagnostics, params.context.only);
+    return features.getCodeActions(analysis, params.range, params.context.diagnostics, params.context.only);
   }),
 );
 
 connection.onCompletion(
   validated('textDocument/completion', PARAMS.position, async (params: CompletionParams) => {
     const analysis = await currentAnalysis(params.textDocument.uri);
-    return analysis ? service.getCompletions(analysis, params.position) : [];
+    return analysis ? await features.getCompletions(analysis, params.position) : [];
   }),
 );
 
 connection.onHover(
   validated('textDocument/hover', PARAMS.position, async (params: HoverParams) => {
     const analysis = await currentAnalysis(params.textDocument.uri);
-    return analysis ? (service.getHover(analysis, params.position) ?? null) : null;
+    return analysis ? ((await features.getHover(analysis, params.position)) ?? null) : null;
   }),
 );
 
 connection.onDefinition(
   validated('textDocument/definition', PARAMS.position, async (params: DefinitionParams) => {
     const analysis = await currentAnalysis(params.textDocument.uri);
-    return analysis ? service.getDefinition(analysis, params.position) : [];
+    return analysis ? await features.getDefinition(analysis, params.position) : [];
   }),
 );
 
 connection.onReferences(
   validated('textDocument/references', PARAMS.references, async (params: ReferenceParams) => {
     const analysis = await currentAnalysis(params.textDocument.uri);
-    return analysis ? service.getReferences(analysis, params.position, params.context.includeDeclaration) : [];
+    return analysis ? await features.getReferences(analysis, params.position, params.context.includeDeclaration) : [];
   }),
 );
 
 connection.onDocumentHighlight(
   validated('textDocument/documentHighlight', PARAMS.position, async (params: DocumentHighlightParams) => {
     const analysis = await currentAnalysis(params.textDocument.uri);
-    return analysis ? service.getDocumentHighlights(analysis, params.position) : [];
+    return analysis ? await features.getDocumentHighlights(analysis, params.position) : [];
   }),
 );
 
@@ -370,7 +403,7 @@ const renameResult = <T>(outcome: RenameOutcome<T>): T => {
 connection.onPrepareRename(
   validated('textDocument/prepareRename', PARAMS.position, async (params: PrepareRenameParams) => {
     const analysis = await currentAnalysis(params.textDocument.uri);
-    return analysis ? renameResult(service.prepareRename(analysis, params.position)) : null;
+    return analysis ? renameResult(await features.prepareRename(analysis, params.position)) : null;
   }),
 );
 
@@ -378,7 +411,7 @@ connection.onRenameRequest(
   validated('textDocument/rename', PARAMS.rename, async (params: RenameParams) => {
     const analysis = await currentAnalysis(params.textDocument.uri);
     if (!analysis) return null;
-    return renameResult(service.rename(analysis, params.position, params.newName, await settingsFor(params.textDocument.uri)));
+    return renameResult(await features.rename(analysis, params.position, params.newName, await settingsFor(params.textDocument.uri)));
   }),
 );
 
@@ -386,11 +419,14 @@ connection.onRequest(
   PlanRequest,
   validated(PlanRequest.method, PARAMS.uri, async ({ uri }: { uri: string }) => {
     const analysis = await currentAnalysis(uri);
-    return service.getPlan(analysis ?? { uri, version: 0, diagnostics: [] });
+    return features.getPlan(analysis ?? { uri, version: 0, diagnostics: [] });
   }),
 );
 
-connection.onShutdown(() => parallel.dispose());
+connection.onShutdown(() => {
+  parallel.dispose();
+  heavy.dispose();
+});
 
 documents.listen(connection);
 connection.listen();

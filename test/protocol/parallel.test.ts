@@ -25,8 +25,8 @@ function singleThreaded(uri: string, text: string) {
 let server: TestServer;
 
 before(async () => {
-  // Below the default bound, so that a 2,000-task spec (430 KB) takes the two-thread path.
-  server = await startServer({ env: { TECHSPEC_PARALLEL_MIN_CHARS: '300000' }, timeoutMs: TIMEOUT_MS });
+  // Below the default bound, so that a 2,000-task spec (430 KB) takes the two-thread path, on the server thread.
+  server = await startServer({ env: { TECHSPEC_PARALLEL_MIN_CHARS: '300000', TECHSPEC_WORKER_MIN_CHARS: 'Infinity' }, timeoutMs: TIMEOUT_MS });
 });
 
 after(async () => {
