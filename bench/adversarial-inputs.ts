@@ -8,6 +8,8 @@ export interface AdversarialInput {
   /** What the input is, for the table. */
   shape: string;
   text: () => string;
+  /** techspec.analysisTimeout (seconds) for this input; the server's default (10 s) otherwise. */
+  analysisTimeout?: number;
 }
 
 const TITLE = '# Technical Spec: adversarial input\n\n';
@@ -90,6 +92,12 @@ export function adversarialInputs(quick: boolean): AdversarialInput[] {
     ...listDepths.map((d) => ({ name: `lists-${d}`, shape: `lists nested ${d.toLocaleString('en')} deep`, text: () => nestedLists(d) })),
     ...quoteDepths.map((d) => ({ name: `quotes-${d}`, shape: `blockquotes nested ${d.toLocaleString('en')} deep`, text: () => nestedQuotes(d) })),
     { name: 'cycle', shape: `${scale(10000, 1000).toLocaleString('en')}-task dependency cycle`, text: () => dependencyCycle(scale(10000, 1000)) },
+    {
+      name: 'cycle-over-budget',
+      shape: `the same cycle, techspec.analysisTimeout 0.5 s`,
+      text: () => dependencyCycle(scale(10000, 1000)),
+      analysisTimeout: 0.5,
+    },
     { name: 'wide-table', shape: `${scale(5000, 500).toLocaleString('en')}-column table`, text: () => wideTable(scale(5000, 500)) },
     { name: 'blank-lines', shape: `${scale(100000, 10000).toLocaleString('en')} blank lines`, text: () => blankLines(scale(100000, 10000)) },
     { name: 'mermaid-edges', shape: `${scale(50000, 5000).toLocaleString('en')}-edge dependency graph`, text: () => denseGraph(scale(50000, 5000)) },

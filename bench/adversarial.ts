@@ -13,6 +13,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
+  ConfigurationRequest,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
   HoverRequest,
@@ -53,15 +54,7 @@ class Crash extends Error {}
 
 /** One server process, with its diagnostics awaited by (uri, version) and its death turned into a Crash. */
 class AdversarialServer {
-  readonly proc = spawn(process.execPath, [...SERVER_EXEC_ARGV, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  readonly conn: MessageConnection = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
-  private waiters: { uri: string; version: number; resolve: (p: PublishDiagnosticsParams) => void; reject: (e: Error) => void }[] = [];
-  private stderrTail = '';
-  crash?: Crash;
-  /** Bytes of JSON, count and the server's own message (analysis failed, document too big) of the latest diagnostics, by uri. */
-  readonly published = new Map<string, { bytes: number; count: number; serverMessage?: string }>();
-
-  constructor() {
+  constructor(private readonly analysisTimeout?: number) {
     this.proc.stderr!.on('data', (d: Buffer) => (this.stderrTail = (this.stderrTail + d.toString()).slice(-4000)));
     this.proc.once('exit', (code, signal) => {
       this.crash = new Crash(`crashed: ${this.crashReason() ?? signal ?? `exit ${code}`}`);
@@ -69,6 +62,14 @@ class AdversarialServer {
       this.waiters = [];
     });
   }
+
+  readonly proc = spawn(process.execPath, [...SERVER_EXEC_ARGV, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  readonly conn: MessageConnection = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+  private waiters: { uri: string; version: number; resolve: (p: PublishDiagnosticsParams) => void; reject: (e: Error) => void }[] = [];
+  private stderrTail = '';
+  crash?: Crash;
+  /** Bytes of JSON, count and the server's own message (analysis failed, document too big) of the latest diagnostics, by uri. */
+  readonly published = new Map<string, { bytes: number; count: number; serverMessage?: string }>();
 
   /** The error line of the server's last words, like "RangeError: Maximum call stack size exceeded". */
   private crashReason(): string | undefined {
@@ -80,7 +81,9 @@ class AdversarialServer {
 
   async start(): Promise<void> {
     this.conn.onNotification(PublishDiagnosticsNotification.type, (p: PublishDiagnosticsParams) => {
-      const serverMessage = p.diagnostics.map((d) => (typeof d.message === 'string' ? d.message : d.message.value)).find((m) => m.startsWith('techspec'));
+      const serverMessage = p.diagnostics
+        .map((d) => (typeof d.message === 'string' ? d.message : d.message.value))
+        .find((m) => /^(techspec|Tech Spec)\b/.test(m));
       this.published.set(p.uri, { bytes: Buffer.byteLength(JSON.stringify(p)), count: p.diagnostics.length, serverMessage });
       this.waiters = this.waiters.filter((w) => {
         if (w.uri !== p.uri || w.version !== p.version) return true;
@@ -88,11 +91,20 @@ class AdversarialServer {
         return false;
       });
     });
+    // workspace/configuration: the techspec section, with the input's budget if it has one.
+    this.conn.onRequest(ConfigurationRequest.type, (params) =>
+      params.items.map(() => (this.analysisTimeout === undefined ? {} : { analysisTimeout: this.analysisTimeout })),
+    );
     this.conn.onRequest(() => null);
     this.conn.onNotification(() => undefined);
     this.conn.onError(() => undefined);
     this.conn.listen();
-    await this.conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
+    await this.conn.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { workspace: { configuration: true } },
+      workspaceFolders: null,
+    });
     await this.conn.sendNotification(InitializedNotification.type, {});
   }
 
@@ -194,7 +206,7 @@ async function measure(input: AdversarialInput): Promise<Row> {
   const text = input.text();
   const row: Row = { input, bytes: Buffer.byteLength(text), open: '', keystroke: 'n/a', worstHover: 'n/a' };
   const uri = `file:///bench/adversarial/${input.name}.spec.md`;
-  const server = new AdversarialServer();
+  const server = new AdversarialServer(input.analysisTimeout);
   try {
     await server.start();
     const smallOpened = server.diagnostics(SMALL_URI, 1, OPEN_CAP_MS);

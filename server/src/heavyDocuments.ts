@@ -10,8 +10,8 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { isTechSpec, type Analysis, type EngineSettings, type LanguageService, type RenameOutcome } from '../../engine';
 import type { FromWorker, RoutedMethod, ToWorker } from './analysisWorker';
 
-/** Documents above this many characters are not analysed at all: the user is told so, and what to do. */
-export const MAX_DOCUMENT_LENGTH = 20_000_000;
+/** Documents above this many characters (20 MB of ASCII) are not analysed at all: the user is told so, and what to do. */
+export const MAX_DOCUMENT_LENGTH = 20 * 1024 * 1024;
 /** The analysis budget when techspec.analysisTimeout does not set one. */
 export const DEFAULT_BUDGET_MS = 10_000;
 /** How long a request for a heavy document waits for the analysis of its version before it gets the empty answer. */
@@ -53,7 +53,9 @@ interface Heavy {
 }
 
 const LINE_0 = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-const megabytes = (length: number) => `${(length / 1e6).toFixed(1)} MB`;
+/** A length in characters as the size an editor shows for the file (exact for ASCII). */
+const megabytes = (length: number) =>
+  length >= 1024 * 1024 ? `${(length / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB` : `${Math.ceil(length / 1024)} KB`;
 const info = (message: string): Diagnostic => ({ range: LINE_0, severity: 3, source: 'techspec', message });
 
 export class HeavyDocuments {
