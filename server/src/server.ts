@@ -207,14 +207,25 @@ function analyzeNow(doc: TextDocument, settings: EngineSettings, parsed?: [strin
   }
 }
 
+/** Whether the document is analysed on a worker: it is heavy already, or big enough to become heavy now. */
+function isHeavy(uri: string): boolean {
+  if (heavy.has(uri)) return true;
+  if ((documents.get(uri)?.getText().length ?? 0) < WORKER_MIN_CHARS) return false;
+  heavy.adopt(uri);
+  service.forget(uri);
+  analyses.delete(uri);
+  insertedSince.delete(uri);
+  return true;
+}
+
 /** The analysis of the document as it is now, computed if the cached one is stale; a heavy document's at once, without its model. */
 async function currentAnalysis(uri: string): Promise<Analysis | undefined> {
-  if (heavy.has(uri)) return heavy.stub(uri);
   for (;;) {
     const doc = documents.get(uri);
     if (!doc) return undefined;
     const cached = analyses.get(uri);
     if (cached && cached.version === doc.version) return cached;
+    if (isHeavy(uri)) return heavy.stub(uri);
     let running = analyzing.get(uri);
     if (!running) {
       running = analyzeLatest(uri).finally(() => analyzing.delete(uri));
@@ -250,6 +261,8 @@ async function analyzeLatest(uri: string): Promise<void> {
     log(`techspec: two analyses of ${uri} in a row took over ${SLOW_ANALYSIS_MS} ms, the last ${ms.toFixed(0)} ms: its next versions are analysed on a worker`);
     heavy.adopt(uri);
     service.forget(uri);
+    // Its worker analyses this version too, so that the next one is incremental there.
+    schedule(uri);
   }
 }
 
@@ -304,16 +317,14 @@ function collectWhenIdle(uri: string): void {
 }
 
 async function publish(uri: string): Promise<void> {
-  if (!heavy.has(uri) && (documents.get(uri)?.getText().length ?? 0) >= WORKER_MIN_CHARS) {
-    heavy.adopt(uri);
-    service.forget(uri);
+  if (isHeavy(uri)) {
     analyses.delete(uri);
+    return heavy.analyze(uri);
   }
-  if (heavy.has(uri)) return heavy.analyze(uri);
   const analysis = await currentAnalysis(uri);
   const doc = documents.get(uri);
-  // A newer version arrived while settings were read: its own run publishes.
-  if (!analysis || !doc || analysis.version !== doc.version) return;
+  // A newer version arrived while settings were read: its own run publishes. A stub: the document became heavy, its worker publishes.
+  if (!analysis || !doc || analysis.version !== doc.version || heavy.isStub(analysis)) return;
   // The run of an older version, waiting on a parse that ended on this version, has published it.
   if (published.has(analysis)) return;
   published.add(analysis);

@@ -69,6 +69,11 @@ test('while a 10,000-task cycle is analysed, hovers on another spec answer withi
     server.logs().some((m) => m.includes(`analysed version 1 of ${CYCLE} on its worker`)),
     'the cycle was analysed on a worker',
   );
+  // Its own requests are answered by its worker, from the model there.
+  const lines = CYCLE_TEXT.split('\n');
+  const row = lines.findIndex((l) => l.startsWith('| T5000 |'));
+  const hover = await server.conn.sendRequest(HoverRequest.type, { textDocument: { uri: CYCLE }, position: { line: row, character: 3 } });
+  assert.match(JSON.stringify(hover?.contents), /T5000/, 'a hover on the cycle names its task');
 });
 
 test('past its budget the spec gets one information diagnostic, and its requests answer at once', { timeout: TIMEOUT_MS }, async () => {
