@@ -201,7 +201,11 @@ export class HeavyDocuments {
     if (!worker) return;
     run.timer = setTimeout(() => this.stop(uri, h, `after ${budgetMs / 1000} s`, 'the analysis took longer than its budget'), budgetMs);
     const message: ToWorker = { kind: 'analyze', uri, version, text, settings };
-    worker.postMessage(message);
+    try {
+      worker.postMessage(message);
+    } catch (e) {
+      this.stop(uri, h, '', `its settings could not be sent to its worker (${(e as Error).message})`);
+    }
   }
 
   private start(uri: string, h: Heavy): Worker | undefined {
