@@ -1,7 +1,8 @@
 // Analysis that cannot take the server hostage: a pathological spec (a 10,000-task dependency cycle,
 // analysed on a worker of its own) leaves the server answering other documents' hovers within a
 // second, and past its time budget (techspec.analysisTimeout) the spec gets one information
-// diagnostic saying analysis stopped, while its requests get empty answers at once.
+// diagnostic saying analysis stopped, while its requests get empty answers at once; so does a
+// worker that runs out of its heap.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { HoverRequest, PrepareRenameRequest, ResponseError, type Diagnostic, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
@@ -28,11 +29,12 @@ after(async () => {
   for (const s of servers) await s.dispose();
 });
 
-async function serverWithBudget(analysisTimeout?: number): Promise<TestServer> {
+async function serverWithBudget(analysisTimeout?: number, env?: Record<string, string>): Promise<TestServer> {
   const server = await startServer({
     capabilities: { workspace: { configuration: true } },
     configuration: () => (analysisTimeout === undefined ? {} : { analysisTimeout }),
     timeoutMs: TIMEOUT_MS,
+    env,
   });
   servers.push(server);
   await server.open(SMALL, TEMPLATE_TEXT);
@@ -98,6 +100,18 @@ test('past its budget the spec gets one information diagnostic, and its requests
   // A keystroke changes its size by far less than a tenth: the notice stays, at the new version, with no new try.
   await server.insert(CYCLE, 2, { line: 0, character: 0 }, 'x');
   assert.ok(stoppedNotice(await server.diagnostics(CYCLE, 2)), 'the notice is published again for the new version');
+  const hover = await server.conn.sendRequest(HoverRequest.type, { textDocument: { uri: SMALL }, position: T2 });
+  assert.match(JSON.stringify(hover?.contents), /T2/, 'the other spec still answers');
+});
+
+test('a worker that runs out of its heap stops with a notice saying so; the server lives on', { timeout: TIMEOUT_MS }, async () => {
+  // 16 MB of old generation: far less than the cycle's model needs.
+  const server = await serverWithBudget(undefined, { TECHSPEC_WORKER_HEAP_MB: '16' });
+  await server.open(CYCLE, CYCLE_TEXT);
+  const published = await server.diagnostics(CYCLE, 1);
+  const notice = stoppedNotice(published);
+  assert.ok(notice, `the notice says analysis stopped (got ${JSON.stringify(published.diagnostics)})`);
+  assert.match(String(notice.message), /\(\d+ KB\): its analysis ran out of memory, so diagnostics are incomplete\. Split it into smaller specs\./);
   const hover = await server.conn.sendRequest(HoverRequest.type, { textDocument: { uri: SMALL }, position: T2 });
   assert.match(JSON.stringify(hover?.contents), /T2/, 'the other spec still answers');
 });
