@@ -46,7 +46,8 @@ const stoppedNotice = (p: PublishDiagnosticsParams): Diagnostic | undefined =>
   p.diagnostics.find((d) => d.severity === 3 && d.range.start.line === 0 && String(d.message).startsWith('Tech Spec stopped analysing this document'));
 
 test('while a 10,000-task cycle is analysed, hovers on another spec answer within a second', { timeout: TIMEOUT_MS }, async () => {
-  const server = await serverWithBudget();
+  // A budget the cycle fits in even on a loaded machine (it took 10 s on one with a load of 19 on 2 cores).
+  const server = await serverWithBudget(100);
   let analysed: PublishDiagnosticsParams | undefined;
   const published = server.diagnostics(CYCLE, 1).then((p) => (analysed = p));
   await server.open(CYCLE, CYCLE_TEXT);
@@ -106,7 +107,7 @@ test('past its budget the spec gets one information diagnostic, and its requests
 
 test('a worker that runs out of its heap stops with a notice saying so; the server lives on', { timeout: TIMEOUT_MS }, async () => {
   // 16 MB of old generation: far less than the cycle's model needs.
-  const server = await serverWithBudget(undefined, { TECHSPEC_WORKER_HEAP_MB: '16' });
+  const server = await serverWithBudget(100, { TECHSPEC_WORKER_HEAP_MB: '16' });
   await server.open(CYCLE, CYCLE_TEXT);
   const published = await server.diagnostics(CYCLE, 1);
   const notice = stoppedNotice(published);
