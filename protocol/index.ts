@@ -1,6 +1,6 @@
 // Custom messages between the extension client and the language server, typed once for both.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { Plan, PlanStatus } from '../engine';
+import type { Plan, PlanStatus, SpecSummary } from '../engine';
 
 export type { Plan, PlanEdge, PlanStatus, PlanTask, UnknownDependency } from '../engine';
 
@@ -45,3 +45,18 @@ export type FromPreviewMessage =
 export interface PreviewState {
   uri: string;
 }
+
+export type { ProblemCounts, SpecSummary, TaskSummary } from '../engine';
+
+/** Client → server: every spec in the workspace folders (the "Tech Specs" view), sorted by URI. */
+export const SpecsRequest = new RequestType<void, SpecSummary[], void>('techspec/specs');
+
+export interface DidChangeSpecsParams {
+  /** Specs whose summary is new or changed. */
+  changed: string[];
+  /** URIs that are no longer specs of the workspace (deleted, or no spec any more). */
+  removed: string[];
+}
+
+/** Server → client: the workspace's list of specs changed (sent once the client has asked for it). */
+export const DidChangeSpecsNotification = new NotificationType<DidChangeSpecsParams>('techspec/didChangeSpecs');

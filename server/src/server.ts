@@ -22,6 +22,7 @@ import { DidAnalyzeNotification, PlanRequest } from '../../protocol';
 // The bundler keeps only this field of package.json.
 import { version } from '../../package.json';
 import { ParallelParser } from './parallelParse';
+import { WorkspaceIndex } from './workspaceIndex';
 
 const connection = createConnection(ProposedFeatures.all);
 /** Characters inserted into each document since its last analysis began. */
@@ -48,6 +49,7 @@ const PARALLEL_MIN_CHARS = Number(process.env.TECHSPEC_PARALLEL_MIN_CHARS ?? 1_0
 
 let canPullConfiguration = false;
 let canFollowWorkspaceFolders = false;
+let canWatchFiles = false;
 /** The URIs of the workspace folders: relative globs of techspec.files match paths relative to them. */
 let workspaceFolders: string[] = [];
 const settingsByUri = new Map<string, Promise<EngineSettings>>();
@@ -77,6 +79,7 @@ process.on('uncaughtException', (e) => connection.console.error(`techspec: uncau
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
   canFollowWorkspaceFolders = !!params.capabilities.workspace?.workspaceFolders;
+  canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   return {
     capabilities: {
@@ -88,6 +91,7 @@ connection.onInitialize((params): InitializeResult => {
       referencesProvider: true,
       documentHighlightProvider: true,
       renameProvider: { prepareProvider: true },
+      workspaceSymbolProvider: true,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       // The client's recovery test kills this process by its id.
       experimental: { processId: process.pid },
@@ -97,6 +101,7 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  specIndex.listen(canWatchFiles);
   if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'techspec' });
   if (canFollowWorkspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
@@ -113,6 +118,7 @@ function reanalyzeAll(): void {
   reportedProblems.clear();
   analyses.clear();
   for (const doc of documents.all()) schedule(doc.uri);
+  specIndex.reset();
 }
 
 /** The settings with techspec.files' relative globs anchored at the workspace folders. */
@@ -354,6 +360,18 @@ connection.onRequest(PlanRequest, async ({ uri }) => {
   const analysis = await currentAnalysis(uri);
   return service.getPlan(analysis ?? { uri, version: 0, diagnostics: [] });
 });
+
+const specIndex = new WorkspaceIndex({
+  connection,
+  documents,
+  service,
+  folders: () => workspaceFolders,
+  settingsFor,
+  currentAnalysis,
+  today: () => new Date().toISOString().slice(0, 10),
+  log,
+});
+connection.onDidChangeWatchedFiles(({ changes }) => specIndex.filesChanged(changes));
 
 connection.onShutdown(() => parallel.dispose());
 
