@@ -37,7 +37,12 @@ export interface SpecSummary {
 
 /** The last segment of a URI's path, decoded: the title of a spec without a heading. */
 function fileName(uri: string): string {
-  const last = uri.replace(/[?#].*$/, '').replace(/\/+$/, '').split('/').pop() ?? uri;
+  const last =
+    uri
+      .replace(/[?#].*$/, '')
+      .replace(/\/+$/, '')
+      .split('/')
+      .pop() ?? uri;
   try {
     return decodeURIComponent(last);
   } catch {

@@ -172,7 +172,14 @@ export class WorkspaceIndex {
       if (!folder.startsWith('file:')) continue;
       let paths: string[];
       try {
-        paths = await fg('**/*.md', { cwd: fileURLToPath(folder), ignore: IGNORE, absolute: true, dot: true, followSymbolicLinks: false, suppressErrors: true });
+        paths = await fg('**/*.md', {
+          cwd: fileURLToPath(folder),
+          ignore: IGNORE,
+          absolute: true,
+          dot: true,
+          followSymbolicLinks: false,
+          suppressErrors: true,
+        });
       } catch (e) {
         this.host.log(`techspec: could not list the files of ${folder}: ${(e as Error).message}`);
         continue;
