@@ -1,5 +1,5 @@
 // Custom messages between the extension client and the language server, typed once for both.
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { Plan, PlanStatus, SpecSummary } from '../engine';
 
 export type { Plan, PlanEdge, PlanStatus, PlanTask, UnknownDependency } from '../engine';
@@ -49,7 +49,7 @@ export interface PreviewState {
 export type { ProblemCounts, SpecSummary, TaskSummary } from '../engine';
 
 /** Client → server: every spec in the workspace folders (the "Tech Specs" view), sorted by URI. */
-export const SpecsRequest = new RequestType<void, SpecSummary[], void>('techspec/specs');
+export const SpecsRequest = new RequestType0<SpecSummary[], void>('techspec/specs');
 
 export interface DidChangeSpecsParams {
   /** Specs whose summary is new or changed. */
