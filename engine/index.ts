@@ -22,7 +22,7 @@ export { FIX_ALL_KIND } from './fixes';
 export { parseMarkdown } from './parse';
 export { buildPlan } from './plan';
 export { canFormatFixCellCount, formatTableAt, formatTablesInRange } from './tableFormat';
-export type { Plan, PlanEdge, PlanStatus, PlanTask, UnknownDependency } from './plan';
+export type { Plan, PlanEdge, PlanGroup, PlanStatus, PlanTask, UnknownDependency } from './plan';
 export type { SpecModel } from './model';
 export { countProblems, matchesQuery, summarizeSpec, taskSymbols } from './specSummary';
 export type { ProblemCounts, SpecSummary, TaskSummary, TaskSymbol } from './specSummary';

@@ -2,7 +2,7 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { Plan, PlanStatus, SpecSummary } from '../engine';
 
-export type { Plan, PlanEdge, PlanStatus, PlanTask, UnknownDependency } from '../engine';
+export type { Plan, PlanEdge, PlanGroup, PlanStatus, PlanTask, UnknownDependency } from '../engine';
 
 export interface PlanParams {
   uri: string;

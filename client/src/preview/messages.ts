@@ -54,5 +54,6 @@ export function messageModel(uri: string, message: string): Plan {
     criticalLines: 0,
     waves: [],
     totalLines: 0,
+    groups: [],
   };
 }
