@@ -27,7 +27,9 @@ export type ToPreviewMessage =
   /** The task whose row holds the editor's cursor, or null. */
   | { type: 'highlight'; id: string | null }
   /** Asks for the drawing as a standalone SVG document; answered by `svg` with the same requestId. */
-  | { type: 'requestSvg'; requestId: number };
+  | { type: 'requestSvg'; requestId: number }
+  /** Types `query` into the search box (for tests and commands); answered by `searched`. */
+  | { type: 'search'; query: string };
 
 /** Preview webview → extension. The extension validates each one: the webview is untrusted. */
 export type FromPreviewMessage =
@@ -39,7 +41,9 @@ export type FromPreviewMessage =
   | { type: 'exportSvg'; svg: string }
   | { type: 'svg'; requestId: number; svg: string }
   /** A model was drawn (for tests and measurements): how many nodes, and layout plus draw time. */
-  | { type: 'rendered'; uri: string; version: number; status: PlanStatus; nodes: number; ms: number };
+  | { type: 'rendered'; uri: string; version: number; status: PlanStatus; nodes: number; ms: number }
+  /** The search box found `found` (null: nothing) among `matches` tasks, and highlighted the tasks before and after it. */
+  | { type: 'searched'; query: string; found: string | null; matches: number; upstream: string[]; downstream: string[] };
 
 /** What the preview keeps across a window reload (vscode.setState, then the panel serializer). */
 export interface PreviewState {
