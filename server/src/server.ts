@@ -23,6 +23,7 @@ import { DidAnalyzeNotification, PlanRequest } from '../../protocol';
 import { version } from '../../package.json';
 import { ParallelParser } from './parallelParse';
 import { WorkspaceIndex } from './workspaceIndex';
+import { SummaryPool } from './summaryPool';
 
 const connection = createConnection(ProposedFeatures.all);
 /** Characters inserted into each document since its last analysis began. */
@@ -361,6 +362,9 @@ connection.onRequest(PlanRequest, async ({ uri }) => {
   return service.getPlan(analysis ?? { uri, version: 0, diagnostics: [] });
 });
 
+/** Threads that summarize spec files for the workspace index (TECHSPEC_INDEX_WORKERS sets how many; 0: none). */
+const INDEX_WORKERS = Number(process.env.TECHSPEC_INDEX_WORKERS ?? Math.min(2, availableParallelism()));
+const summaries = new SummaryPool(() => new Worker(join(__dirname, 'summaryWorker.js')), INDEX_WORKERS, log);
 const specIndex = new WorkspaceIndex({
   connection,
   documents,
@@ -368,12 +372,16 @@ const specIndex = new WorkspaceIndex({
   folders: () => workspaceFolders,
   settingsFor,
   currentAnalysis,
-  today: () => new Date().toISOString().slice(0, 10),
+  summarize: (uri, text, settings) => summaries.summarize(uri, text, settings, new Date().toISOString().slice(0, 10)),
+  parallelism: () => summaries.parallelism,
   log,
 });
 connection.onDidChangeWatchedFiles(({ changes }) => specIndex.filesChanged(changes));
 
-connection.onShutdown(() => parallel.dispose());
+connection.onShutdown(() => {
+  parallel.dispose();
+  summaries.dispose();
+});
 
 documents.listen(connection);
 connection.listen();

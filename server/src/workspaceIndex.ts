@@ -14,7 +14,7 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { summarizeSpec, summarizeText, taskSymbols, type Analysis, type EngineSettings, type LanguageService, type SpecSummary } from '../../engine';
+import { summarizeSpec, taskSymbols, type Analysis, type EngineSettings, type LanguageService, type SpecSummary } from '../../engine';
 import { DidChangeSpecsNotification, SpecsRequest } from '../../protocol';
 
 export interface WorkspaceIndexHost {
@@ -27,7 +27,10 @@ export interface WorkspaceIndexHost {
   settingsFor(uri: string): Promise<EngineSettings>;
   /** The analysis of an open document as it is now. */
   currentAnalysis(uri: string): Promise<Analysis | undefined>;
-  today(): string;
+  /** Summarizes a spec's text (on a worker when there is one); undefined when it is no spec. */
+  summarize(uri: string, text: string, settings: EngineSettings): Promise<SpecSummary | undefined>;
+  /** How many summaries can usefully be under way at once. */
+  parallelism(): number;
   log(message: string): void;
 }
 
@@ -185,11 +188,16 @@ export class WorkspaceIndex {
         continue;
       }
       paths.sort();
-      for (const path of paths) {
-        const uri = pathToFileURL(path).href;
-        seen.add(uri);
-        await this.readFromDisk(uri, folder);
-      }
+      // A few files read and summarized at once keep every worker busy.
+      let next = 0;
+      const lane = async () => {
+        while (next < paths.length) {
+          const uri = pathToFileURL(paths[next++]).href;
+          seen.add(uri);
+          await this.readFromDisk(uri, folder);
+        }
+      };
+      await Promise.all(Array.from({ length: this.host.parallelism() * 2 }, lane));
     }
     for (const uri of this.disk.keys()) if (!seen.has(uri)) this.disk.delete(uri);
     let specs = 0;
@@ -210,11 +218,9 @@ export class WorkspaceIndex {
       if (cached && cached.mtimeMs === s.mtimeMs && cached.size === s.size) return cached.summary;
       const text = await readFile(path, 'utf8');
       const settings = await this.host.settingsFor(folder ?? uri);
-      // One file's analysis at a time, and the server's messages between them.
-      await new Promise((resolve) => setImmediate(resolve));
       let summary: SpecSummary | undefined;
       try {
-        summary = summarizeText(text, { uri, settings, today: this.host.today() });
+        summary = await this.host.summarize(uri, text, settings);
       } catch (e) {
         this.host.log(`techspec: could not summarize ${uri}: ${(e as Error).message}`);
       }
