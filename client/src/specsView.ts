@@ -23,6 +23,10 @@ export interface SpecsViewApi {
   readonly onDidRefresh: vscode.Event<readonly SpecSummary[]>;
   /** The view's provider, for tests to read its items as VS Code does. */
   readonly provider: vscode.TreeDataProvider<SpecsNode>;
+  /** The view itself (to reveal an item). */
+  readonly view: vscode.TreeView<SpecsNode>;
+  /** Asks the server for the list again. */
+  refresh(): Promise<void>;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
@@ -48,6 +52,9 @@ function specTooltip(s: SpecSummary): vscode.MarkdownString {
   return md;
 }
 
+/** The group of tasks in or after a dependency cycle, which no wave holds. */
+const BLOCKED = 'Blocked by a cycle';
+
 const escape = (text: string) => text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 
 export class SpecsView implements vscode.TreeDataProvider<SpecsNode>, SpecsViewApi, vscode.Disposable {
@@ -62,11 +69,12 @@ export class SpecsView implements vscode.TreeDataProvider<SpecsNode>, SpecsViewA
   readonly onDidChangeTreeData = this.changed.event;
   readonly onDidRefresh = this.refreshed.event;
   readonly provider = this;
+  readonly view: vscode.TreeView<SpecsNode>;
 
   constructor(private readonly output: vscode.LogOutputChannel) {
-    const view = vscode.window.createTreeView(SPECS_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
+    this.view = vscode.window.createTreeView(SPECS_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
     this.disposables.push(
-      view,
+      this.view,
       vscode.commands.registerCommand('techspec.refreshSpecs', () => this.refresh()),
     );
   }
@@ -121,11 +129,19 @@ export class SpecsView implements vscode.TreeDataProvider<SpecsNode>, SpecsViewA
     if (node.kind === 'spec') {
       const s = node.spec;
       const waves: SpecsNode[] = s.waves.map((tasks, i) => ({ kind: 'wave', spec: s, label: `Wave ${i + 1}`, tasks }));
-      if (s.unscheduled.length) waves.push({ kind: 'wave', spec: s, label: 'Blocked by a cycle', tasks: s.unscheduled });
+      if (s.unscheduled.length) waves.push({ kind: 'wave', spec: s, label: BLOCKED, tasks: s.unscheduled });
       return waves;
     }
     if (node.kind === 'wave') return node.tasks.map((task) => ({ kind: 'task', spec: node.spec, task }));
     return [];
+  }
+
+  getParent(node: SpecsNode): SpecsNode | undefined {
+    if (node.kind === 'spec') return undefined;
+    if (node.kind === 'wave') return { kind: 'spec', spec: node.spec };
+    const wave = node.task.wave;
+    const tasks = wave === null ? node.spec.unscheduled : node.spec.waves[wave];
+    return { kind: 'wave', spec: node.spec, label: wave === null ? BLOCKED : `Wave ${wave + 1}`, tasks };
   }
 
   getTreeItem(node: SpecsNode): vscode.TreeItem {
@@ -145,7 +161,7 @@ export class SpecsView implements vscode.TreeDataProvider<SpecsNode>, SpecsViewA
       const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
       item.id = `${node.spec.uri}#${node.label}`;
       item.description = plural(node.tasks.length, 'task');
-      item.iconPath = new vscode.ThemeIcon(node.label.startsWith('Wave') ? 'layers' : 'debug-disconnect');
+      item.iconPath = new vscode.ThemeIcon(node.label === BLOCKED ? 'debug-disconnect' : 'layers');
       return item;
     }
     const { task, spec } = node;
