@@ -80,16 +80,18 @@ describe('the Tech Specs view', function () {
     assert.equal(editor?.selection.start.line, 130, 'the T3 row (line 131) is selected');
     assert.match(editor!.document.lineAt(130).text, /^\| T3 \|/);
 
-    // For the screenshot: the view with room, the folder's file list out of the way meanwhile.
+    // For the screenshot: a wider side bar (the headless page has no keyboard focus, so the width
+    // commands resize the editor), and the folder's file list moved out of the Explorer meanwhile.
     await vscode.commands.executeCommand('techspec.specs.focus');
-    await vscode.commands.executeCommand('workbench.explorer.fileView.toggleVisibility');
+    for (let i = 0; i < 8; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
+    await vscode.commands.executeCommand('vscode.moveViews', { viewIds: ['workbench.explorer.fileView'], destinationId: 'workbench.panel.output' });
     try {
-      for (let i = 0; i < 4; i++) await vscode.commands.executeCommand('workbench.action.increaseViewWidth');
+      await vscode.commands.executeCommand('workbench.action.closePanel');
       await specs.view.reveal(roots[at('clean.spec.md')], { expand: 2, select: true, focus: true });
       await screenshot('specs-view', ['.monaco-list-row[aria-label*="Saved Report Exports"]']);
     } finally {
-      for (let i = 0; i < 4; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
-      await vscode.commands.executeCommand('workbench.explorer.fileView.toggleVisibility');
+      await vscode.commands.executeCommand('vscode.moveViews', { viewIds: ['workbench.explorer.fileView'], destinationId: 'workbench.view.explorer' });
+      for (let i = 0; i < 8; i++) await vscode.commands.executeCommand('workbench.action.increaseViewWidth');
     }
   });
 

@@ -340,10 +340,11 @@ export class Drawing {
       if (!boxes.length) return;
       // Outer groups get more room, so a nested group's frame and title sit inside its parent's.
       const pad = 6 + 8 * (maxDepth - Math.max(0, depth.get(group.id)!));
+      // The title goes under the tasks: above them are the waves' titles.
       const x0 = Math.min(...boxes.map((b) => b.x)) - pad;
-      const y0 = Math.min(...boxes.map((b) => b.y)) - pad - 16;
+      const y0 = Math.min(...boxes.map((b) => b.y)) - pad;
       const x1 = Math.max(...boxes.map((b) => b.x + b.width)) + pad;
-      const y1 = Math.max(...boxes.map((b) => b.y + b.height)) + pad;
+      const y1 = Math.max(...boxes.map((b) => b.y + b.height)) + pad + 16;
       this.add({
         rect: { x0, y0, x1, y1 },
         layer: 1,
@@ -351,7 +352,7 @@ export class Drawing {
           const g = el('g', { class: `group${i % 2 ? ' odd' : ''}` });
           el('title', {}, g).textContent = `Subgraph ${group.label}`;
           el('rect', { x: round(x0), y: round(y0), width: round(x1 - x0), height: round(y1 - y0), rx: 6, ry: 6 }, g);
-          text(g, 'group-title', round(x0 + 8), round(y0 + 13), truncator.fit(group.label, x1 - x0 - 16));
+          text(g, 'group-title', round(x0 + 8), round(y1 - 5), truncator.fit(group.label, x1 - x0 - 16));
           return g;
         },
       });
