@@ -1,5 +1,5 @@
 // Custom messages between the extension client and the language server, typed once for both.
-import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { Plan, PlanStatus, SpecSummary } from '../engine';
 
 export type { Plan, PlanEdge, PlanGroup, PlanStatus, PlanTask, UnknownDependency } from '../engine';
@@ -52,8 +52,13 @@ export interface PreviewState {
 
 export type { ProblemCounts, SpecSummary, TaskSummary } from '../engine';
 
+export interface SpecsParams {
+  /** Look at every file again first (the view's Refresh button): only those whose time or size changed are read. */
+  rescan?: boolean;
+}
+
 /** Client → server: every spec in the workspace folders (the "Tech Specs" view), sorted by URI. */
-export const SpecsRequest = new RequestType0<SpecSummary[], void>('techspec/specs');
+export const SpecsRequest = new RequestType<SpecsParams, SpecSummary[], void>('techspec/specs');
 
 export interface DidChangeSpecsParams {
   /** Specs whose summary is new or changed. */

@@ -25,8 +25,8 @@ export interface SpecsViewApi {
   readonly provider: vscode.TreeDataProvider<SpecsNode>;
   /** The view itself (to reveal an item). */
   readonly view: vscode.TreeView<SpecsNode>;
-  /** Asks the server for the list again. */
-  refresh(): Promise<void>;
+  /** Asks the server for the list again (`rescan`: after looking at every file). */
+  refresh(rescan?: boolean): Promise<void>;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
@@ -94,10 +94,10 @@ export class SpecsView implements vscode.TreeDataProvider<SpecsNode>, SpecsViewA
     return this.list;
   }
 
-  /** Asks the server for the list again (the server re-reads only files that changed). */
-  refresh(): Promise<void> {
+  /** Asks the server for the list again; `rescan`: after looking at every file (it re-reads only those that changed). */
+  refresh(rescan = false): Promise<void> {
     clearTimeout(this.timer);
-    this.loading ??= this.load().finally(() => (this.loading = undefined));
+    this.loading ??= this.load(rescan).finally(() => (this.loading = undefined));
     return this.loading;
   }
 
@@ -106,10 +106,10 @@ export class SpecsView implements vscode.TreeDataProvider<SpecsNode>, SpecsViewA
     this.timer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
   }
 
-  private async load(): Promise<void> {
+  private async load(rescan: boolean): Promise<void> {
     if (!this.client?.isRunning()) return;
     try {
-      this.list = await this.client.sendRequest(SpecsRequest);
+      this.list = await this.client.sendRequest(SpecsRequest, rescan ? { rescan } : {});
     } catch (e) {
       this.output.error(`The list of tech specs could not be read: ${(e as Error).message}`);
       return;

@@ -62,7 +62,7 @@ export class WorkspaceIndex {
   /** Registers the requests, the file watcher and the document listeners. */
   listen(canWatchFiles: boolean): void {
     const { connection, documents } = this.host;
-    connection.onRequest(SpecsRequest, () => this.list());
+    connection.onRequest(SpecsRequest, (params) => (params?.rescan === true ? this.rescan() : this.list()));
     connection.onWorkspaceSymbol(async ({ query }): Promise<SymbolInformation[]> => {
       const specs = await this.list();
       return taskSymbols(specs, query, MAX_SYMBOLS).map((s) => ({
@@ -95,6 +95,20 @@ export class WorkspaceIndex {
       else byUri.delete(uri);
     }
     return [...byUri.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  }
+
+  /** Every spec after looking at every file again (files missed by the watcher, or without one): only changed files are read. */
+  async rescan(): Promise<SpecSummary[]> {
+    if (this.built) {
+      await this.enqueue(async () => {
+        const before = new Map([...this.disk].map(([uri, e]) => [uri, e.summary]));
+        await this.scan();
+        const changed = [...this.disk].filter(([uri, e]) => e.summary && e.summary !== before.get(uri) && !this.open.has(uri)).map(([uri]) => uri);
+        const removed = [...before].filter(([uri, s]) => s && !this.disk.get(uri)?.summary && !this.open.has(uri)).map(([uri]) => uri);
+        this.notify(changed, removed);
+      });
+    }
+    return this.list();
   }
 
   /** Settings or workspace folders changed: which files are specs, and their problems, may have too. */

@@ -67,7 +67,7 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const list = () => server.conn.sendRequest(SpecsRequest);
+const list = () => server.conn.sendRequest(SpecsRequest, {});
 const changeNotice = (what: string, test: (p: DidChangeSpecsParams) => boolean) => server.waitFor(DidChangeSpecsNotification.method, test, what);
 
 describe('the workspace index', () => {
@@ -115,6 +115,20 @@ describe('the workspace index', () => {
       brief(await list()).map((s) => s.file),
       ['docs/clean.spec.md', 'docs/notes.md'],
     );
+  });
+
+  test('a rescan finds a file no event announced, and reads only what changed', async () => {
+    writeFileSync(join(dir, 'docs/unannounced.spec.md'), small('Unannounced', 'Draft'));
+    const before = await list();
+    assert.ok(!before.some((s) => s.uri === uriOf('docs/unannounced.spec.md')));
+    const noticed = changeNotice('the rescan', (p) => p.changed.includes(uriOf('docs/unannounced.spec.md')));
+    const after = await server.conn.sendRequest(SpecsRequest, { rescan: true });
+    assert.deepEqual(await noticed, { changed: [uriOf('docs/unannounced.spec.md')], removed: [] });
+    assert.ok(after.some((s) => s.uri === uriOf('docs/unannounced.spec.md')));
+    rmSync(join(dir, 'docs/unannounced.spec.md'));
+    const gone = changeNotice('the rescan after a delete', (p) => p.removed.includes(uriOf('docs/unannounced.spec.md')));
+    await server.conn.sendRequest(SpecsRequest, { rescan: true });
+    assert.deepEqual(await gone, { changed: [], removed: [uriOf('docs/unannounced.spec.md')] });
   });
 
   test('an open document’s buffer wins over its file until it is closed', async () => {
