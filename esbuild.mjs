@@ -23,6 +23,8 @@ const builds = [
   { ...node, entryPoints: ['server/src/parseWorker.ts'], outfile: 'server/out/parseWorker.js' },
   // A heavy document's analysis worker (server/src/heavyDocuments.ts), started from the file next to server.js.
   { ...node, entryPoints: ['server/src/analysisWorker.ts'], outfile: 'server/out/analysisWorker.js' },
+  // The workspace index's worker: server.js starts it from the file next to it.
+  { ...node, entryPoints: ['server/src/summaryWorker.ts'], outfile: 'server/out/summaryWorker.js' },
   // The `techspec` command (its own npm package in cli/): the engine and its dependencies bundled in, no VS Code.
   { ...node, entryPoints: ['cli/src/main.ts'], outfile: 'cli/out/techspec.js', external: [], sourcemap: false, banner: { js: '#!/usr/bin/env node' } },
 ];

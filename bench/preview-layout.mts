@@ -82,6 +82,7 @@ async function openPage() {
       waiting.push(listen);
     });
   const ready = next('ready', 'after loading');
+  const opened = performance.now();
   await page.goto(`${ORIGIN}/`);
   await ready;
   const draw = async (m: Plan): Promise<Rendered> => {
@@ -91,15 +92,25 @@ async function openPage() {
     if (errors.length) throw new Error(`page errors: ${errors.join(' | ')}`);
     return r;
   };
-  return { page, draw };
+  const search = async (query: string): Promise<{ ms: number; found: string | null }> => {
+    const searched = next('searched', `after searching ${query}`);
+    const t0 = performance.now();
+    await page.evaluate(`window.postMessage(${JSON.stringify({ type: 'search', query })}, '*')`);
+    const r = await searched;
+    return { ms: performance.now() - t0, found: r.found };
+  };
+  return { page, draw, search, opened };
 }
 
 const cold: number[] = [];
+/** From loading the panel's page to the first paint of the graph: what opening the preview costs in the page. */
+const openToDrawn: number[] = [];
 let last: Awaited<ReturnType<typeof openPage>> | undefined;
 for (let i = 0; i < runs; i++) {
   await last?.page.close();
   last = await openPage();
   const r = await last.draw(model);
+  openToDrawn.push(performance.now() - last.opened);
   if (r.nodes !== tasks + model.unknown.length) throw new Error(`drew ${r.nodes} nodes, expected ${tasks}`);
   // Only what is in view is in the page; the first view shows the graph's start.
   const drawn = await last.page.locator('svg .node').count();
@@ -111,10 +122,16 @@ for (let i = 0; i < runs; i++) {
 // A warm update: the last task loses one dependency, so the layout is computed again.
 const edited: Plan = { ...model, version: 2, edges: model.edges.slice(0, -1) };
 const warm = (await last!.draw(edited)).ms;
+// The search box: a task in the middle of the graph, focused with its upstream and downstream.
+const middle = `T${Math.ceil(tasks / 2)}`;
+const found = await last!.search(middle);
+if (found.found !== middle) throw new Error(`the search for ${middle} found ${found.found}`);
 await browser.close();
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const f = (n: number) => `${n.toFixed(0)} ms`;
 console.log(`preview layout + first draw, ${tasks} tasks, ${model.edges.length} edges, Chromium headless:`);
 console.log(`  cold (fresh page), median of ${runs}: ${f(median(cold))}   runs: ${cold.map(f).join(', ')}`);
+console.log(`  page open to graph drawn, median of ${runs}: ${f(median(openToDrawn))}   runs: ${openToDrawn.map(f).join(', ')}`);
 console.log(`  warm update (one edge removed): ${f(warm)}`);
+console.log(`  search for ${middle} to its highlight (round trip through the page): ${f(found.ms)}`);

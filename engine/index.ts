@@ -9,6 +9,7 @@ import { buildPlan, type Plan } from './plan';
 import { RULES } from './rules';
 import { DEFAULT_SETTINGS, type EngineSettings } from './settings';
 import { isTechSpec } from './specFile';
+import { summarizeSpec, type SpecSummary } from './specSummary';
 
 export { createLanguageService } from './service';
 export type { Analysis, LanguageService, LanguageServiceOptions, SpecDocument } from './service';
@@ -21,8 +22,10 @@ export { FIX_ALL_KIND } from './fixes';
 export { parseMarkdown } from './parse';
 export { buildPlan } from './plan';
 export { canFormatFixCellCount, formatTableAt, formatTablesInRange } from './tableFormat';
-export type { Plan, PlanEdge, PlanStatus, PlanTask, UnknownDependency } from './plan';
+export type { Plan, PlanEdge, PlanGroup, PlanStatus, PlanTask, UnknownDependency } from './plan';
 export type { SpecModel } from './model';
+export { countProblems, matchesQuery, summarizeSpec, taskSymbols } from './specSummary';
+export type { ProblemCounts, SpecSummary, TaskSummary, TaskSymbol } from './specSummary';
 
 /** What one-shot calls need to know about the document. */
 export interface LintOptions {
@@ -92,6 +95,12 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 /** The task dependency plan (tasks, edges, waves, critical path) of one document. */
 export function planOf(text: string, options: LintOptions & { version?: number }): Plan {
   return buildPlan(analyzeText(text, options).model, options.uri, options.version ?? 0);
+}
+
+/** What the workspace index keeps of one spec on disk; undefined when the document is no tech spec. */
+export function summarizeText(text: string, options: LintOptions): SpecSummary | undefined {
+  const { model, diagnostics } = analyzeText(text, options);
+  return model && summarizeSpec(options.uri, model, diagnostics, buildPlan(model, options.uri, 0));
 }
 
 // The .techspec.jsonc loader, for the command line and (later) the language server.

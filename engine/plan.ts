@@ -33,6 +33,16 @@ export interface UnknownDependency {
   from: string;
 }
 
+/** A `subgraph` of the author's dependency diagram: a labelled group of tasks. */
+export interface PlanGroup {
+  id: string;
+  label: string;
+  /** The enclosing group's ID, if nested. */
+  parent?: string;
+  /** The tasks named first inside this group (not inside a nested one). */
+  tasks: string[];
+}
+
 export type PlanStatus = 'ok' | 'not-spec' | 'no-task-breakdown' | 'empty-table';
 
 /** The task dependency graph of one spec: everything the preview draws, computed on the server. */
@@ -53,6 +63,8 @@ export interface Plan {
   /** Groups of tasks that can run in parallel once the waves before them are done. */
   waves: string[][];
   totalLines: number;
+  /** The diagram's subgraphs that hold tasks (themselves or through nested ones), parents first. */
+  groups: PlanGroup[];
 }
 
 /**
@@ -64,7 +76,7 @@ export interface Plan {
  * and left empty.
  */
 export function buildPlan(model: SpecModel | undefined, uri: string, version: number): Plan {
-  const empty = { uri, version, tasks: [], edges: [], cycles: [], unknown: [], criticalPath: [], criticalLines: 0, waves: [], totalLines: 0 };
+  const empty = { uri, version, tasks: [], edges: [], cycles: [], unknown: [], criticalPath: [], criticalLines: 0, waves: [], totalLines: 0, groups: [] };
   const why = nothingToDraw(model);
   if (why) return { ...empty, ...why };
   const g = taskGraph(model!);
@@ -103,7 +115,26 @@ export function buildPlan(model: SpecModel | undefined, uri: string, version: nu
     criticalLines: criticalPath.reduce((sum, k) => sum + weight(k), 0),
     waves: waves.map((wave) => wave.map((k) => ids[k])),
     totalLines: tasks.reduce((sum, t) => sum + (t.estLines ?? 0), 0),
+    groups: planGroups(model!, g),
   };
+}
+
+/** The diagram's subgraphs with the tasks in them; those that hold no task, even nested, are left out. */
+function planGroups(model: SpecModel, g: TaskGraph): PlanGroup[] {
+  const groups = (model.diagram?.groups ?? []).map((d) => {
+    const group: PlanGroup = { id: d.id, label: d.label, tasks: d.nodes.filter((id) => g.index.has(id)) };
+    if (d.parent !== undefined) group.parent = d.parent;
+    return group;
+  });
+  const holdsTasks = new Set<string>();
+  // Children come after their parents: walking back marks each parent after its children.
+  for (let i = groups.length - 1; i >= 0; i--) {
+    const group = groups[i];
+    if (!group.tasks.length && !holdsTasks.has(group.id)) continue;
+    holdsTasks.add(group.id);
+    if (group.parent !== undefined) holdsTasks.add(group.parent);
+  }
+  return groups.filter((group) => holdsTasks.has(group.id));
 }
 
 /** Why there is no graph to draw (not a spec, no task table, no tasks), or undefined when there is one. */

@@ -1,8 +1,8 @@
 // Custom messages between the extension client and the language server, typed once for both.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { Plan, PlanStatus } from '../engine';
+import type { Plan, PlanStatus, SpecSummary } from '../engine';
 
-export type { Plan, PlanEdge, PlanStatus, PlanTask, UnknownDependency } from '../engine';
+export type { Plan, PlanEdge, PlanGroup, PlanStatus, PlanTask, UnknownDependency } from '../engine';
 
 export interface PlanParams {
   uri: string;
@@ -27,7 +27,9 @@ export type ToPreviewMessage =
   /** The task whose row holds the editor's cursor, or null. */
   | { type: 'highlight'; id: string | null }
   /** Asks for the drawing as a standalone SVG document; answered by `svg` with the same requestId. */
-  | { type: 'requestSvg'; requestId: number };
+  | { type: 'requestSvg'; requestId: number }
+  /** Types `query` into the search box (for tests and commands); answered by `searched`. */
+  | { type: 'search'; query: string };
 
 /** Preview webview → extension. The extension validates each one: the webview is untrusted. */
 export type FromPreviewMessage =
@@ -39,9 +41,31 @@ export type FromPreviewMessage =
   | { type: 'exportSvg'; svg: string }
   | { type: 'svg'; requestId: number; svg: string }
   /** A model was drawn (for tests and measurements): how many nodes, and layout plus draw time. */
-  | { type: 'rendered'; uri: string; version: number; status: PlanStatus; nodes: number; ms: number };
+  | { type: 'rendered'; uri: string; version: number; status: PlanStatus; nodes: number; ms: number }
+  /** The search box found `found` (null: nothing) among `matches` tasks, and highlighted the tasks before and after it. */
+  | { type: 'searched'; query: string; found: string | null; matches: number; upstream: string[]; downstream: string[] };
 
 /** What the preview keeps across a window reload (vscode.setState, then the panel serializer). */
 export interface PreviewState {
   uri: string;
 }
+
+export type { ProblemCounts, SpecSummary, TaskSummary } from '../engine';
+
+export interface SpecsParams {
+  /** Look at every file again first (the view's Refresh button): only those whose time or size changed are read. */
+  rescan?: boolean;
+}
+
+/** Client → server: every spec in the workspace folders (the "Tech Specs" view), sorted by URI. */
+export const SpecsRequest = new RequestType<SpecsParams, SpecSummary[], void>('techspec/specs');
+
+export interface DidChangeSpecsParams {
+  /** Specs whose summary is new or changed. */
+  changed: string[];
+  /** URIs that are no longer specs of the workspace (deleted, or no spec any more). */
+  removed: string[];
+}
+
+/** Server → client: the workspace's list of specs changed (sent once the client has asked for it). */
+export const DidChangeSpecsNotification = new NotificationType<DidChangeSpecsParams>('techspec/didChangeSpecs');

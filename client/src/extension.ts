@@ -3,6 +3,7 @@ import { LanguageClient, State, TransportKind, type LanguageClientOptions, type 
 import { SERVER_EXEC_ARGV } from '../../server/src/launch';
 import { PreviewManager, type PreviewApi } from './preview/preview';
 import { RecoveringErrorHandler, StaleKeepingDiagnostics } from './recovery';
+import { SpecsView, type SpecsViewApi } from './specsView';
 
 let client: LanguageClient | undefined;
 
@@ -11,6 +12,8 @@ export interface TechspecApi {
   client(): LanguageClient | undefined;
   /** The dependency graph preview: its panel, its model, and an event per drawing. */
   preview: PreviewApi;
+  /** The "Tech Specs" view. */
+  specs: SpecsViewApi;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<TechspecApi> {
@@ -18,6 +21,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Techsp
   context.subscriptions.push(output);
   const preview = new PreviewManager(context.extensionUri, output);
   context.subscriptions.push(preview);
+  const specs = new SpecsView(output);
+  context.subscriptions.push(specs);
 
   const serverModule = context.asAbsolutePath('server/out/server.js');
   const serverOptions: ServerOptions = {
@@ -63,6 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Techsp
   const start = async () => {
     client = new LanguageClient('techspec', 'Tech Spec', serverOptions, clientOptions);
     preview.connect(client);
+    specs.connect(client);
     client.onDidChangeState(({ newState }) => {
       if (newState === State.Running) {
         restarting?.dispose();
@@ -92,7 +98,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Techsp
     output.error(`The Tech Spec language server did not start: ${(e as Error).message}`);
     void vscode.window.showErrorMessage(`Tech Spec: the language server did not start (${(e as Error).message}). See the "Tech Spec" output.`);
   }
-  return { client: () => client, preview };
+  return { client: () => client, preview, specs };
 }
 
 export async function deactivate(): Promise<void> {

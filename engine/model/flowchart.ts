@@ -1,5 +1,5 @@
 // Mermaid flowcharts: the dependency graph drawn under Task Breakdown.
-import type { CodeBlock, DependencyDiagram, GraphNodeRef, SpecModel, Span } from './types';
+import type { CodeBlock, DependencyDiagram, DiagramGroup, GraphNodeRef, SpecModel, Span } from './types';
 import type { ModelHost } from './host';
 
 /** A mermaid block whose diagram is a flowchart (`graph LR`, `flowchart TD`). */
@@ -39,12 +39,12 @@ export function readDiagram(model: SpecModel, host: ModelHost): DependencyDiagra
   const block = model.codeBlocks.find((b) => b.sectionKey === 'task-breakdown' && isFlowchart(b));
   if (!block) return undefined;
   const build = () => {
-    const graph: DependencyDiagram = { block, nodes: [], edges: [], subgraphs: [] };
+    const graph: DependencyDiagram = { block, nodes: [], edges: [], subgraphs: [], groups: [] };
     parseFlowchart(model.text, block.contentStart, block.contentStart + block.value.length, (s, e) => host.span(s, e), graph);
     return graph;
   };
-  const { nodes, edges, subgraphs } = host.part(block, 'diagram', block.span.start, block.span.range.start.line, build);
-  return { block, nodes, edges, subgraphs };
+  const { nodes, edges, subgraphs, groups } = host.part(block, 'diagram', block.span.start, block.span.range.start.line, build);
+  return { block, nodes, edges, subgraphs, groups };
 }
 
 const SKIP_STATEMENT = /^(graph|flowchart|subgraph|end|classDef|class|style|linkStyle|click|direction|accTitle|accDescr|%%)\b/;
@@ -54,13 +54,39 @@ const SHAPE_OPEN: Record<string, string> = { '[': ']', '(': ')', '{': '}', '>': 
 
 /** Mermaid flowchart statements: node declarations, chained edges (`A --> B --> C`), `&` groups, labels. */
 export function parseFlowchart(text: string, start: number, end: number, span: (s: number, e: number) => Span, graph: DependencyDiagram): void {
+  const open: DiagramGroup[] = [];
+  const grouped = new Set<string>();
   for (const [offset, stmt] of flowchartStatements(text.slice(start, end))) {
     const trimmed = stmt.trim();
     const sub = /^subgraph\s+([A-Za-z0-9_]+)\s*(?:\[|$)/.exec(trimmed);
     if (sub) graph.subgraphs.push(sub[1]);
+    const group = subgraphGroup(trimmed, open.at(-1));
+    if (group) {
+      graph.groups.push(group);
+      open.push(group);
+    } else if (trimmed === 'end') open.pop();
     if (!trimmed || SKIP_STATEMENT.test(trimmed)) continue;
+    const before = graph.nodes.length;
     new StatementReader(stmt, start + offset, span, graph).readEdges();
+    const inside = open.at(-1);
+    for (let i = before; inside && i < graph.nodes.length; i++) {
+      const id = graph.nodes[i].id;
+      if (grouped.has(id)) continue;
+      grouped.add(id);
+      inside.nodes.push(id);
+    }
   }
+}
+
+/** The group a `subgraph` statement opens (`subgraph api [API work]`, `subgraph "Phase 1"`), or undefined for another statement. */
+function subgraphGroup(statement: string, parent: DiagramGroup | undefined): DiagramGroup | undefined {
+  const m = /^subgraph(?:\s+(.*))?$/.exec(statement);
+  if (!m) return undefined;
+  const rest = (m[1] ?? '').trim();
+  const titled = /^([A-Za-z0-9_]+)\s*\[\s*"?(.*?)"?\s*\]$/.exec(rest);
+  const id = titled ? titled[1] : rest.replace(/^"(.*)"$/, '$1');
+  const label = titled ? titled[2] || id : id;
+  return parent ? { id, label, parent: parent.id, nodes: [] } : { id, label, nodes: [] };
 }
 
 /** Reads the nodes and edges of one statement, which starts at `base` of the text, into `graph`. */

@@ -102,6 +102,17 @@ export interface DependencyDiagram {
   edges: GraphEdge[];
   /** IDs of `subgraph` blocks: edges may name them, but they are groups, not nodes. */
   subgraphs: string[];
+  /** The `subgraph` blocks with their titles and the nodes first named inside each (not inside a nested one), in order. */
+  groups: DiagramGroup[];
+}
+
+export interface DiagramGroup {
+  id: string;
+  /** The title in brackets or quotes, else the ID. */
+  label: string;
+  /** The ID of the enclosing subgraph, if nested. */
+  parent?: string;
+  nodes: string[];
 }
 
 export interface CodeBlock {

@@ -32,6 +32,8 @@ import { ParallelParser } from './parallelParse';
 import { PARAMS, validated } from './validate';
 import { collectGarbage } from './gc';
 import { DEFAULT_BUDGET_MS, HeavyDocuments, readBudget, routeHeavy } from './heavyDocuments';
+import { WorkspaceIndex } from './workspaceIndex';
+import { SummaryPool } from './summaryPool';
 
 const connection = createConnection(ProposedFeatures.all);
 /** Characters inserted into each document since its last analysis began. */
@@ -72,6 +74,7 @@ const PARALLEL_MIN_CHARS = Number(process.env.TECHSPEC_PARALLEL_MIN_CHARS ?? 64_
 
 let canPullConfiguration = false;
 let canFollowWorkspaceFolders = false;
+let canWatchFiles = false;
 /** The URIs of the workspace folders: relative globs of techspec.files match paths relative to them. */
 let workspaceFolders: string[] = [];
 const settingsByUri = new Map<string, Promise<EngineSettings>>();
@@ -125,6 +128,7 @@ process.on('uncaughtException', (e) => connection.console.error(`techspec: uncau
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
   canFollowWorkspaceFolders = !!params.capabilities.workspace?.workspaceFolders;
+  canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   return {
     capabilities: {
@@ -136,6 +140,7 @@ connection.onInitialize((params): InitializeResult => {
       referencesProvider: true,
       documentHighlightProvider: true,
       renameProvider: { prepareProvider: true },
+      workspaceSymbolProvider: true,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       // The client's recovery test kills this process by its id.
       experimental: { processId: process.pid },
@@ -145,6 +150,7 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  specIndex.listen(canWatchFiles);
   if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'techspec' });
   if (canFollowWorkspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
@@ -162,6 +168,7 @@ function reanalyzeAll(): void {
   analyses.clear();
   heavy.retryStopped();
   for (const doc of documents.all()) schedule(doc.uri);
+  specIndex.reset();
 }
 
 /** The settings with techspec.files' relative globs anchored at the workspace folders. */
@@ -434,9 +441,26 @@ connection.onRequest(
   }),
 );
 
+/** Threads that summarize spec files for the workspace index (TECHSPEC_INDEX_WORKERS sets how many; 0: none). */
+const INDEX_WORKERS = Number(process.env.TECHSPEC_INDEX_WORKERS ?? Math.min(2, availableParallelism()));
+const summaries = new SummaryPool(() => new Worker(join(__dirname, 'summaryWorker.js')), INDEX_WORKERS, log);
+const specIndex = new WorkspaceIndex({
+  connection,
+  documents,
+  service,
+  folders: () => workspaceFolders,
+  settingsFor,
+  currentAnalysis,
+  summarize: (uri, text, settings) => summaries.summarize(uri, text, settings, new Date().toISOString().slice(0, 10)),
+  parallelism: () => summaries.parallelism,
+  log,
+});
+connection.onDidChangeWatchedFiles(({ changes }) => specIndex.filesChanged(changes));
+
 connection.onShutdown(() => {
   parallel.dispose();
   heavy.dispose();
+  summaries.dispose();
 });
 
 documents.listen(connection);

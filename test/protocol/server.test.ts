@@ -74,6 +74,7 @@ describe('the language server over stdio', () => {
         referencesProvider: true,
         documentHighlightProvider: true,
         renameProvider: { prepareProvider: true },
+        workspaceSymbolProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         experimental: { processId: server.pid },
       },

@@ -243,3 +243,32 @@ test('the shape gen-spec writes (each task needs the one before and the one 7 ba
     ],
   );
 });
+
+test("the diagram's subgraphs become labelled groups of tasks, nested ones with their parent, empty ones left out", () => {
+  const g = graph(
+    taskSpec(
+      'Groups',
+      ['| T1 | Schema | 100 | None | |', '| T2 | API | 200 | T1 | |', '| T3 | UI | 50 | T2 | |', '| T4 | Docs | 10 | T3 | |'],
+      [
+        'graph LR',
+        '  subgraph backend [Back end]',
+        '    T1 --> T2',
+        '    subgraph "api"',
+        '      T2 --> T3',
+        '    end',
+        '  end',
+        '  subgraph empty',
+        '    X1',
+        '  end',
+        '  subgraph ui["User interface"]',
+        '    T3',
+        '  end',
+        '  T3 --> T4',
+      ],
+    ),
+  );
+  assert.deepEqual(g.groups, [
+    { id: 'backend', label: 'Back end', tasks: ['T1', 'T2'] },
+    { id: 'api', label: 'api', parent: 'backend', tasks: ['T3'] },
+  ]);
+});

@@ -94,6 +94,14 @@ test('messages from the page: only the declared shapes get through', () => {
     ms: 12.5,
   });
   assert.equal(parsePreviewMessage({ type: 'rendered', uri: 'file:///a.spec.md', version: 3, status: 'great', nodes: 7, ms: 1 }), undefined);
+  const searched = { type: 'searched', query: 't4', found: 'T4', matches: 1, upstream: ['T1', 'T2'], downstream: [] };
+  assert.deepEqual(parsePreviewMessage({ ...searched, extra: true }), searched);
+  assert.deepEqual(parsePreviewMessage({ ...searched, found: null }), { ...searched, found: null });
+  assert.equal(parsePreviewMessage({ ...searched, found: 4 }), undefined);
+  assert.equal(parsePreviewMessage({ ...searched, upstream: ['T1', 2] }), undefined);
+  assert.equal(parsePreviewMessage({ ...searched, downstream: 'T5' }), undefined);
+  assert.equal(parsePreviewMessage({ ...searched, matches: -1 }), undefined);
+  assert.equal(parsePreviewMessage({ ...searched, query: 'x'.repeat(20_000) }), undefined);
 });
 
 const model = buildPlan(
@@ -143,5 +151,6 @@ test('a stand-in model says why there is nothing to draw', () => {
     criticalLines: 0,
     waves: [],
     totalLines: 0,
+    groups: [],
   });
 });

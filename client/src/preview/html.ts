@@ -35,14 +35,20 @@ export function previewHtml<U>(webview: WebviewLike<U>, assets: PreviewAssets<U>
 <header class="toolbar" role="toolbar" aria-label="Dependency graph">
 <span id="summary" class="summary" aria-live="polite"></span>
 <span class="spacer"></span>
-<button type="button" id="fit" title="Fit the graph to the panel">Fit</button>
+<input type="search" id="search" class="search" placeholder="Find task" title="Find a task by ID or title (Enter: next match, Escape: clear)" aria-label="Find a task by ID or title" spellcheck="false">
+<span id="search-status" class="search-status" aria-live="polite"></span>
+<label id="groups-toggle" class="toggle" title="Show the subgraphs of the dependency diagram as labelled groups" hidden><input type="checkbox" id="groups"> Groups</label>
+<button type="button" id="fit" title="Fit the graph to the panel, no smaller than legible (the overview shows the rest)">Fit</button>
 <button type="button" id="zoom-out" title="Zoom out" aria-label="Zoom out">−</button>
 <button type="button" id="zoom-in" title="Zoom in" aria-label="Zoom in">+</button>
 <button type="button" id="export" title="Save the drawing as an SVG file">Export SVG</button>
 </header>
-<div id="notes" class="notes"></div>
+<div class="infobar">
+<details id="notes" class="notes" hidden><summary id="notes-summary"></summary><div id="notes-body"></div></details>
+<div id="legend" class="legend" aria-label="Legend"></div>
+</div>
 <div id="message" class="message" role="status">Loading the dependency graph…</div>
-<div id="canvas" class="canvas" hidden></div>
+<div id="canvas" class="canvas" hidden><canvas id="minimap" class="minimap" title="Overview: click or drag to move the view" hidden></canvas></div>
 <script nonce="${attr(nonce)}" src="${attr(script)}"></script>
 </body>
 </html>

@@ -4,6 +4,10 @@ import type { FromPreviewMessage, Plan, PlanStatus } from '../../../protocol';
 /** Larger drawings than this are refused rather than written. */
 export const MAX_SVG_LENGTH = 50_000_000;
 
+/** A search result names at most this many tasks, each at most this long; longer ones are refused. */
+const MAX_IDS = 1_000_000;
+const MAX_ID_LENGTH = 10_000;
+
 const STATUSES: readonly PlanStatus[] = ['ok', 'not-spec', 'no-task-breakdown', 'empty-table'];
 
 /** The message if it has the shape the protocol declares, else undefined. */
@@ -24,6 +28,19 @@ export function parsePreviewMessage(raw: unknown): FromPreviewMessage | undefine
       if (typeof m.uri !== 'string' || !Number.isInteger(m.version) || !STATUSES.includes(m.status as PlanStatus)) return undefined;
       if (!Number.isInteger(m.nodes) || typeof m.ms !== 'number') return undefined;
       return { type: 'rendered', uri: m.uri, version: m.version as number, status: m.status as PlanStatus, nodes: m.nodes as number, ms: m.ms };
+    case 'searched': {
+      const ids = (v: unknown): v is string[] => Array.isArray(v) && v.length <= MAX_IDS && v.every((x) => typeof x === 'string' && x.length <= MAX_ID_LENGTH);
+      if (typeof m.query !== 'string' || m.query.length > MAX_ID_LENGTH || !(m.found === null || typeof m.found === 'string')) return undefined;
+      if (!Number.isInteger(m.matches) || (m.matches as number) < 0 || !ids(m.upstream) || !ids(m.downstream)) return undefined;
+      return {
+        type: 'searched',
+        query: m.query,
+        found: m.found as string | null,
+        matches: m.matches as number,
+        upstream: m.upstream,
+        downstream: m.downstream,
+      };
+    }
     default:
       return undefined;
   }
@@ -54,5 +71,6 @@ export function messageModel(uri: string, message: string): Plan {
     criticalLines: 0,
     waves: [],
     totalLines: 0,
+    groups: [],
   };
 }

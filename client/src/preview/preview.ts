@@ -21,6 +21,7 @@ const IS_SPEC_CONTEXT = 'techspec.isSpec';
 const UPDATE_DELAY_MS = 200;
 
 export type RenderedInfo = Omit<Extract<FromPreviewMessage, { type: 'rendered' }>, 'type'>;
+export type SearchedInfo = Omit<Extract<FromPreviewMessage, { type: 'searched' }>, 'type'>;
 
 export interface PreviewApi {
   /** The preview panel, while one is open. */
@@ -35,6 +36,8 @@ export interface PreviewApi {
   svg(): Promise<string>;
   /** Handles a message as if the page had posted it (validated the same way). */
   receive(message: unknown): Promise<void>;
+  /** Types `query` into the panel's search box; resolves with what the page found and highlighted. */
+  search(query: string): Promise<SearchedInfo>;
 }
 
 export class PreviewManager implements vscode.Disposable, PreviewApi {
@@ -42,7 +45,8 @@ export class PreviewManager implements vscode.Disposable, PreviewApi {
   /** Documents the server analyzed, and whether each is a spec. */
   private readonly specs = new Map<string, boolean>();
   private readonly rendered = new vscode.EventEmitter<RenderedInfo>();
-  private readonly disposables: vscode.Disposable[] = [this.rendered];
+  private readonly searched = new vscode.EventEmitter<SearchedInfo>();
+  private readonly disposables: vscode.Disposable[] = [this.rendered, this.searched];
   private client: LanguageClient | undefined;
   readonly onDidRender = this.rendered.event;
 
@@ -95,9 +99,29 @@ export class PreviewManager implements vscode.Disposable, PreviewApi {
     await this.current?.receive(message);
   }
 
+  search(query: string): Promise<SearchedInfo> {
+    const panel = this.current;
+    if (!panel) return Promise.reject(new Error('No dependency graph preview is open.'));
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => (listener.dispose(), reject(new Error(`The preview did not answer the search for "${query}" within 10 s.`))), 10_000);
+      const listener = this.searched.event((info) => {
+        if (info.query !== query) return;
+        clearTimeout(timer);
+        listener.dispose();
+        resolve(info);
+      });
+      panel.search(query);
+    });
+  }
+
   /** Leaves the panel open: on a window reload the workbench keeps it for the serializer to bring back. */
   dispose(): void {
     for (const d of this.disposables) d.dispose();
+  }
+
+  /** The page's answer to a search (tests wait on it through search()). */
+  didSearch(info: SearchedInfo): void {
+    this.searched.fire(info);
   }
 
   /** The graph of a document, from the server; a stand-in model that says why when it cannot answer. */
@@ -264,6 +288,10 @@ class PreviewPanel {
     this.post({ type: 'highlight', id });
   }
 
+  search(query: string): void {
+    this.post({ type: 'search', query });
+  }
+
   requestSvg(): Promise<string> {
     if (this.model?.status !== 'ok') return Promise.reject(new Error('The preview shows no graph to export.'));
     const requestId = this.nextSvgRequest++;
@@ -306,6 +334,9 @@ class PreviewPanel {
         return;
       case 'rendered':
         this.onRendered({ uri: m.uri, version: m.version, status: m.status, nodes: m.nodes, ms: m.ms });
+        return;
+      case 'searched':
+        this.manager.didSearch({ query: m.query, found: m.found, matches: m.matches, upstream: m.upstream, downstream: m.downstream });
         return;
     }
   }

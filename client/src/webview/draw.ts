@@ -67,11 +67,21 @@ export interface Rect {
 
 interface Item {
   rect: Rect;
-  layer: 0 | 1 | 2;
+  /** Waves, groups, edges, nodes: each drawn over the ones before. */
+  layer: 0 | 1 | 2 | 3;
   make(): SVGElement;
+  /** Sets the classes of the search's focus on the made element. */
+  decorate?(el: SVGElement): void;
   el?: SVGElement;
   shown: boolean;
   seen: number;
+}
+
+/** A task the search found, with the tasks before and after it. */
+export interface Focus {
+  id: string;
+  upstream: Set<string>;
+  downstream: Set<string>;
 }
 
 /** Side of the square cells that index the drawing's items by place. */
@@ -88,6 +98,7 @@ export class Drawing {
   readonly defs = el('defs');
   private readonly layers = [
     el('g', { class: 'waves' }, this.viewport),
+    el('g', { class: 'groups' }, this.viewport),
     el('g', { class: 'edges' }, this.viewport),
     el('g', { class: 'nodes' }, this.viewport),
   ];
@@ -96,6 +107,7 @@ export class Drawing {
   private readonly nodes = new Map<string, Item>();
   private readonly shown = new Set<Item>();
   private current: string | null = null;
+  private focus: Focus | undefined;
   private pass = 0;
 
   constructor(
@@ -121,8 +133,28 @@ export class Drawing {
       el('path', { class: `arrow ${kind}`, d: 'M0,0 L10,5 L0,10 z' }, marker);
     }
     this.addWaveBands();
+    this.addGroups(truncator);
     this.addEdges();
     this.addNodes(truncator);
+  }
+
+  /** Whether the author's subgraphs are drawn (they are in the drawing, hidden or not). */
+  showGroups(visible: boolean): void {
+    this.layers[1].style.display = visible ? '' : 'none';
+  }
+
+  /** Highlights a found task with its upstream and downstream, dimming the rest; undefined clears it. Returns its box. */
+  setFocus(focus: Focus | undefined): Box | undefined {
+    this.focus = focus;
+    this.viewport.classList.toggle('focusing', !!focus);
+    for (const item of this.items) if (item.el) item.decorate?.(item.el);
+    return focus ? this.layout.tasks.get(focus.id) : undefined;
+  }
+
+  private focusClass(id: string): string | undefined {
+    const f = this.focus;
+    if (!f) return undefined;
+    return id === f.id ? 'found' : f.upstream.has(id) ? 'upstream' : f.downstream.has(id) ? 'downstream' : undefined;
   }
 
   /** Puts in the page what `view` (plus a margin) shows, and takes out what it no longer does. */
@@ -166,7 +198,8 @@ export class Drawing {
   whole(): SVGGElement {
     const g = el('g', { class: 'viewport' });
     const layers = this.layers.map((l) => el('g', { class: l.getAttribute('class')! }, g));
-    for (const item of this.items) layers[item.layer].appendChild(item.make());
+    const groupsHidden = this.layers[1].style.display === 'none';
+    for (const item of this.items) if (!(groupsHidden && item.layer === 1)) layers[item.layer].appendChild(item.make());
     return g;
   }
 
@@ -198,9 +231,17 @@ export class Drawing {
         rect.x1 = Math.max(rect.x1, p.x);
         rect.y1 = Math.max(rect.y1, p.y);
       }
+      const related = () => {
+        const f = this.focus;
+        if (!f || !edge) return false;
+        const before = (id: string) => id === f.id || f.upstream.has(id);
+        const after = (id: string) => id === f.id || f.downstream.has(id);
+        return (before(edge.from) && before(edge.to)) || (after(edge.from) && after(edge.to));
+      };
       this.add({
         rect,
-        layer: 1,
+        layer: 2,
+        decorate: (e) => e.classList.toggle('related', related()),
         make: () => {
           const path = el('path', {
             class: `edge ${kind}`,
@@ -208,6 +249,7 @@ export class Drawing {
             'marker-end': `url(#arrow-${kind})`,
           });
           if (edge?.implied) el('title', {}, path).textContent = `${edge.to} needs ${edge.from}, which a longer chain of dependencies already implies`;
+          if (related()) path.classList.add('related');
           return path;
         },
       });
@@ -227,9 +269,16 @@ export class Drawing {
       const box = layout.tasks.get(t.id)!;
       const item = this.add({
         rect: boxRect(box),
-        layer: 2,
+        layer: 3,
+        decorate: (e) => {
+          e.classList.remove('found', 'upstream', 'downstream');
+          const cls = this.focusClass(t.id);
+          if (cls) e.classList.add(cls);
+        },
         make: () => {
           const classes = ['node'];
+          const focused = this.focusClass(t.id);
+          if (focused) classes.push(focused);
           if (critical.has(t.id)) classes.push('critical');
           if (inCycle.has(t.id)) classes.push('cycle');
           if (this.current === t.id) classes.push('current');
@@ -256,7 +305,7 @@ export class Drawing {
     for (const [id, box] of layout.unknown) {
       this.add({
         rect: boxRect(box),
-        layer: 2,
+        layer: 3,
         make: () => {
           const g = nodeGroup(box, 'node unknown');
           el('title', {}, g).textContent = `${id} is no task in the table (needed by ${neededBy.get(id)!.join(', ')})`;
@@ -266,6 +315,48 @@ export class Drawing {
         },
       });
     }
+  }
+
+  /** A labelled box behind the tasks of each of the author's subgraphs, nested ones inside their parents. */
+  private addGroups(truncator: Truncator): void {
+    const { model, layout } = this;
+    const children = new Map<string, string[]>();
+    const depth = new Map<string, number>();
+    for (const g of model.groups) {
+      depth.set(g.id, g.parent === undefined ? 0 : (depth.get(g.parent) ?? -1) + 1);
+      if (g.parent !== undefined) children.set(g.parent, [...(children.get(g.parent) ?? []), g.id]);
+    }
+    const own = new Map(model.groups.map((g) => [g.id, g.tasks]));
+    const tasksUnder = (id: string, seen = new Set<string>()): string[] => {
+      if (seen.has(id)) return [];
+      seen.add(id);
+      return [...(own.get(id) ?? []), ...(children.get(id) ?? []).flatMap((c) => tasksUnder(c, seen))];
+    };
+    const maxDepth = Math.max(0, ...depth.values());
+    model.groups.forEach((group, i) => {
+      const boxes = tasksUnder(group.id)
+        .map((id) => layout.tasks.get(id))
+        .filter((b): b is Box => !!b);
+      if (!boxes.length) return;
+      // Outer groups get more room, so a nested group's frame and title sit inside its parent's.
+      const pad = 6 + 8 * (maxDepth - Math.max(0, depth.get(group.id)!));
+      // The title goes under the tasks: above them are the waves' titles.
+      const x0 = Math.min(...boxes.map((b) => b.x)) - pad;
+      const y0 = Math.min(...boxes.map((b) => b.y)) - pad;
+      const x1 = Math.max(...boxes.map((b) => b.x + b.width)) + pad;
+      const y1 = Math.max(...boxes.map((b) => b.y + b.height)) + pad + 16;
+      this.add({
+        rect: { x0, y0, x1, y1 },
+        layer: 1,
+        make: () => {
+          const g = el('g', { class: `group${i % 2 ? ' odd' : ''}` });
+          el('title', {}, g).textContent = `Subgraph ${group.label}`;
+          el('rect', { x: round(x0), y: round(y0), width: round(x1 - x0), height: round(y1 - y0), rx: 6, ry: 6 }, g);
+          text(g, 'group-title', round(x0 + 8), round(y1 - 5), truncator.fit(group.label, x1 - x0 - 16));
+          return g;
+        },
+      });
+    });
   }
 
   /** A band behind each wave, when the layout put the waves in separate columns (it does unless cycles or dangling dependencies shift them). */

@@ -6,6 +6,8 @@ import { layoutGraph, layoutKey, type Layout } from './layout';
 import { Drawing, el, Truncator } from './draw';
 import { Viewport } from './viewport';
 import { exportSvg } from './exportSvg';
+import { Minimap } from './minimap';
+import { findTasks, legendKeys, lineageOf, type LegendKey } from './search';
 
 declare function acquireVsCodeApi(): {
   postMessage(message: FromPreviewMessage): void;
@@ -16,7 +18,14 @@ declare function acquireVsCodeApi(): {
 const vscode = acquireVsCodeApi();
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const summary = byId<HTMLSpanElement>('summary');
-const notes = byId<HTMLDivElement>('notes');
+const notes = byId<HTMLDetailsElement>('notes');
+const notesSummary = byId<HTMLElement>('notes-summary');
+const notesBody = byId<HTMLDivElement>('notes-body');
+const legend = byId<HTMLDivElement>('legend');
+const searchBox = byId<HTMLInputElement>('search');
+const searchStatus = byId<HTMLSpanElement>('search-status');
+const groupsToggle = byId<HTMLLabelElement>('groups-toggle');
+const groupsBox = byId<HTMLInputElement>('groups');
 const message = byId<HTMLDivElement>('message');
 const canvas = byId<HTMLDivElement>('canvas');
 const exportButton = byId<HTMLButtonElement>('export');
@@ -38,8 +47,14 @@ const viewport = new Viewport(
     const node = target.closest<SVGGElement>('.node[data-task]');
     if (node?.dataset.task) vscode.postMessage({ type: 'reveal', id: node.dataset.task });
   },
-  (view) => drawing?.show(view),
+  (view) => {
+    drawing?.show(view);
+    minimap.show(!!drawing && viewport.overflows(), view);
+  },
 );
+const minimap = new Minimap(byId<HTMLCanvasElement>('minimap'), (point) => viewport.centreOn(point));
+/** The matches of the search box's query, and which one is focused. */
+let search: { query: string; matches: string[]; at: number } | undefined;
 
 svg.addEventListener('keydown', (e) => {
   const node = (e.target as Element).closest<SVGGElement>('.node[data-task]');
@@ -49,6 +64,17 @@ svg.addEventListener('keydown', (e) => {
   }
 });
 byId('fit').addEventListener('click', () => viewport.fit());
+searchBox.addEventListener('input', () => runSearch(searchBox.value, false));
+searchBox.addEventListener('keydown', (e) => {
+  if (e.key === 'Enter') {
+    e.preventDefault();
+    runSearch(searchBox.value, true);
+  } else if (e.key === 'Escape') {
+    searchBox.value = '';
+    runSearch('', false);
+  }
+});
+groupsBox.addEventListener('change', () => drawing?.showGroups(groupsBox.checked));
 byId('zoom-in').addEventListener('click', () => viewport.zoomBy(1.25));
 byId('zoom-out').addEventListener('click', () => viewport.zoomBy(0.8));
 exportButton.addEventListener('click', () => {
@@ -66,6 +92,11 @@ window.addEventListener('message', (e: MessageEvent<ToPreviewMessage>) => {
       break;
     case 'highlight':
       highlight(m.id);
+      break;
+    case 'search':
+      if (typeof m.query !== 'string') break;
+      searchBox.value = m.query;
+      runSearch(m.query, false);
       break;
     case 'requestSvg': {
       const svgText = currentSvg();
@@ -89,9 +120,12 @@ function show({ model: next, received: started }: { model: Plan; received: numbe
     if (next.status !== 'ok') {
       showMessage(next.message ?? 'There is no graph to draw.');
       summary.textContent = '';
-      notes.replaceChildren();
+      notes.hidden = true;
+      legend.replaceChildren();
+      groupsToggle.hidden = true;
       drawing = undefined;
       layout = undefined;
+      minimap.show(false);
     } else {
       const key = layoutKey(next);
       const placed = layout?.key === key ? layout.layout : layoutGraph(next);
@@ -104,11 +138,19 @@ function show({ model: next, received: started }: { model: Plan; received: numbe
       svg.replaceChildren(drawing.defs, drawing.viewport);
       writeSummary(next);
       writeNotes(next);
-      viewport.attach(drawing.viewport, placed.width, placed.height, uriChanged);
+      writeLegend(legendKeys(next));
+      groupsToggle.hidden = next.groups.length === 0;
+      drawing.showGroups(groupsBox.checked);
+      minimap.setGraph(next, placed);
+      // The first view: the start of the critical path (else of the first wave), at a legible scale.
+      const startId = next.criticalPath[0] ?? next.waves[0]?.[0] ?? next.tasks[0]?.id;
+      viewport.attach(drawing.viewport, placed.width, placed.height, uriChanged, startId === undefined ? undefined : placed.tasks.get(startId));
       drawing.setCurrent(highlighted);
+      if (search?.query) runSearch(search.query, false, !uriChanged);
     }
     for (const b of [exportButton, byId<HTMLButtonElement>('fit'), byId<HTMLButtonElement>('zoom-in'), byId<HTMLButtonElement>('zoom-out')])
       b.disabled = next.status !== 'ok';
+    searchBox.disabled = next.status !== 'ok';
     shownUri = next.uri;
   } catch (e) {
     if (mine !== generation) return;
@@ -151,41 +193,79 @@ function writeSummary(m: Plan): void {
   summary.title = m.criticalPath.length ? `Critical path: ${m.criticalPath.join(' → ')}` : '';
 }
 
+/** The problems of the graph, folded into one line that opens on demand. */
 function writeNotes(m: Plan): void {
-  notes.replaceChildren();
+  notesBody.replaceChildren();
   const note = (cls: string, s: string) => {
     const p = document.createElement('p');
     p.className = cls;
     p.textContent = s;
-    notes.append(p);
+    notesBody.append(p);
   };
+  const heads: string[] = [];
   for (const c of m.cycles) note('error', `Dependency cycle: ${[...c, c[0]].join(' → ')}`);
+  if (m.cycles.length) heads.push(count(m.cycles.length, 'cycle'));
   const inWave = new Set(m.waves.flat());
   const stuck = m.tasks.filter((t) => !inWave.has(t.id)).map((t) => t.id);
   if (stuck.length) {
     const shown = stuck.length > 20 ? `${stuck.slice(0, 20).join(', ')} and ${stuck.length - 20} more` : stuck.join(', ');
     note('error', `${count(stuck.length, 'task is', 'tasks are')} in or waiting on a cycle, so in no wave: ${shown}`);
+    heads.push(count(stuck.length, 'blocked task'));
   }
   if (m.unknown.length) {
     const byId = new Map<string, string[]>();
     for (const u of m.unknown) byId.set(u.id, [...(byId.get(u.id) ?? []), u.from]);
     note('warning', `Unknown dependencies: ${[...byId].map(([id, from]) => `${id} (needed by ${from.join(', ')})`).join('; ')}`);
+    heads.push(count(byId.size, 'unknown dependency', 'unknown dependencies'));
   }
-  const legend = document.createElement('p');
-  legend.className = 'legend';
-  for (const [cls, label] of [
-    ['key-critical', 'critical path'],
-    ['key-cycle', 'cycle'],
-    ['key-unknown', 'unknown dependency'],
-    ['key-plain', 'dependency'],
-    ['key-implied', 'dependency a longer chain implies'],
-  ]) {
-    const s = document.createElement('span');
-    s.className = cls;
-    s.textContent = label;
-    legend.append(s);
-  }
-  notes.append(legend);
+  notes.hidden = heads.length === 0;
+  notesSummary.textContent = heads.join(' · ');
+  notesSummary.className = m.cycles.length || stuck.length ? 'error' : 'warning';
+}
+
+const LEGEND: Record<LegendKey, string> = {
+  critical: 'critical path',
+  cycle: 'cycle',
+  unknown: 'unknown dependency',
+  plain: 'dependency',
+  implied: 'dependency a longer chain implies',
+};
+
+/** The legend names only the kinds of node and edge the drawing holds. */
+function writeLegend(keys: LegendKey[]): void {
+  legend.replaceChildren(
+    ...keys.map((k) => {
+      const s = document.createElement('span');
+      s.className = `key-${k}`;
+      s.textContent = LEGEND[k];
+      return s;
+    }),
+  );
+}
+
+/**
+ * Finds the tasks matching `query` and focuses one, with the tasks before and after it; `next`
+ * moves to the following match. `keepView` leaves the view where it is (a redraw of the same document).
+ */
+function runSearch(query: string, next: boolean, keepView = false): void {
+  const matches = model?.status === 'ok' ? findTasks(model, query) : [];
+  const same = search?.query === query && search.matches.join('\n') === matches.join('\n');
+  const at = matches.length ? (same ? (next ? (search!.at + 1) % matches.length : search!.at) : 0) : -1;
+  search = query.trim() ? { query, matches, at } : undefined;
+  const found = at >= 0 ? matches[at] : null;
+  const lineage = found && model ? lineageOf(model, found) : undefined;
+  const box = drawing?.setFocus(found && lineage ? { id: found, ...lineage } : undefined);
+  if (box && !keepView) viewport.centreOn({ x: box.x + box.width / 2, y: box.y + box.height / 2 }, Math.max(viewport.view.k, 1));
+  searchStatus.textContent = !query.trim() ? '' : found ? `${at + 1} of ${matches.length}` : 'no task';
+  searchBox.classList.toggle('no-match', !!query.trim() && !found);
+  vscode.postMessage({
+    type: 'searched',
+    query,
+    found,
+    matches: matches.length,
+    upstream: lineage ? [...lineage.upstream] : [],
+    downstream: lineage ? [...lineage.downstream] : [],
+  });
 }
 
 vscode.postMessage({ type: 'ready' });

@@ -7,6 +7,8 @@ export interface View {
 }
 
 const MIN_ZOOM = 0.03;
+/** The smallest scale at which the nodes' 12px text stays 12px on screen: the first view and Fit go no smaller. */
+export const LEGIBLE_ZOOM = 1;
 const MAX_ZOOM = 4;
 /** A press that moves less than this is a click, not a drag. */
 const CLICK_SLOP = 4;
@@ -35,29 +37,60 @@ export class Viewport {
   }
 
   /** The group to move and the size of what it holds; `fresh` for another document's graph, which gets the first view. */
-  attach(target: SVGGElement, width: number, height: number, fresh: boolean): void {
+  attach(target: SVGGElement, width: number, height: number, fresh: boolean, start?: { x: number; y: number; width: number; height: number }): void {
     this.target = target;
     this.content = { width, height };
-    if (fresh) this.initial();
+    if (fresh) this.initial(start);
     else this.apply();
   }
 
-  /** Whole drawing in view, never enlarged beyond 100%. */
+  /** Whole drawing in view when that keeps the text legible; else as much of it as a legible scale shows, around the middle of the view. */
   fit(): void {
     const { width, height } = this.size();
-    const k = clamp(Math.min(width / this.content.width, height / this.content.height, 1));
+    const k = clamp(Math.min(width / this.content.width, height / this.content.height, LEGIBLE_ZOOM));
+    if (k >= LEGIBLE_ZOOM && (this.content.width * k > width || this.content.height * k > height)) {
+      const centre = { x: (width / 2 - this.view.x) / this.view.k, y: (height / 2 - this.view.y) / this.view.k };
+      return this.centreOn(centre, k);
+    }
     this.view = { k, x: (width - this.content.width * k) / 2, y: Math.max(0, (height - this.content.height * k) / 2) };
     this.apply();
   }
 
-  /** The first view of a graph: fitted when that stays readable, else its start (the first waves) at a readable scale. */
-  initial(): void {
+  /** Whether the whole drawing is in the panel at a legible scale. */
+  fitsLegibly(): boolean {
     const { width, height } = this.size();
-    const fitK = Math.min(width / this.content.width, height / this.content.height, 1);
-    if (fitK >= 0.5) return this.fit();
-    const k = clamp(Math.max(0.5, Math.min(1, height / this.content.height)));
-    this.view = { k, x: 0, y: Math.max(0, (height - this.content.height * k) / 2) };
+    return this.content.width * LEGIBLE_ZOOM <= width && this.content.height * LEGIBLE_ZOOM <= height;
+  }
+
+  /** Whether the drawing at the current scale is larger than the panel. */
+  overflows(): boolean {
+    const { width, height } = this.size();
+    return this.content.width * this.view.k > width + 1 || this.content.height * this.view.k > height + 1;
+  }
+
+  /** The first view of a graph: all of it when it fits at a legible scale, else `start` (a box of the drawing) at that scale, centred as far as the drawing's edges allow. */
+  initial(start?: { x: number; y: number; width: number; height: number }): void {
+    if (this.fitsLegibly() || !start) return this.fit();
+    this.centreOn({ x: start.x + start.width / 2, y: start.y + start.height / 2 }, LEGIBLE_ZOOM);
+  }
+
+  /** Puts a point of the drawing in the middle of the panel at scale `k`, without showing empty space beyond the drawing's edges. */
+  centreOn(point: { x: number; y: number }, k = this.view.k): void {
+    const { width, height } = this.size();
+    const axis = (panel: number, content: number, at: number) => {
+      const size = content * k;
+      if (size <= panel) return (panel - size) / 2;
+      return Math.min(0, Math.max(panel - size, panel / 2 - at * k));
+    };
+    this.view = { k, x: axis(width, this.content.width, point.x), y: axis(height, this.content.height, point.y) };
     this.apply();
+  }
+
+  /** The part of the drawing in view, in drawing coordinates. */
+  visible(): { x0: number; y0: number; x1: number; y1: number } {
+    const { width, height } = this.size();
+    const { k, x, y } = this.view;
+    return { x0: -x / k, y0: -y / k, x1: (width - x) / k, y1: (height - y) / k };
   }
 
   zoomBy(factor: number, cx?: number, cy?: number): void {
@@ -100,8 +133,7 @@ export class Viewport {
     if (!this.target) return;
     const { k, x, y } = this.view;
     this.target.setAttribute('transform', `translate(${x.toFixed(1)},${y.toFixed(1)}) scale(${k.toFixed(4)})`);
-    const { width, height } = this.size();
-    this.onView({ x0: -x / k, y0: -y / k, x1: (width - x) / k, y1: (height - y) / k });
+    this.onView(this.visible());
   }
 
   private onWheel(e: WheelEvent): void {
