@@ -22,6 +22,12 @@ export { parseMarkdown } from './parse';
 export { buildPlan } from './plan';
 export { canFormatFixCellCount, formatTableAt, formatTablesInRange } from './tableFormat';
 export type { Plan, PlanEdge, PlanStatus, PlanTask, UnknownDependency } from './plan';
+export { codeLenses, isLensData, lensFacts, resolveLensCommand, SHOW_GRAPH_COMMAND, SHOW_LOCATIONS_COMMAND } from './lenses';
+export type { LensData, LensFacts } from './lenses';
+export { readinessOf } from './readiness';
+export type { Readiness, ReadinessKind, ReadinessProblem } from './readiness';
+export { getDocumentLinks, ticketUrlProblem } from './links';
+export type { LinkOptions } from './links';
 export type { SpecModel } from './model';
 
 /** What one-shot calls need to know about the document. */
