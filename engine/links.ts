@@ -12,7 +12,8 @@ export interface LinkOptions {
 /** Why a ticketUrl cannot be used, or undefined when it can. */
 export function ticketUrlProblem(ticketUrl: string): string | undefined {
   if (!ticketUrl.includes('{key}')) return `techspec.ticketUrl must contain {key}, like https://jira.example.com/browse/{key}; ticket keys are not linked.`;
-  if (!/^[a-z][a-z0-9+.-]*:/i.test(ticketUrl)) return `techspec.ticketUrl must be a URL with a scheme, like https://jira.example.com/browse/{key}; ticket keys are not linked.`;
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(ticketUrl))
+    return `techspec.ticketUrl must be a URL with a scheme, like https://jira.example.com/browse/{key}; ticket keys are not linked.`;
   return undefined;
 }
 

@@ -54,7 +54,8 @@ export function readinessOf(model: SpecModel, diagnostics: readonly Diagnostic[]
     else if (d.severity === DiagnosticSeverity.Error) problems.push({ kind: 'error', message: messageOf(d), range: d.range });
   }
   for (const c of model.checkboxes) {
-    if (c.sectionKey === 'open-questions' && !c.checked) problems.push({ kind: 'open-question', message: c.text.trim() || '(empty question)', range: c.span.range });
+    if (c.sectionKey === 'open-questions' && !c.checked)
+      problems.push({ kind: 'open-question', message: c.text.trim() || '(empty question)', range: c.span.range });
   }
   problems.sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind) || a.range.start.line - b.range.start.line);
 

@@ -5,7 +5,7 @@ export const ticketKeyInvalid: Rule = {
   code: 'TS412',
   name: 'ticket-key-invalid',
   defaultSeverity: 'warning',
-  description: 'A ticket in the task table\'s Jira column is not a key like ABC-123.',
+  description: "A ticket in the task table's Jira column is not a key like ABC-123.",
   help: 'Write the ticket as its key: the project key in capitals, a hyphen and the number (ABC-123), or a link to it.',
   check({ model }) {
     const findings: Finding[] = [];

@@ -2,8 +2,8 @@
 import type { Cell, SpecModel, Task } from '../../model';
 import type { Range } from 'vscode-languageserver-types';
 
-/** A Jira-style key: a project key (a capital letter, then capitals, digits or _), a hyphen, a number. */
-export const TICKET_KEY = /^[A-Z][A-Z0-9_]+-\d+$/;
+/** A Jira-style key: a project key (a capital letter, then capitals, digits or _ (one letter is enough: B-1)), a hyphen, a number. */
+export const TICKET_KEY = /^[A-Z][A-Z0-9_]*-\d+$/;
 
 /** Cell contents that say "no ticket yet": not keys, not mistakes. */
 const NO_TICKET = new Set(['', '-', '—', '–', 'n/a', 'na', 'none', 'tbd', 'todo', '?']);
