@@ -3,6 +3,9 @@ import { LanguageClient, State, TransportKind, type LanguageClientOptions, type 
 import { SERVER_EXEC_ARGV } from '../../server/src/launch';
 import { PreviewManager, type PreviewApi } from './preview/preview';
 import { RecoveringErrorHandler, StaleKeepingDiagnostics } from './recovery';
+import { DidAnalyzeNotification, type DidAnalyzeParams } from '../../protocol';
+import { registerGlanceCommands } from './glance';
+import { ReadinessStatus, type ReadinessStatusApi } from './statusBar';
 
 let client: LanguageClient | undefined;
 
@@ -11,6 +14,8 @@ export interface TechspecApi {
   client(): LanguageClient | undefined;
   /** The dependency graph preview: its panel, its model, and an event per drawing. */
   preview: PreviewApi;
+  /** The status bar item of the active spec's readiness. */
+  readiness: ReadinessStatusApi;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<TechspecApi> {
@@ -18,6 +23,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Techsp
   context.subscriptions.push(output);
   const preview = new PreviewManager(context.extensionUri, output);
   context.subscriptions.push(preview);
+  // One handler per notification in the client: the preview and the status bar share it.
+  const analyzed = new vscode.EventEmitter<DidAnalyzeParams>();
+  const readiness = new ReadinessStatus(() => client, analyzed.event);
+  context.subscriptions.push(
+    analyzed,
+    readiness,
+    registerGlanceCommands(() => client),
+  );
 
   const serverModule = context.asAbsolutePath('server/out/server.js');
   const serverOptions: ServerOptions = {
@@ -62,7 +75,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Techsp
   let restarting: vscode.Disposable | undefined;
   const start = async () => {
     client = new LanguageClient('techspec', 'Tech Spec', serverOptions, clientOptions);
-    preview.connect(client);
+    client.onNotification(DidAnalyzeNotification, (p) => analyzed.fire(p));
+    preview.connect(client, analyzed.event);
     client.onDidChangeState(({ newState }) => {
       if (newState === State.Running) {
         restarting?.dispose();
@@ -92,7 +106,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Techsp
     output.error(`The Tech Spec language server did not start: ${(e as Error).message}`);
     void vscode.window.showErrorMessage(`Tech Spec: the language server did not start (${(e as Error).message}). See the "Tech Spec" output.`);
   }
-  return { client: () => client, preview };
+  return { client: () => client, preview, readiness };
 }
 
 export async function deactivate(): Promise<void> {

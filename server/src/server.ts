@@ -22,6 +22,7 @@ import { DidAnalyzeNotification, PlanRequest } from '../../protocol';
 // The bundler keeps only this field of package.json.
 import { version } from '../../package.json';
 import { ParallelParser } from './parallelParse';
+import { GLANCE_CAPABILITIES, registerGlance } from './glance';
 
 const connection = createConnection(ProposedFeatures.all);
 /** Characters inserted into each document since its last analysis began. */
@@ -48,6 +49,7 @@ const PARALLEL_MIN_CHARS = Number(process.env.TECHSPEC_PARALLEL_MIN_CHARS ?? 1_0
 
 let canPullConfiguration = false;
 let canFollowWorkspaceFolders = false;
+let canRefreshCodeLenses = false;
 /** The URIs of the workspace folders: relative globs of techspec.files match paths relative to them. */
 let workspaceFolders: string[] = [];
 const settingsByUri = new Map<string, Promise<EngineSettings>>();
@@ -77,6 +79,7 @@ process.on('uncaughtException', (e) => connection.console.error(`techspec: uncau
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
   canFollowWorkspaceFolders = !!params.capabilities.workspace?.workspaceFolders;
+  canRefreshCodeLenses = !!params.capabilities.workspace?.codeLens?.refreshSupport;
   workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   return {
     capabilities: {
@@ -88,6 +91,7 @@ connection.onInitialize((params): InitializeResult => {
       referencesProvider: true,
       documentHighlightProvider: true,
       renameProvider: { prepareProvider: true },
+      ...GLANCE_CAPABILITIES,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       // The client's recovery test kills this process by its id.
       experimental: { processId: process.pid },
@@ -112,6 +116,7 @@ function reanalyzeAll(): void {
   settingsByUri.clear();
   reportedProblems.clear();
   analyses.clear();
+  glance.settingsChanged();
   for (const doc of documents.all()) schedule(doc.uri);
 }
 
@@ -354,6 +359,11 @@ connection.onRequest(PlanRequest, async ({ uri }) => {
   const analysis = await currentAnalysis(uri);
   return service.getPlan(analysis ?? { uri, version: 0, diagnostics: [] });
 });
+
+const glance = registerGlance(
+  { connection, currentAnalysis, document: (uri) => documents.get(uri), canPullConfiguration: () => canPullConfiguration, log },
+  () => canRefreshCodeLenses,
+);
 
 connection.onShutdown(() => parallel.dispose());
 
