@@ -37,8 +37,8 @@ const NOUN: Record<Exclude<ReadinessKind, 'status'>, [string, string]> = {
   'open-question': ['open question', 'open questions'],
   placeholder: ['placeholder', 'placeholders'],
 };
-/** Counts the status bar shows at most; the rest are summed up as "+N more". */
-const MAX_PARTS = 3;
+/** Counts the status bar shows at most (short text); the problems of the other kinds are summed up as "+N more". */
+const MAX_PARTS = 2;
 const MAX_STATUS_LENGTH = 24;
 
 const ruleOf = (d: Diagnostic) => (d.data as { rule?: unknown } | undefined)?.rule;
@@ -65,13 +65,14 @@ export function readinessOf(model: SpecModel, diagnostics: readonly Diagnostic[]
   if (!problems.length) {
     return { status, ready: true, text: status === 'Approved' ? '$(pass) Approved' : '$(pass) Ready for review', problems };
   }
-  const parts: string[] = [];
+  const parts: { text: string; count: number }[] = [];
   for (const kind of ORDER) {
     if (kind === 'status') continue;
     const n = problems.filter((p) => p.kind === kind).length;
-    if (n) parts.push(`${n} ${NOUN[kind][n === 1 ? 0 : 1]}`);
+    if (n) parts.push({ text: `${n} ${NOUN[kind][n === 1 ? 0 : 1]}`, count: n });
   }
-  const shown = parts.slice(0, MAX_PARTS);
-  if (parts.length > MAX_PARTS) shown.push(`+${parts.length - MAX_PARTS} more`);
+  const shown = parts.slice(0, MAX_PARTS).map((p) => p.text);
+  const rest = parts.slice(MAX_PARTS).reduce((sum, p) => sum + p.count, 0);
+  if (rest) shown.push(`+${rest} more`);
   return { status, ready: false, text: ['$(checklist) ' + shownStatus, ...shown].join(' · '), problems };
 }

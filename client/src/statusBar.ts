@@ -26,8 +26,8 @@ export interface ReadinessStatusApi {
   readiness(): { uri: string; readiness: Readiness } | undefined;
   /** Fires after each update of the item. */
   onDidUpdate: vscode.Event<void>;
-  /** The labels of the quick pick the last click opened (the picker stays open until chosen or dismissed). */
-  lastPick(): string[] | undefined;
+  /** Fires with the quick pick's labels once a click has shown it (it stays open until chosen or dismissed). */
+  onDidShowPick: vscode.Event<string[]>;
 }
 
 export class ReadinessStatus implements vscode.Disposable, ReadinessStatusApi {
@@ -35,10 +35,11 @@ export class ReadinessStatus implements vscode.Disposable, ReadinessStatusApi {
   private readonly updated = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.item, this.updated];
   private shown: { uri: string; readiness: Readiness } | undefined;
-  private picked: string[] | undefined;
+  private readonly pickShown = new vscode.EventEmitter<string[]>();
   /** Only the newest request's answer is shown. */
   private request = 0;
   readonly onDidUpdate = this.updated.event;
+  readonly onDidShowPick = this.pickShown.event;
 
   constructor(
     private readonly client: () => LanguageClient | undefined,
@@ -47,6 +48,7 @@ export class ReadinessStatus implements vscode.Disposable, ReadinessStatusApi {
     this.item.name = 'Tech Spec Readiness';
     this.item.command = SHOW_READINESS_COMMAND;
     this.disposables.push(
+      this.pickShown,
       vscode.commands.registerCommand(SHOW_READINESS_COMMAND, () => this.pick()),
       vscode.window.onDidChangeActiveTextEditor(() => void this.refresh()),
       analyzed((p) => {
@@ -62,10 +64,6 @@ export class ReadinessStatus implements vscode.Disposable, ReadinessStatusApi {
 
   readiness() {
     return this.shown;
-  }
-
-  lastPick() {
-    return this.picked;
   }
 
   dispose(): void {
@@ -112,8 +110,17 @@ export class ReadinessStatus implements vscode.Disposable, ReadinessStatusApi {
       description: `line ${p.range.start.line + 1}`,
       range: new vscode.Range(p.range.start.line, p.range.start.character, p.range.end.line, p.range.end.character),
     }));
-    this.picked = items.map((i) => i.label);
-    const chosen = await vscode.window.showQuickPick(items, { title: 'What blocks readiness', placeHolder: 'Choose one to go there' });
+    const picker = vscode.window.createQuickPick<ProblemItem>();
+    picker.title = 'What blocks readiness';
+    picker.placeholder = 'Choose one to go there';
+    picker.items = items;
+    const chosen = await new Promise<ProblemItem | undefined>((resolve) => {
+      picker.onDidAccept(() => resolve(picker.selectedItems[0] ?? picker.activeItems[0]));
+      picker.onDidHide(() => resolve(undefined));
+      picker.show();
+      this.pickShown.fire(items.map((i) => i.label));
+    });
+    picker.dispose();
     if (!chosen) return;
     const editor = await vscode.window.showTextDocument(vscode.Uri.parse(shown.uri), { preview: false });
     editor.selection = new vscode.Selection(chosen.range.start, chosen.range.end);

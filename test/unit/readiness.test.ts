@@ -31,14 +31,14 @@ test('nothing blocks: Ready for review, or Approved when it says so', () => {
   assert.equal(readinessOf(buildModel(approved), diagnose(approved, { rules: { 'missing-section': 'off' } })).text, '$(pass) Approved');
 });
 
-test('errors, missing sections, open questions and placeholders are counted, at most three kinds shown', () => {
+test('errors, missing sections, open questions and placeholders are counted, at most two kinds shown and the rest summed up', () => {
   const text = READY.replace('| T1 | One | ~10 | None | |', '| T1 | One | ~10 | T9 | |\n| T2 | [Task] | ~10 | T8 | |').replace(
     '- [x] Settled',
     '- [ ] Which queue?\n- [ ] Who owns it?',
   );
   const r = readiness(text);
   assert.equal(r.ready, false);
-  assert.equal(r.text, '$(checklist) In Review · 2 errors · 10 missing sections · 2 open questions · +1 more');
+  assert.equal(r.text, '$(checklist) In Review · 2 errors · 10 missing sections · +3 more');
   assert.deepEqual(
     r.problems.filter((p) => p.kind !== 'missing-section').map((p) => [p.kind, p.range.start.line, p.message]),
     [
