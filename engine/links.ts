@@ -2,7 +2,7 @@
 // URL template) and a PRD Link that is a relative path, resolved against the document's folder.
 import type { DocumentLink } from 'vscode-languageserver-types';
 import type { SpecModel } from './model';
-import { TICKET_KEY, ticketTokens } from './rules/support/tickets';
+import { isLinkedCell, TICKET_KEY, ticketTokensOf } from './rules/support/tickets';
 
 export interface LinkOptions {
   /** `https://jira.example.com/browse/{key}`: where a ticket key leads. No template, no ticket links. */
@@ -53,10 +53,13 @@ export function getDocumentLinks(model: SpecModel, uri: string, options: LinkOpt
   if (prd) links.push(prd);
   const template = options.ticketUrl;
   if (template && !ticketUrlProblem(template)) {
-    for (const t of ticketTokens(model)) {
+    for (const task of model.taskTable?.tasks ?? []) {
       // A cell that is a link already goes where its author said.
-      if (t.linked || t.start === undefined || !TICKET_KEY.test(t.text)) continue;
-      links.push({ range: t.range, target: template.replaceAll('{key}', encodeURIComponent(t.text)), tooltip: `Open ${t.text}` });
+      if (!task.jira || isLinkedCell(task.jira)) continue;
+      for (const t of ticketTokensOf(model, task)) {
+        if (t.exact && TICKET_KEY.test(t.text))
+          links.push({ range: t.range, target: template.replaceAll('{key}', encodeURIComponent(t.text)), tooltip: `Open ${t.text}` });
+      }
     }
   }
   return links;
