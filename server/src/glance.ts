@@ -120,6 +120,9 @@ export function registerGlance(host: GlanceHost, clientCanRefreshLenses: () => b
   });
 
   connection.onRequest(FormatTableRequest, async ({ uri, position }) => {
+    if (typeof uri !== 'string' || !Number.isInteger(position?.line) || !Number.isInteger(position?.character)) {
+      throw new ResponseError(ErrorCodes.InvalidParams, 'techspec/formatTable needs a document uri and a position { line, character }.');
+    }
     const analysis = await specAnalysis(uri);
     const doc = host.document(uri);
     if (!analysis || !doc) return { version: doc?.version ?? 0, edits: [] };

@@ -142,6 +142,10 @@ describe('code lenses, links, formatting and readiness over stdio', () => {
     );
     const atPosition = await server.conn.sendRequest(FormatTableRequest, { uri: SPEC_URI, position: { line: 15, character: 3 } });
     assert.deepEqual(atPosition, { version: 1, edits });
+    await assert.rejects(
+      server.conn.sendRequest(FormatTableRequest, { uri: SPEC_URI } as never),
+      (e: ResponseError) => e.code === -32602 && /needs a document uri and a position/.test(e.message),
+    );
   });
 
   test('techspec/readiness: the status bar text and the problems; null for a README', async () => {
