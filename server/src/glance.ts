@@ -1,6 +1,15 @@
 // The plan at a glance: code lenses (resolved lazily), document links, table formatting and the
 // readiness the status bar shows. LSP glue over the engine; server.ts registers it.
-import { CodeLensRefreshRequest, ErrorCodes, ResponseError, type Connection, type ServerCapabilities } from 'vscode-languageserver/node';
+import {
+  CodeLensRefreshRequest,
+  ErrorCodes,
+  ResponseError,
+  type CodeLensParams,
+  type Connection,
+  type DocumentLinkParams,
+  type DocumentRangeFormattingParams,
+  type ServerCapabilities,
+} from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   codeLenses,
@@ -15,7 +24,8 @@ import {
   type Analysis,
   type LensFacts,
 } from '../../engine';
-import { FormatTableRequest, ReadinessRequest } from '../../protocol';
+import { FormatTableRequest, ReadinessRequest, type FormatTableParams, type ReadinessParams } from '../../protocol';
+import { PARAMS, validated } from './validate';
 
 export const GLANCE_CAPABILITIES: ServerCapabilities = {
   codeLensProvider: { resolveProvider: true },
@@ -89,16 +99,19 @@ export function registerGlance(host: GlanceHost, clientCanRefreshLenses: () => b
     return analysis?.model ? analysis : undefined;
   };
 
-  connection.onCodeLens(async ({ textDocument: { uri } }) => {
-    if (!(await settingsFor(uri)).codeLens) return [];
-    const analysis = await specAnalysis(uri);
-    return analysis ? codeLenses(analysis.model!, uri) : [];
-  });
+  connection.onCodeLens(
+    validated('textDocument/codeLens', PARAMS.textDocument, async ({ textDocument: { uri } }: CodeLensParams) => {
+      if (!(await settingsFor(uri)).codeLens) return [];
+      const analysis = await specAnalysis(uri);
+      return analysis ? codeLenses(analysis.model!, uri) : [];
+    }),
+  );
 
   connection.onCodeLensResolve(async (lens) => {
     if (lens.command) return lens;
     // The data comes back from the client: checked, never trusted.
-    if (!isLensData(lens.data)) throw new ResponseError(ErrorCodes.InvalidParams, 'techspec: this code lens carries no data of ours to resolve.');
+    if (!isLensData(lens.data))
+      throw new ResponseError(ErrorCodes.InvalidParams, 'codeLens/resolve: params.data is not the data of a techspec code lens (no data of ours to resolve).');
     const analysis = await specAnalysis(lens.data.uri);
     if (!analysis) return { ...lens, command: { title: '', command: '' } };
     let f = facts.get(analysis);
@@ -106,33 +119,40 @@ export function registerGlance(host: GlanceHost, clientCanRefreshLenses: () => b
     return { ...lens, command: resolveLensCommand(lens.data, f, lens.range) };
   });
 
-  connection.onDocumentLinks(async ({ textDocument: { uri } }) => {
-    const analysis = await specAnalysis(uri);
-    if (!analysis) return [];
-    return getDocumentLinks(analysis.model!, uri, { ticketUrl: (await settingsFor(uri)).ticketUrl });
-  });
+  connection.onDocumentLinks(
+    validated('textDocument/documentLink', PARAMS.textDocument, async ({ textDocument: { uri } }: DocumentLinkParams) => {
+      const analysis = await specAnalysis(uri);
+      if (!analysis) return [];
+      return getDocumentLinks(analysis.model!, uri, { ticketUrl: (await settingsFor(uri)).ticketUrl });
+    }),
+  );
 
-  connection.onDocumentRangeFormatting(async ({ textDocument: { uri }, range }) => {
-    const analysis = await specAnalysis(uri);
-    const doc = host.document(uri);
-    // Formatting works on the text as it is now: the analysis only says it is a spec.
-    return analysis && doc ? formatTablesInRange(doc.getText(), range) : [];
-  });
+  connection.onDocumentRangeFormatting(
+    validated('textDocument/rangeFormatting', PARAMS.rangeFormatting, async ({ textDocument: { uri }, range }: DocumentRangeFormattingParams) => {
+      const analysis = await specAnalysis(uri);
+      const doc = host.document(uri);
+      // Formatting works on the text as it is now: the analysis only says it is a spec.
+      return analysis && doc ? formatTablesInRange(doc.getText(), range) : [];
+    }),
+  );
 
-  connection.onRequest(FormatTableRequest, async ({ uri, position }) => {
-    if (typeof uri !== 'string' || !Number.isInteger(position?.line) || !Number.isInteger(position?.character)) {
-      throw new ResponseError(ErrorCodes.InvalidParams, 'techspec/formatTable needs a document uri and a position { line, character }.');
-    }
-    const analysis = await specAnalysis(uri);
-    const doc = host.document(uri);
-    if (!analysis || !doc) return { version: doc?.version ?? 0, edits: [] };
-    return { version: doc.version, edits: formatTableAt(doc.getText(), position) };
-  });
+  connection.onRequest(
+    FormatTableRequest,
+    validated(FormatTableRequest.method, PARAMS.uriPosition, async ({ uri, position }: FormatTableParams) => {
+      const analysis = await specAnalysis(uri);
+      const doc = host.document(uri);
+      if (!analysis || !doc) return { version: doc?.version ?? 0, edits: [] };
+      return { version: doc.version, edits: formatTableAt(doc.getText(), position) };
+    }),
+  );
 
-  connection.onRequest(ReadinessRequest, async ({ uri }) => {
-    const analysis = await specAnalysis(uri);
-    return analysis ? readinessOf(analysis.model!, analysis.diagnostics) : null;
-  });
+  connection.onRequest(
+    ReadinessRequest,
+    validated(ReadinessRequest.method, PARAMS.uri, async ({ uri }: ReadinessParams) => {
+      const analysis = await specAnalysis(uri);
+      return analysis ? readinessOf(analysis.model!, analysis.diagnostics) : null;
+    }),
+  );
 
   return {
     settingsChanged() {

@@ -144,7 +144,7 @@ describe('code lenses, links, formatting and readiness over stdio', () => {
     assert.deepEqual(atPosition, { version: 1, edits });
     await assert.rejects(
       server.conn.sendRequest(FormatTableRequest, { uri: SPEC_URI } as never),
-      (e: ResponseError) => e.code === -32602 && /needs a document uri and a position/.test(e.message),
+      (e: ResponseError) => e.code === -32602 && e.message === 'techspec/formatTable: params.position must be an object, not missing',
     );
   });
 
