@@ -11,7 +11,9 @@ export type FixData =
   | { kind: 'removeDependency' }
   | { kind: 'addTaskRow'; taskId: string }
   /** Regenerate the dependency diagram (the kind's name is kept: diagnostics carry it). */
-  | { kind: 'regenerateGraph' };
+  | { kind: 'regenerateGraph' }
+  /** Format the table, which pads a row that has too few cells. */
+  | { kind: 'formatTable' };
 
 export type FixKind = FixData['kind'];
 

@@ -1,8 +1,9 @@
 // Custom messages between the extension client and the language server, typed once for both.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { Plan, PlanStatus, SpecSummary } from '../engine';
+import type { Position, TextEdit } from 'vscode-languageserver-protocol';
+import type { Plan, PlanStatus, Readiness, SpecSummary } from '../engine';
 
-export type { Plan, PlanEdge, PlanGroup, PlanStatus, PlanTask, UnknownDependency } from '../engine';
+export type { Plan, PlanEdge, PlanGroup, PlanStatus, PlanTask, Readiness, ReadinessKind, ReadinessProblem, UnknownDependency } from '../engine';
 
 export interface PlanParams {
   uri: string;
@@ -69,3 +70,24 @@ export interface DidChangeSpecsParams {
 
 /** Server → client: the workspace's list of specs changed (sent once the client has asked for it). */
 export const DidChangeSpecsNotification = new NotificationType<DidChangeSpecsParams>('techspec/didChangeSpecs');
+
+export interface ReadinessParams {
+  uri: string;
+}
+
+/** Client → server: what blocks a spec's readiness, for the status bar; null when the document is no spec. */
+export const ReadinessRequest = new RequestType<ReadinessParams, Readiness | null, void>('techspec/readiness');
+
+export interface FormatTableParams {
+  uri: string;
+  position: Position;
+}
+
+export interface FormatTableResult {
+  /** The version of the document the edits are for: the client applies them only to that version. */
+  version: number;
+  edits: TextEdit[];
+}
+
+/** Client → server (the techspec.formatTable command): edits that format the table at the position; none outside a table. */
+export const FormatTableRequest = new RequestType<FormatTableParams, FormatTableResult, void>('techspec/formatTable');

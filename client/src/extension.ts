@@ -4,6 +4,9 @@ import { SERVER_EXEC_ARGV } from '../../server/src/launch';
 import { PreviewManager, type PreviewApi } from './preview/preview';
 import { RecoveringErrorHandler, StaleKeepingDiagnostics } from './recovery';
 import { SpecsView, type SpecsViewApi } from './specsView';
+import { DidAnalyzeNotification, type DidAnalyzeParams } from '../../protocol';
+import { registerGlanceCommands } from './glance';
+import { ReadinessStatus, type ReadinessStatusApi } from './statusBar';
 
 let client: LanguageClient | undefined;
 
@@ -14,6 +17,8 @@ export interface TechspecApi {
   preview: PreviewApi;
   /** The "Tech Specs" view. */
   specs: SpecsViewApi;
+  /** The status bar item of the active spec's readiness. */
+  readiness: ReadinessStatusApi;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<TechspecApi> {
@@ -23,6 +28,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Techsp
   context.subscriptions.push(preview);
   const specs = new SpecsView(output);
   context.subscriptions.push(specs);
+  // One handler per notification in the client: the preview and the status bar share it.
+  const analyzed = new vscode.EventEmitter<DidAnalyzeParams>();
+  const readiness = new ReadinessStatus(() => client, analyzed.event);
+  context.subscriptions.push(
+    analyzed,
+    readiness,
+    registerGlanceCommands(() => client),
+  );
 
   const serverModule = context.asAbsolutePath('server/out/server.js');
   const serverOptions: ServerOptions = {
@@ -67,7 +80,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Techsp
   let restarting: vscode.Disposable | undefined;
   const start = async () => {
     client = new LanguageClient('techspec', 'Tech Spec', serverOptions, clientOptions);
-    preview.connect(client);
+    client.onNotification(DidAnalyzeNotification, (p) => analyzed.fire(p));
+    preview.connect(client, analyzed.event);
     specs.connect(client);
     client.onDidChangeState(({ newState }) => {
       if (newState === State.Running) {
@@ -98,7 +112,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Techsp
     output.error(`The Tech Spec language server did not start: ${(e as Error).message}`);
     void vscode.window.showErrorMessage(`Tech Spec: the language server did not start (${(e as Error).message}). See the "Tech Spec" output.`);
   }
-  return { client: () => client, preview, specs };
+  return { client: () => client, preview, specs, readiness };
 }
 
 export async function deactivate(): Promise<void> {

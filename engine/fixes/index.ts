@@ -5,6 +5,7 @@ import type { FixData } from '../rule';
 import { addTaskRowFixes } from './addTaskRow';
 import { fixAllAction, FIX_ALL_KIND } from './fixAll';
 import { fixOf } from './fixData';
+import { formatTableFixes } from './formatTable';
 import { insertSectionFixes } from './insertSection';
 import { regenerateDiagramFixes } from './regenerateDiagram';
 import { removeDependencyFixes } from './removeDependency';
@@ -33,6 +34,8 @@ function quickFixes(model: SpecModel, uri: string, d: Diagnostic, fix: FixData, 
       return addTaskRowFixes(model, uri, d, fix);
     case 'regenerateGraph':
       return regenerateDiagramFixes(model, uri, d, all);
+    case 'formatTable':
+      return formatTableFixes(model, uri, d);
   }
 }
 

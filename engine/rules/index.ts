@@ -29,6 +29,8 @@ import { noneMixedWithIds } from './none-mixed-with-ids';
 import { dependencyCycle } from './dependency-cycle';
 import { estLinesNotNumber } from './est-lines-not-number';
 import { estLinesTooLarge } from './est-lines-too-large';
+import { ticketKeyInvalid } from './ticket-key-invalid';
+import { duplicateTicket } from './duplicate-ticket';
 import { graphEdgeMissing } from './graph-edge-missing';
 import { graphEdgeExtra } from './graph-edge-extra';
 import { graphUnknownNode } from './graph-unknown-node';
@@ -63,6 +65,8 @@ export const RULES: Rule[] = [
   dependencyCycle,
   estLinesNotNumber,
   estLinesTooLarge,
+  ticketKeyInvalid,
+  duplicateTicket,
   graphEdgeMissing,
   graphEdgeExtra,
   graphUnknownNode,

@@ -1,7 +1,5 @@
 import type { Finding, Rule } from '../rule';
-import { isBlankRow, riskTables } from './support/risks';
-
-const NO_MITIGATION = new Set(['', '-', '—', '–', 'n/a', 'na', 'none', 'tbd', 'todo', '?']);
+import { isBlankRow, isNoMitigation, riskTables } from './support/risks';
 
 export const riskWithoutMitigation: Rule = {
   code: 'TS702',
@@ -15,8 +13,7 @@ export const riskWithoutMitigation: Rule = {
       if (t.mitigation === undefined) continue;
       for (const row of t.table.rows) {
         if (isBlankRow(row)) continue;
-        const mitigation = row.cells[t.mitigation]?.text.trim().toLowerCase() ?? '';
-        if (!NO_MITIGATION.has(mitigation)) continue;
+        if (!isNoMitigation(row.cells[t.mitigation]?.text ?? '')) continue;
         const risk = row.cells[t.risk];
         const name = risk?.text.trim();
         findings.push({

@@ -11,6 +11,7 @@ export const tableCellCount: Rule = {
   defaultSeverity: 'warning',
   description: 'A table row has more or fewer cells than its header.',
   help: "Give the row as many cells as the table's header.",
+  fixes: ['formatTable'],
   check(ctx) {
     const { rows, starts } = tableRows(ctx);
     const findings: Finding[] = [];

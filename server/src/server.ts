@@ -34,6 +34,7 @@ import { collectGarbage } from './gc';
 import { DEFAULT_BUDGET_MS, HeavyDocuments, readBudget, routeHeavy } from './heavyDocuments';
 import { WorkspaceIndex } from './workspaceIndex';
 import { SummaryPool } from './summaryPool';
+import { GLANCE_CAPABILITIES, registerGlance } from './glance';
 
 const connection = createConnection(ProposedFeatures.all);
 /** Characters inserted into each document since its last analysis began. */
@@ -75,6 +76,7 @@ const PARALLEL_MIN_CHARS = Number(process.env.TECHSPEC_PARALLEL_MIN_CHARS ?? 64_
 let canPullConfiguration = false;
 let canFollowWorkspaceFolders = false;
 let canWatchFiles = false;
+let canRefreshCodeLenses = false;
 /** The URIs of the workspace folders: relative globs of techspec.files match paths relative to them. */
 let workspaceFolders: string[] = [];
 const settingsByUri = new Map<string, Promise<EngineSettings>>();
@@ -129,6 +131,7 @@ connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
   canFollowWorkspaceFolders = !!params.capabilities.workspace?.workspaceFolders;
   canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  canRefreshCodeLenses = !!params.capabilities.workspace?.codeLens?.refreshSupport;
   workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   return {
     capabilities: {
@@ -141,6 +144,7 @@ connection.onInitialize((params): InitializeResult => {
       documentHighlightProvider: true,
       renameProvider: { prepareProvider: true },
       workspaceSymbolProvider: true,
+      ...GLANCE_CAPABILITIES,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       // The client's recovery test kills this process by its id.
       experimental: { processId: process.pid },
@@ -167,6 +171,7 @@ function reanalyzeAll(): void {
   reportedProblems.clear();
   analyses.clear();
   heavy.retryStopped();
+  glance.settingsChanged();
   for (const doc of documents.all()) schedule(doc.uri);
   specIndex.reset();
 }
@@ -439,6 +444,11 @@ connection.onRequest(
     const analysis = await currentAnalysis(uri);
     return features.getPlan(analysis ?? { uri, version: 0, diagnostics: [] });
   }),
+);
+
+const glance = registerGlance(
+  { connection, currentAnalysis, document: (uri) => documents.get(uri), canPullConfiguration: () => canPullConfiguration, log },
+  () => canRefreshCodeLenses,
 );
 
 /** Threads that summarize spec files for the workspace index (TECHSPEC_INDEX_WORKERS sets how many; 0: none). */

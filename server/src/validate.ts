@@ -62,6 +62,8 @@ export const PARAMS = {
   codeAction: object({ textDocument, range, context: object({ diagnostics: arrayOf(diagnostic), only: optional(arrayOf(string)) }) }),
   uri: object({ uri }),
   textDocument: object({ textDocument }),
+  rangeFormatting: object({ textDocument, range }),
+  uriPosition: object({ uri, position }),
 } satisfies Record<string, Check>;
 
 /** The handler, called only with params that pass `check`; others get InvalidParams naming `method` and the field. */

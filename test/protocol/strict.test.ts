@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CodeActionRequest, ErrorCodes, ResponseError, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { TEMPLATE_TEXT } from '../../engine/templateText';
-import { PlanRequest } from '../../protocol';
+import { FormatTableRequest, PlanRequest, ReadinessRequest } from '../../protocol';
 import { startServer, type TestServer } from './harness';
 
 let server: TestServer;
@@ -52,6 +52,12 @@ const malformed: [method: string, params: unknown, field: RegExp][] = [
   ],
   ['textDocument/codeAction', { textDocument, range, context: { diagnostics: [{ message: 'x' }] } }, /params\.context\.diagnostics\[0\]\.range/],
   [PlanRequest.method, {}, /params\.uri must be a URI/],
+  ['textDocument/codeLens', { textDocument: null }, /params\.textDocument must be an object/],
+  ['codeLens/resolve', { range, data: { kind: 'task' } }, /no data of ours to resolve/],
+  ['textDocument/documentLink', {}, /params\.textDocument must be an object/],
+  ['textDocument/rangeFormatting', { textDocument, range: null, options: {} }, /params\.range must be an object/],
+  [FormatTableRequest.method, { uri: 'not a uri', position }, /params\.uri must be a URI/],
+  [ReadinessRequest.method, { uri: 7 }, /params\.uri must be a URI/],
 ];
 
 for (const [method, params, field] of malformed) {

@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { applyEdits } from '../../engine/index';
 import { canFormatFixCellCount, formatTableAt, formatTablesInRange } from '../../engine/tableFormat';
-import { FC_SEED, lines } from './helpers';
+import { createLanguageService } from '../../engine/service';
+import { FC_SEED, lines, SPEC_URI } from './helpers';
 
 const cursor = (line: number) => ({ line, character: 0 });
 const whole = { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } };
@@ -146,5 +147,20 @@ test('property: formatting is idempotent and changes only the lines of the table
       assert.deepEqual(formatTablesInRange(formatted, whole), []);
     }),
     { seed: FC_SEED, numRuns: 300 },
+  );
+});
+
+test('the "Format table" quick fix on TS601: offered for a row with too few cells, not for one with too many', () => {
+  const text = lines('# Technical Spec: T', '', '| a | b | c |', '|---|---|---|', '| 1 | 2 |', '| 1 | 2 | 3 | 4 |', '', 'After');
+  const service = createLanguageService({ today: () => '2026-11-25' });
+  const analysis = service.analyze({ uri: SPEC_URI, version: 1, text });
+  const cellCount = analysis.diagnostics.filter((d) => d.code === 'TS601');
+  assert.equal(cellCount.length, 2);
+  const [short, long] = cellCount.map((d) => service.getCodeActions(analysis, d.range, [d]).filter((a) => a.title === 'Format table'));
+  assert.equal(short.length, 1);
+  assert.deepEqual(long, []);
+  assert.equal(
+    applyEdits(text, short[0].edit!.changes![SPEC_URI]),
+    lines('# Technical Spec: T', '', '| a   | b   | c   |', '| --- | --- | --- |', '| 1   | 2   |     |', '| 1   | 2   | 3   | 4 |', '', 'After'),
   );
 });

@@ -2,15 +2,7 @@
 // server re-analyzes the document, and talks to its page only through the typed, validated messages.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import {
-  DidAnalyzeNotification,
-  PlanRequest,
-  type DidAnalyzeParams,
-  type FromPreviewMessage,
-  type Plan,
-  type PreviewState,
-  type ToPreviewMessage,
-} from '../../../protocol';
+import { PlanRequest, type DidAnalyzeParams, type FromPreviewMessage, type Plan, type PreviewState, type ToPreviewMessage } from '../../../protocol';
 import { makeNonce, previewHtml } from './html';
 import { messageModel, parsePreviewMessage, taskAtLine, taskToReveal } from './messages';
 
@@ -72,10 +64,10 @@ export class PreviewManager implements vscode.Disposable, PreviewApi {
     this.onActiveEditor(vscode.window.activeTextEditor);
   }
 
-  /** Listens to the server; called before the client starts, so no analysis is missed (the client keeps the handler across restarts). */
-  connect(client: LanguageClient): void {
+  /** Listens to the server's analyses (the client has one handler per notification: extension.ts shares it). */
+  connect(client: LanguageClient, analyzed: vscode.Event<DidAnalyzeParams>): void {
     this.client = client;
-    this.disposables.push(client.onNotification(DidAnalyzeNotification, (p) => this.onDidAnalyze(p)));
+    this.disposables.push(analyzed((p) => this.onDidAnalyze(p)));
   }
 
   panel() {

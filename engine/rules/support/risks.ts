@@ -17,3 +17,8 @@ export function riskTables(tables: Table[]): { table: Table; risk: number; likel
 
 /** A row whose cells are all blank is no risk at all. */
 export const isBlankRow = (row: TableRow): boolean => row.cells.every((c) => c.text.trim() === '');
+
+const NO_MITIGATION = new Set(['', '-', '—', '–', 'n/a', 'na', 'none', 'tbd', 'todo', '?']);
+
+/** Whether a Mitigation cell's text says there is none (empty, a dash, n/a, TBD…). */
+export const isNoMitigation = (text: string): boolean => NO_MITIGATION.has(text.trim().toLowerCase());

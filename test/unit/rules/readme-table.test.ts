@@ -44,6 +44,7 @@ test('the rules list says which rules have a quick fix and which of those fix-al
     'TS501 (fix-all)',
     'TS502 (fix-all)',
     'TS503 (fix-all)',
+    'TS601',
     'TS901',
     'TS902',
   ]);
