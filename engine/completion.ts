@@ -1,6 +1,7 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position, type Range } from 'vscode-languageserver-types';
 import type { SpecModel, Table } from './model';
-import { RISK_LEVELS, STATUS_VALUES, TEMPLATE_SECTIONS, normalizeHeading } from './template';
+import { normalizeHeading } from './template';
+import { columnEnum } from './template/lookup';
 import { taskGraph, transitiveDependents } from './taskGraph';
 import { compareNatural } from './text';
 import { c4Completions } from './c4Completion';
@@ -76,11 +77,13 @@ export function getCompletions(model: SpecModel, position: Position): Completion
   }
 
   const firstSection = model.sections[0]?.heading.start ?? model.text.length;
-  const status = /^(\s*(?:>\s*)?\*\*Status:?\*\*:?[ \t]*)/i.exec(line);
+  const values = model.schema.status?.values ?? [];
+  const label = /^(\s*(?:>\s*)?\*\*([^*]+?):?\*\*:?[ \t]*)/.exec(line);
+  const status = label && model.schema.status && label[2].trim().toLowerCase() === model.schema.status.label.toLowerCase() ? label : null;
   if (status && offset <= firstSection && ch >= status[1].length) {
     const end = line.trimEnd().length;
     const range = lineRange(position.line, status[1].length, Math.max(end, ch));
-    return STATUS_VALUES.map((v, i) => ({ label: v, kind: CompletionItemKind.EnumMember, sortText: order(i), textEdit: { range, newText: v } }));
+    return values.map((v, i) => ({ label: v, kind: CompletionItemKind.EnumMember, sortText: order(i), textEdit: { range, newText: v } }));
   }
 
   const heading = /^##[ \t]+/.exec(line);
@@ -110,7 +113,7 @@ function sectionCompletions(model: SpecModel, line: number, text: string, from: 
   const range = lineRange(line, from, text.length);
   const eol = model.lines.eol;
   const out: CompletionItem[] = [];
-  TEMPLATE_SECTIONS.forEach((s, i) => {
+  model.schema.sections.forEach((s, i) => {
     if (present.has(s.key) && !(s.aliases.includes(typed) && model.sections.filter((o) => o.key === s.key).length === 1)) return;
     out.push({ label: s.title, kind: CompletionItemKind.Module, sortText: order(i * 2), filterText: s.title, textEdit: { range, newText: s.title } });
     const skeleton = s.skeleton.replace(/^## /, '').replace(/\s*(?:\n---\s*)?$/, '');
@@ -136,13 +139,14 @@ function cellCompletions(model: SpecModel, table: Table, line: number, text: str
   if (tt && tt.table === table) {
     if (col === tt.columns.deps) return dependencyCompletions(model, cells, cell, line, text, ch);
     if (col === (tt.columns.id ?? 0)) return idCompletions(model, cell, line, text, ch);
-    return [];
   }
-  const header = normalizeHeading(table.header.cells[col]?.text ?? '');
-  if (table.sectionKey === 'risks' && (header === 'likelihood' || header === 'impact')) {
+  const header = table.header.cells[col]?.text ?? '';
+  const risk = table.sectionKey === 'risks' && /^(likelihood|probability|impact|severity)\b/i.test(header.trim()) ? model.schema.riskLevels : undefined;
+  const enumValues = columnEnum(model.schema, table.sectionKey, header) ?? risk;
+  if (enumValues) {
     const word = wordAt(text, ch, /[|\s]/);
     const range = lineRange(line, word.start, word.end);
-    return RISK_LEVELS.map((v, i) => ({ label: v, kind: CompletionItemKind.EnumMember, sortText: order(i), textEdit: { range, newText: v } }));
+    return enumValues.map((v, i) => ({ label: v, kind: CompletionItemKind.EnumMember, sortText: order(i), textEdit: { range, newText: v } }));
   }
   return [];
 }
@@ -172,7 +176,8 @@ function dependencyCompletions(model: SpecModel, cells: LineCell[], cell: LineCe
 
 function idCompletions(model: SpecModel, cell: LineCell, line: number, text: string, ch: number): CompletionItem[] {
   const ids = model.taskTable!.tasks.map((t) => t.id);
-  let prefix = 'T';
+  // With no task yet, the template's example IDs give the prefix.
+  let prefix = /^(.*?)\d+$/.exec(model.schema.taskId.examples[0] ?? '')?.[1] ?? 'T';
   let max = 0;
   for (const id of ids) {
     const m = /^(.*?)(\d+)$/.exec(id);

@@ -9,6 +9,7 @@ import { buildPlan, type Plan } from './plan';
 import { RULES } from './rules';
 import { DEFAULT_SETTINGS, type EngineSettings } from './settings';
 import { isTechSpec } from './specFile';
+import { schemaOf } from './template/default';
 
 export { createLanguageService } from './service';
 export type { Analysis, LanguageService, LanguageServiceOptions, SpecDocument } from './service';
@@ -66,7 +67,7 @@ export const rules: readonly RuleInfo[] = RULES.map(({ code, name, defaultSeveri
 export function analyzeText(text: string, options: LintOptions): { model?: SpecModel; diagnostics: Diagnostic[] } {
   const settings = options.settings ?? DEFAULT_SETTINGS;
   if (!options.force && !isTechSpec(options.uri, text, settings.files)) return { diagnostics: [] };
-  const model = buildModel(text);
+  const model = buildModel(text, undefined, undefined, schemaOf(settings));
   return { model, diagnostics: computeDiagnostics(model, settings, options.today, options.uri) };
 }
 
@@ -93,6 +94,11 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 export function planOf(text: string, options: LintOptions & { version?: number }): Plan {
   return buildPlan(analyzeText(text, options).model, options.uri, options.version ?? 0);
 }
+
+// The template as the schema specs are checked against.
+export { deriveTemplate, describeTemplate, defaultSchema, schemaOf } from './template/index';
+export type { TemplateSchema, TemplateOptions, TaskRole } from './template/index';
+export { TEMPLATE_TEXT } from './templateText';
 
 // The .techspec.jsonc loader, for the command line and (later) the language server.
 export { CONFIG_FILE_NAME, ConfigError, findConfigFile, loadConfig, loadConfigFile, parseConfigText } from './config';

@@ -2,6 +2,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { SpecModel } from './model';
 import type { RuleCache } from './rules/support/cache';
 import type { EngineSettings, SeverityName } from './settings';
+import type { TemplateSchema } from './template/schema';
 
 /** What a fix needs, carried on the diagnostic so code actions never re-parse. */
 export type FixData =
@@ -26,6 +27,8 @@ export interface Finding {
 export interface RuleContext {
   model: SpecModel;
   settings: EngineSettings;
+  /** The template the spec is checked against (the model's). */
+  schema: TemplateSchema;
   /** Today as YYYY-MM-DD: the engine reads no clock. */
   today: string;
   /** What rules keep from one version of the document to the next (every rule caches through it). */

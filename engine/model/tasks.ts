@@ -1,15 +1,24 @@
 // The Task Breakdown table: its columns, its rows read as tasks, their Dependencies cells.
 import type { DependencyRef, SpecModel, Span, Table, TableRow, Task, TaskColumn, TaskTable } from './types';
+import type { TemplateSchema } from '../template/schema';
+import { templateTaskColumn } from '../template/lookup';
 
+/** Common names of each task column's role. */
 const COLUMN_PATTERNS: [TaskColumn, RegExp][] = [
-  ['id', /^(id|task id|#|key)$/],
-  ['task', /^(task|tasks|title|name|description|summary)$/],
-  ['lines', /(line|loc|size|estimate|est)/],
-  ['deps', /(depend|deps|blocked by|requires|after)/],
-  ['jira', /(jira|ticket|issue|link)/],
+  ['id', /^(id|task id|#|key|no|task no|ref)$/],
+  ['task', /^(task|tasks|title|name|description|summary|task name|work item)$/],
+  ['lines', /(line|loc|size|estimate|est\b|effort|points)/],
+  ['deps', /(depend|deps|blocked by|requires|after|prereq)/],
+  ['jira', /(jira|ticket|issue|link|story)/],
 ];
 
-export function taskColumnOf(header: string): TaskColumn | undefined {
+/**
+ * The role of a task-table column: by the team template's own column names first (a column the
+ * template has without a role, like Owner, has none), then by common names.
+ */
+export function taskColumnOf(header: string, schema?: TemplateSchema): TaskColumn | undefined {
+  const own = templateTaskColumn(schema, header);
+  if (own !== undefined) return own ?? undefined;
   const n = header
     .toLowerCase()
     .replace(/[^a-z0-9#]+/g, ' ')
@@ -49,10 +58,10 @@ export interface TaskColumns {
   key: string;
 }
 
-export function taskColumns(header: TableRow): TaskColumns {
+export function taskColumns(header: TableRow, schema?: TemplateSchema): TaskColumns {
   const at: TaskTable['columns'] = {};
   header.cells.forEach((c, i) => {
-    const col = taskColumnOf(c.text);
+    const col = taskColumnOf(c.text, schema);
     if (col && at[col] === undefined) at[col] = i;
   });
   return { at, key: 'task ' + JSON.stringify(at) };
@@ -65,13 +74,13 @@ export function readTaskTable(
   span: (s: number, e: number) => Span,
 ): TaskTable | undefined {
   const table =
-    model.tables.find((t) => t.sectionKey === 'task-breakdown' && t.header.cells.some((c) => taskColumnOf(c.text) === 'id')) ??
+    model.tables.find((t) => t.sectionKey === 'task-breakdown' && t.header.cells.some((c) => taskColumnOf(c.text, model.schema) === 'id')) ??
     model.tables.find((t) => t.sectionKey === 'task-breakdown');
   if (!table) return undefined;
   const read = tasksOf.get(table);
   if (read) return { table, columns: read.columns.at, tasks: read.tasks };
   // A table nested in a block the host reused (in a list or a quote): its rows were read before.
-  const { at } = taskColumns(table.header);
+  const { at } = taskColumns(table.header, model.schema);
   const tasks: Task[] = [];
   for (const row of table.rows) {
     const task = readTask(row, at, span);

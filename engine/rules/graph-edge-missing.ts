@@ -48,7 +48,7 @@ export const graphEdgeMissing: Rule = {
     const { model, cache } = ctx;
     if (!model.taskTable) return [];
     const g = taskGraph(model);
-    if (!model.diagram) return noDiagram(model, g);
+    if (!model.diagram) return ctx.schema.dependencyGraph ? noDiagram(model, g) : [];
     const drawn = graphTaskEdges(ctx);
     // Kept while the numbering and the drawing are.
     const at = cache.remember('graph-edge-missing', drawn, [g.depNum], () => undrawn(g, drawn));

@@ -14,10 +14,13 @@ export const malformedTaskId: Rule = {
   code: 'TS404',
   name: 'malformed-task-id',
   defaultSeverity: 'warning',
-  description: 'A task ID does not match techspec.taskIdPattern (by default T1, T2, …).',
-  help: 'Rename the task to match the task ID pattern (T1, T2, … by default, or the configured taskIdPattern).',
-  check({ model, settings, cache }) {
-    const re = taskIdRegExp(settings);
+  description: "A task ID does not match the template's example IDs (T1, T2, … in the bundled one) or techspec.taskIdPattern.",
+  help: "Rename the task to match the task ID pattern (the template's example IDs, or the configured taskIdPattern).",
+  check({ model, settings, schema, cache }) {
+    const re = taskIdRegExp(settings, schema);
+    const from = settings.taskIdPattern === undefined ? "the template's IDs" : 'techspec.taskIdPattern';
+    const like =
+      settings.taskIdPattern === undefined && schema.taskId.examples.length ? ` Use an ID like ${schema.taskId.examples.slice(0, 2).join(', ')}, ….` : '';
     const { ids, index, rows, rowId } = taskGraph(model);
     // Each ID is tested once, and again only when the numbering (kept across versions with the same IDs) or the pattern changes.
     const bad = cache.remember('malformed-task-id', index, [re.source], () => badIds(ids, re));
@@ -28,7 +31,7 @@ export const malformedTaskId: Rule = {
       const t = rows[r];
       out.push({
         range: t.idCell.span.range,
-        message: `Task ID "${t.id}" does not match the pattern ${re.source} (techspec.taskIdPattern). Use an ID like T1, T2, ….`,
+        message: `Task ID "${t.id}" does not match the pattern ${re.source} (${from}).${like}`,
       });
     }
     return out;

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { isPlaceholder, trimmedRange } from './support/markdown';
+import { headerField } from '../template/lookup';
 
 export const prdLinkNotLink: Rule = {
   code: 'TS204',
@@ -10,7 +11,7 @@ export const prdLinkNotLink: Rule = {
   check(ctx) {
     const { model } = ctx;
     const field = model.header.prdLink;
-    if (!field || isPlaceholder(ctx, field.valueSpan)) return [];
+    if (!headerField(ctx.schema, 'prdLink') || !field || isPlaceholder(ctx, field.valueSpan)) return [];
     if (field.value === '') {
       return [{ range: trimmedRange(model, field.lineSpan), message: "PRD Link is empty: paste the PRD's URL or a markdown link like [PRD](https://…)." }];
     }

@@ -1,15 +1,15 @@
 import type { SpecModel } from '../../model';
 import type { RuleScope } from '../../rule';
 import type { EngineSettings } from '../../settings';
-import { DEFAULT_SETTINGS } from '../../settings';
+import type { TemplateSchema } from '../../template/schema';
 import { taskGraph } from '../../taskGraph';
 
-/** The settings' task ID pattern (validated upstream; the default if it still does not compile). */
-export function taskIdRegExp(settings: EngineSettings): RegExp {
+/** The settings' task ID pattern, else the template's (validated upstream; the template's if it still does not compile). */
+export function taskIdRegExp(settings: EngineSettings, schema: TemplateSchema): RegExp {
   try {
-    return new RegExp(settings.taskIdPattern, 'u');
+    return new RegExp(settings.taskIdPattern ?? schema.taskId.pattern, 'u');
   } catch {
-    return new RegExp(DEFAULT_SETTINGS.taskIdPattern, 'u');
+    return new RegExp(schema.taskId.pattern, 'u');
   }
 }
 

@@ -20,18 +20,22 @@ test('valid risks pass', () => {
   assert.deepEqual(riskDiags(risks('| Slow parse | Low | Med | Cache |', '| Outage | High | High | Retry with **backoff** |')), []);
 });
 
-test('TS701: Likelihood and Impact must be exactly Low, Med or High, ranged on the cell', () => {
-  const ds = riskDiags(risks('| Slow parse | Medium | high | Cache |'));
+test('TS701: levels match in any case and in their common long and short forms', () => {
+  assert.deepEqual(riskDiags(risks('| Slow parse | Medium | high | Cache |', '| Outage | lo | Hi | Retry |')), []);
+});
+
+test('TS701: Likelihood and Impact must be one of Low, Med or High, ranged on the cell', () => {
+  const ds = riskDiags(risks('| Slow parse | Hgh | Severe | Cache |'));
   assert.deepEqual(
     ds.map((d) => [d.code, ...at(d)]),
     [
-      ['TS701', 6, 15, 6, 21],
-      ['TS701', 6, 24, 6, 28],
+      ['TS701', 6, 15, 6, 18],
+      ['TS701', 6, 21, 6, 27],
     ],
   );
   assert.deepEqual(
     ds.map((d) => d.message),
-    ['Likelihood "Medium" is not Low, Med or High: write "Med".', 'Impact "high" is not Low, Med or High: write "High".'],
+    ['Likelihood "Hgh" is not Low, Med or High: write "High".', 'Impact "Severe" is not Low, Med or High: write one of them.'],
   );
   assert.equal(ds[0].severity, 2);
 });
