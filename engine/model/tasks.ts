@@ -7,8 +7,8 @@ import { templateTaskColumn } from '../template/lookup';
 const COLUMN_PATTERNS: [TaskColumn, RegExp][] = [
   ['id', /^(id|task id|#|key|no|task no|ref)$/],
   ['task', /^(task|tasks|title|name|description|summary|task name|work item)$/],
-  ['lines', /(line|loc|size|estimate|est\b|effort|points)/],
   ['deps', /(depend|deps|blocked by|requires|after|prereq)/],
+  ['lines', /\b(lines?|loc|size|estimated?|est|effort|points?)\b/],
   ['jira', /(jira|ticket|issue|link|story)/],
 ];
 

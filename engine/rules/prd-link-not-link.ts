@@ -13,11 +13,11 @@ export const prdLinkNotLink: Rule = {
     const field = model.header.prdLink;
     if (!headerField(ctx.schema, 'prdLink') || !field || isPlaceholder(ctx, field.valueSpan)) return [];
     if (field.value === '') {
-      return [{ range: trimmedRange(model, field.lineSpan), message: "PRD Link is empty: paste the PRD's URL or a markdown link like [PRD](https://…)." }];
+      return [{ range: trimmedRange(model, field.lineSpan), message: `${field.label} is empty: paste the PRD's URL or a markdown link like [PRD](https://…).` }];
     }
     if (field.linked) return [];
     return [
-      { range: field.valueSpan.range, message: `PRD Link "${field.value}" is not a link: write the PRD's URL or a markdown link like [PRD](https://…).` },
+      { range: field.valueSpan.range, message: `${field.label} "${field.value}" is not a link: write the PRD's URL or a markdown link like [PRD](https://…).` },
     ];
   },
 };
