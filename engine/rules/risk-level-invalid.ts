@@ -2,12 +2,13 @@ import type { Finding, Rule } from '../rule';
 import { RISK_LEVELS } from '../template';
 import { cellRange, closest, isPlaceholder, orList } from './support/markdown';
 import { isBlankRow, riskTables } from './support/risks';
+import { enumValue } from './support/enums';
 
 export const riskLevelInvalid: Rule = {
   code: 'TS701',
   name: 'risk-level-invalid',
   defaultSeverity: 'warning',
-  description: "A risk's Likelihood or Impact is not Low, Med or High.",
+  description: "A risk's Likelihood or Impact is not Low, Med or High (any case; Medium counts as Med).",
   help: 'Write Low, Med or High.',
   check(ctx) {
     const { model } = ctx;
@@ -19,7 +20,7 @@ export const riskLevelInvalid: Rule = {
           const cell = col === undefined ? undefined : row.cells[col];
           if (!cell || isPlaceholder(ctx, cell.span)) continue;
           const value = cell.text.trim();
-          if ((RISK_LEVELS as readonly string[]).includes(value)) continue;
+          if (enumValue(value, RISK_LEVELS)) continue;
           const column = t.table.header.cells[col!].text.trim();
           const named = RISK_LEVELS.filter((l) => new RegExp(`(^|[^a-z])${l}`, 'i').test(value));
           let message: string;

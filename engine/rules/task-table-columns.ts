@@ -10,13 +10,15 @@ const EXPECTED: [TaskColumn, string][] = [
 ];
 const TITLE = new Map(EXPECTED);
 const EXPECTED_HEADER = EXPECTED.map(([, t]) => t).join(' | ');
+/** The ticket column is optional: many teams track work elsewhere. */
+const OPTIONAL = new Set<TaskColumn>(['jira']);
 
 export const taskTableColumns: Rule = {
   code: 'TS402',
   name: 'task-table-columns',
   defaultSeverity: 'warning',
-  description: "The task table's columns are not ID / Task / Est. Lines / Dependencies / Jira, in that order.",
-  help: 'Use the columns ID | Task | Est. Lines | Dependencies | Jira, in that order.',
+  description: "The task table lacks ID, Task, Est. Lines or Dependencies, or its columns are not in the order ID / Task / Est. Lines / Dependencies / Jira (Jira optional).",
+  help: 'Use the columns ID | Task | Est. Lines | Dependencies, then Jira if you track tickets, in that order; extra columns are fine.',
   check({ model }) {
     const table = model.taskTable?.table;
     if (!table) return [];
@@ -26,7 +28,7 @@ export const taskTableColumns: Rule = {
       const col = taskColumnOf(cell.text);
       if (col && !seen.includes(col)) seen.push(col);
     }
-    const missing = EXPECTED.filter(([c]) => !seen.includes(c)).map(([, t]) => t);
+    const missing = EXPECTED.filter(([c]) => !seen.includes(c) && !OPTIONAL.has(c)).map(([, t]) => t);
     const rank = (c: TaskColumn) => EXPECTED.findIndex(([e]) => e === c);
     const outOfOrder = seen.some((c, i) => i > 0 && rank(c) < rank(seen[i - 1]));
     const problems: string[] = [];
