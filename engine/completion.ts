@@ -155,7 +155,12 @@ function dependencyCompletions(model: SpecModel, cells: LineCell[], cell: LineCe
   const g = taskGraph(model);
   const own = plainId(cells[tt.columns.id ?? 0]?.text ?? '');
   const word = wordAt(text, ch, /[|,;\s]/);
-  const others = new Set(`${text.slice(cell.start, word.start)} ${text.slice(word.end, cell.end)}`.split(/[,;\s]+/).map(plainId).filter(Boolean));
+  const others = new Set(
+    `${text.slice(cell.start, word.start)} ${text.slice(word.end, cell.end)}`
+      .split(/[,;\s]+/)
+      .map(plainId)
+      .filter(Boolean),
+  );
   // A task that already depends on this row, directly or not, would close a cycle.
   const closers = g.tasks.has(own) ? transitiveDependents(g, own) : new Set<string>();
   const ids = [...g.tasks.keys()].filter((id) => id !== own && !others.has(id) && !closers.has(id)).sort(compareNatural);

@@ -19,7 +19,13 @@ function unstated(scope: RuleScope, diagram: DependencyDiagram): number[] {
     if (f >= 0 && t >= 0 && f !== t && g.depsOf[t].includes(f)) continue;
     const e = diagram.edges[i];
     // The table misspells this edge (`T21` for `T12`): TS406 reports it, once.
-    if (t >= 0 && unknownDepsByTask(scope).get(t)?.some((u) => misspells(u, e.from.id))) continue;
+    if (
+      t >= 0 &&
+      unknownDepsByTask(scope)
+        .get(t)
+        ?.some((u) => misspells(u, e.from.id))
+    )
+      continue;
     if ((f >= 0 && t >= 0 && f !== t ? false : tableEdges(scope).has(e.from.id, e.to.id)) || !known(e.from.id, f) || !known(e.to.id, t)) continue;
     at.push(i);
   }

@@ -16,7 +16,8 @@ export function dominantScheme(ids: readonly string[], fallback: RegExp): string
   let best: string | undefined;
   let bestCount = 0;
   for (const [scheme, n] of counts) {
-    const better = n > bestCount || (n === bestCount && best !== undefined && !fallback.test(best.replace(/#/g, '1')) && fallback.test(scheme.replace(/#/g, '1')));
+    const better =
+      n > bestCount || (n === bestCount && best !== undefined && !fallback.test(best.replace(/#/g, '1')) && fallback.test(scheme.replace(/#/g, '1')));
     if (better) [best, bestCount] = [scheme, n];
   }
   return best !== undefined && best.includes('#') && bestCount * 2 > ids.length ? best : undefined;
@@ -34,13 +35,15 @@ export const malformedTaskId: Rule = {
   code: 'TS404',
   name: 'malformed-task-id',
   defaultSeverity: 'warning',
-  description: "A task ID does not match techspec.taskIdPattern; with the default pattern, one that breaks the spec's own consistent scheme (PAY-101, FR-1, T001).",
+  description:
+    "A task ID does not match techspec.taskIdPattern; with the default pattern, one that breaks the spec's own consistent scheme (PAY-101, FR-1, T001).",
   help: "Rename the task to match the task ID pattern (T1, T2, … by default, or the configured taskIdPattern), or the scheme the spec's other IDs use.",
   check({ model, settings, cache }) {
     const re = taskIdRegExp(settings);
     const { ids, index, rows, rowId } = taskGraph(model);
     // With the default pattern, a spec that consistently numbers its tasks its own way follows its scheme.
-    const own = settings.taskIdPattern === DEFAULT_SETTINGS.taskIdPattern ? cache.remember('task-id-scheme', index, [], () => dominantScheme(ids, re)) : undefined;
+    const own =
+      settings.taskIdPattern === DEFAULT_SETTINGS.taskIdPattern ? cache.remember('task-id-scheme', index, [], () => dominantScheme(ids, re)) : undefined;
     // Each ID is tested once, and again only when the numbering (kept across versions with the same IDs) or the pattern changes.
     const bad = cache.remember('malformed-task-id', index, [re.source, own], () => badIds(ids, own ? (id) => schemeOf(id) === own : (id) => re.test(id)));
     if (!bad) return [];

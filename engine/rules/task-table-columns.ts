@@ -17,7 +17,8 @@ export const taskTableColumns: Rule = {
   code: 'TS402',
   name: 'task-table-columns',
   defaultSeverity: 'warning',
-  description: "The task table lacks ID, Task, Est. Lines or Dependencies, or its columns are not in the order ID / Task / Est. Lines / Dependencies / Jira (Jira optional).",
+  description:
+    'The task table lacks ID, Task, Est. Lines or Dependencies, or its columns are not in the order ID / Task / Est. Lines / Dependencies / Jira (Jira optional).',
   help: 'Use the columns ID | Task | Est. Lines | Dependencies, then Jira if you track tickets, in that order; extra columns are fine.',
   check({ model }) {
     const table = model.taskTable?.table;
