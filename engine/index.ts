@@ -13,6 +13,7 @@ import { isTechSpec } from './specFile';
 export { createLanguageService } from './service';
 export type { Analysis, LanguageService, LanguageServiceOptions, SpecDocument } from './service';
 export type { RenameOutcome } from './navigation';
+export type { EngineHost } from './rule';
 export { DEFAULT_SETTINGS, validateSettings } from './settings';
 export type { EngineSettings, RuleSetting, SeverityName } from './settings';
 export { anchorGlobs, isTechSpec } from './specFile';
@@ -33,6 +34,8 @@ export interface LintOptions {
   today: string;
   /** Lint even when the document is not recognised as a tech spec (its path, front matter or title). */
   force?: boolean;
+  /** Whether a file exists (a `file:` URI): links to repository paths are checked with it. */
+  fileExists?(uri: string): boolean | undefined;
 }
 
 /** A rule as documentation and reports (README's table, SARIF's rules) describe it. */
@@ -67,7 +70,7 @@ export function analyzeText(text: string, options: LintOptions): { model?: SpecM
   const settings = options.settings ?? DEFAULT_SETTINGS;
   if (!options.force && !isTechSpec(options.uri, text, settings.files)) return { diagnostics: [] };
   const model = buildModel(text);
-  return { model, diagnostics: computeDiagnostics(model, settings, options.today, options.uri) };
+  return { model, diagnostics: computeDiagnostics(model, settings, options.today, options.uri, options) };
 }
 
 /** The diagnostics of one document, with nothing kept between calls. A document that is no tech spec gets none. */

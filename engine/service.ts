@@ -33,6 +33,8 @@ export interface Analysis {
 export interface LanguageServiceOptions {
   /** Today as YYYY-MM-DD; the engine reads no clock of its own. */
   today(): string;
+  /** Whether a file exists (a `file:` URI): links to repository paths are checked with it. */
+  fileExists?(uri: string): boolean | undefined;
 }
 
 export interface LanguageService {
@@ -115,7 +117,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       const root = parsed ? state.parser.parseWith(doc.text, parsed, { settled: false }) : state.parser.parse(doc.text, { settled: false });
       state.memo.hint(state.parser.takeDiff());
       const model = buildModel(doc.text, root, state.memo);
-      const diagnostics = computeDiagnostics(model, settings, options.today(), doc.uri);
+      const diagnostics = computeDiagnostics(model, settings, options.today(), doc.uri, options);
       return withModel({ ...base, diagnostics }, model, state);
     },
     sourcesToParse(doc, settings = DEFAULT_SETTINGS, minChars) {

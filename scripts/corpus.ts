@@ -10,7 +10,7 @@
 // Always exits 0 without thresholds: it is a measurement, not a gate.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { resolve, join, basename, relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { lint } from '../engine/index.ts';
 
 /** One finding a reviewer expects: a rule code (TSnnn, or NEW-* for no rule yet), a 1-based line, and why. */
@@ -73,7 +73,7 @@ export function readExpected(specPath: string): Expected[] {
 
 /** Diagnostics the engine reports for a spec, errors and warnings only, lines 1-based. */
 export function reportedFor(text: string, uri: string, today: string = TODAY): Reported[] {
-  return lint(text, { uri, today, force: true })
+  return lint(text, { uri, today, force: true, fileExists: (file) => existsSync(fileURLToPath(file)) })
     .filter((d) => COUNTED.has(d.severity ?? 1))
     .map((d) => ({
       code: String(d.code),

@@ -74,7 +74,9 @@ test('dependencies: bold and code-span IDs are read as IDs: the own row and cycl
   );
   assert.deepEqual(labels(items), ['T4', 'None']);
   // IDs already listed with markup are left out too.
-  const listed = complete(tasks('| **T1** | Migration | ~50 | None | A-1 |', '| T2 | Repository | ~100 | None | A-2 |', '| **T3** | Service | ~150 | **T1**, $$ | A-3 |'));
+  const listed = complete(
+    tasks('| **T1** | Migration | ~50 | None | A-1 |', '| T2 | Repository | ~100 | None | A-2 |', '| **T3** | Service | ~150 | **T1**, $$ | A-3 |'),
+  );
   assert.deepEqual(labels(listed.items), ['T2']);
 });
 

@@ -92,7 +92,23 @@ test('TS804: `...` and `…` elisions and comments are documentation, not errors
 });
 
 test('TS804: a real error next to an elision is still reported where it is', () => {
-  const text = api('```json', '{', '  "a": [1, ...],', '  "b" 2,', '  ...', '}', '```', '', '```json', '{ "a": 1, ..., , "b": 2 }', '```', '', '```json', '{ "a": 1 /* open', '```');
+  const text = api(
+    '```json',
+    '{',
+    '  "a": [1, ...],',
+    '  "b" 2,',
+    '  ...',
+    '}',
+    '```',
+    '',
+    '```json',
+    '{ "a": 1, ..., , "b": 2 }',
+    '```',
+    '',
+    '```json',
+    '{ "a": 1 /* open',
+    '```',
+  );
   const ds = codes(text, 'TS804');
   assert.deepEqual(
     ds.map((d) => [...at(d), d.message]),

@@ -22,7 +22,15 @@ test('TS402: missing and out-of-order columns, on the header row', () => {
 });
 
 test('TS402: the Jira column is optional; the other four are required', () => {
-  const noJira = lines('# Technical Spec: X', '', '## Task Breakdown', '', '| ID | Task | Est. Lines | Dependencies |', '|---|---|---|---|', '| T1 | a | ~50 | None |');
+  const noJira = lines(
+    '# Technical Spec: X',
+    '',
+    '## Task Breakdown',
+    '',
+    '| ID | Task | Est. Lines | Dependencies |',
+    '|---|---|---|---|',
+    '| T1 | a | ~50 | None |',
+  );
   assert.deepEqual(brief(only(diagnose(noJira), 'task-table-columns')), []);
   const noDeps = lines('# Technical Spec: X', '', '## Task Breakdown', '', '| ID | Task | Est. Lines |', '|---|---|---|', '| T1 | a | ~50 |');
   assert.deepEqual(brief(only(diagnose(noDeps), 'task-table-columns')), [
