@@ -34,8 +34,8 @@ export interface LintOptions {
   today: string;
   /** Lint even when the document is not recognised as a tech spec (its path, front matter or title). */
   force?: boolean;
-  /** Whether a file exists (a `file:` URI): links to repository paths are checked with it. */
-  fileExists?(uri: string): boolean | undefined;
+  /** Whether a file exists, relative to the document's folder: links to repository paths are checked with it (see EngineHost). */
+  fileExists?(path: string, documentUri: string): boolean | undefined;
 }
 
 /** A rule as documentation and reports (README's table, SARIF's rules) describe it. */

@@ -38,8 +38,11 @@ export interface RuleContext {
 
 /** Optional capabilities of the host (CLI, server); each may be missing, and may not know. */
 export interface EngineHost {
-  /** Whether the file at a `file:` URI exists; undefined when the host cannot tell (then nothing is reported). */
-  fileExists?(uri: string): boolean | undefined;
+  /**
+   * Whether the file at `path` (as a link in the document writes it, percent-decoded, relative to the
+   * folder of the document `documentUri`) exists; undefined when the host cannot tell (then nothing is reported).
+   */
+  fileExists?(path: string, documentUri: string): boolean | undefined;
 }
 
 /** What the rules' shared helpers read: the model, and the cache they keep what they derive in. */

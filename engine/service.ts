@@ -33,8 +33,8 @@ export interface Analysis {
 export interface LanguageServiceOptions {
   /** Today as YYYY-MM-DD; the engine reads no clock of its own. */
   today(): string;
-  /** Whether a file exists (a `file:` URI): links to repository paths are checked with it. */
-  fileExists?(uri: string): boolean | undefined;
+  /** Whether a file exists, relative to the document's folder: links to repository paths are checked with it (see EngineHost). */
+  fileExists?(path: string, documentUri: string): boolean | undefined;
 }
 
 export interface LanguageService {

@@ -9,7 +9,7 @@
 //
 // Always exits 0 without thresholds: it is a measurement, not a gate.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { resolve, join, basename, relative } from 'node:path';
+import { resolve, join, basename, dirname, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { lint } from '../engine/index.ts';
 
@@ -73,7 +73,7 @@ export function readExpected(specPath: string): Expected[] {
 
 /** Diagnostics the engine reports for a spec, errors and warnings only, lines 1-based. */
 export function reportedFor(text: string, uri: string, today: string = TODAY): Reported[] {
-  return lint(text, { uri, today, force: true, fileExists: (file) => existsSync(fileURLToPath(file)) })
+  return lint(text, { uri, today, force: true, fileExists: (path, doc) => existsSync(resolve(dirname(fileURLToPath(doc)), path)) })
     .filter((d) => COUNTED.has(d.severity ?? 1))
     .map((d) => ({
       code: String(d.code),

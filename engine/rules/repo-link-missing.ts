@@ -12,16 +12,16 @@ export const repoLinkMissing: Rule = {
   help: "Fix the path (it is relative to the spec's folder), or add the file it names.",
   check(ctx) {
     const { model, host, uri } = ctx;
-    if (!host.fileExists || !uri.startsWith('file:')) return [];
+    if (!host.fileExists) return [];
     const out: Finding[] = [];
     for (const link of repoLinks(ctx).slice(0, MAX_CHECKED)) {
-      let target: string;
+      let path = link.path;
       try {
-        target = new URL(link.path, uri).href;
+        path = decodeURIComponent(path);
       } catch {
-        continue;
+        // Not percent-encoding after all: the path as written.
       }
-      if (host.fileExists(target) !== false) continue;
+      if (host.fileExists(path, uri) !== false) continue;
       out.push({
         range: model.lines.range(link.start, link.end),
         message: `No file "${link.path}" in the workspace (the path is relative to this spec's folder). Fix the path, or add the file.`,
