@@ -10,6 +10,10 @@ const STEP_LINE = new RegExp(
   `^\\s*(?:>\\s*)*(?:[-*+]\\s+|\\d+[.)]\\s+)?(?:\\*\\*|__)?(${STEP_WORDS})\\s+(\\d+)\\b(?:\\*\\*|__)?(?:\\s*\\([^)\\n]*\\))?(?:\\*\\*|__)?\\s*(?::|—|–|-|\\|)`,
   'i',
 );
+/** `### Phase 2: Billing`, `#### 3. Milestone 4 — Launch`: a heading that is a step, its tasks in the list under it. */
+const STEP_HEADING = new RegExp(`^(?:\\d+(?:\\.\\d+)*[.)]?\\s+)?(${STEP_WORDS})\\s+(\\d+)\\b`, 'i');
+/** A list item that starts with a task ID: `- T3: …`, `1. **T4** — …`. */
+const LIST_ITEM_ID = /^\s*(?:>\s*)*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?[*_`]*([A-Za-z0-9][\w.-]*[A-Za-z0-9]|[A-Za-z0-9])/;
 const STEP_HEADER = new RegExp(`^(${STEP_WORDS})s?$`, 'i');
 const TASKS_HEADER = /^(tasks?|task ids?|ids?|prs?|scope|work|items?|deliverables?)$/i;
 const WORD = /[A-Za-z0-9][\w.-]*[A-Za-z0-9]|[A-Za-z0-9]/g;
@@ -45,7 +49,7 @@ function plansOf(model: SpecModel, g: TaskGraph): Plan[] {
   const plans: Plan[] = [];
   const byWord = new Map<string, Plan>();
   for (const section of model.sections) {
-    for (const line of proseLines(model, section.span)) {
+    for (const line of proseLines(model, section.span.start, section.span.end)) {
       const m = STEP_LINE.exec(line.text);
       if (!m) continue;
       const word = m[1].toLowerCase();
@@ -53,6 +57,24 @@ function plansOf(model: SpecModel, g: TaskGraph): Plan[] {
       if (!plan) byWord.set(word, (plan = { parallel: word === 'wave', placements: [] }));
       const label = `${m[1][0].toUpperCase()}${word.slice(1)} ${m[2]}`;
       for (const t of tasksIn(g, line.text.slice(m[0].length), line.start + m[0].length)) plan.placements.push({ step: Number(m[2]), label, ...t });
+    }
+  }
+  // Headings that are steps: the task IDs that start the list items of their own text (up to the next heading).
+  for (let h = 0; h < model.headings.length; h++) {
+    const heading = model.headings[h];
+    const m = STEP_HEADING.exec(heading.title);
+    if (!m || heading.depth < 2) continue;
+    const word = m[1].toLowerCase();
+    let plan = byWord.get(word);
+    if (!plan) byWord.set(word, (plan = { parallel: word === 'wave', placements: [] }));
+    const label = `${m[1][0].toUpperCase()}${word.slice(1)} ${m[2]}`;
+    const end = model.headings[h + 1]?.heading.start ?? model.text.length;
+    for (const line of proseLines(model, heading.heading.end, end)) {
+      const item = LIST_ITEM_ID.exec(line.text);
+      const k = item && g.index.get(item[1]);
+      if (k === undefined || k === null) continue;
+      const start = line.start + item!.index + item![0].length - item![1].length;
+      plan.placements.push({ step: Number(m[2]), label, task: k, start, end: start + item![1].length });
     }
   }
   plans.push(...byWord.values());

@@ -46,7 +46,7 @@ export const statedTotalMismatch: Rule = {
       else if (t.estCell && t.estCell.text.trim() !== '') unparsed.push(t.id);
     }
     const out: Finding[] = [];
-    for (const line of proseLines(model, section.span)) {
+    for (const line of proseLines(model, section.span.start, section.span.end)) {
       const stated = statedTotal(line.text);
       if (!stated) continue;
       const problems: string[] = [];

@@ -1,6 +1,6 @@
 // Lines of prose: a section's lines outside code blocks and tables, for rules that read what
 // authors write in sentences and lists.
-import type { SpecModel, Span } from '../../model';
+import type { SpecModel } from '../../model';
 
 export interface ProseLine {
   /** 0-based line number. */
@@ -10,8 +10,9 @@ export interface ProseLine {
   text: string;
 }
 
-/** The lines of `span` that are not in a code block or a table, blank ones left out. */
-export function proseLines(model: SpecModel, span: Span): ProseLine[] {
+/** The lines from offset `from` to `to` that are not in a code block or a table, blank ones left out. */
+export function proseLines(model: SpecModel, from: number, to: number): ProseLine[] {
+  const span = { start: from, end: to };
   const { lines } = model;
   const skip = [...model.codeBlocks.map((b) => b.span), ...model.tables.map((t) => t.span)].filter((s) => s.end > span.start && s.start < span.end);
   const out: ProseLine[] = [];

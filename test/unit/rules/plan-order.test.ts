@@ -60,3 +60,21 @@ test('TS1102: prose that mentions a step is no plan; tasks in a cycle are left t
   const cycle = spec('- Wave 1: T1', '- Wave 2: T2').replace('| T1 | a | ~100 | None |', '| T1 | a | ~100 | T2 |');
   assert.deepEqual(order(cycle), []);
 });
+
+test('TS1102: a plan written as headings, its tasks starting the list items under each', () => {
+  const text = spec(
+    '### Milestone 1: Foundations',
+    '',
+    '- **T1**: schema',
+    '- T4 — the API, early for the demo (after T2 in theory)',
+    '',
+    '### Milestone 2: The rest',
+    '',
+    '1. T2',
+    '2. [ ] `T3` with tests',
+  );
+  assert.deepEqual(order(text), [
+    'TS1102 [14,2,14,4] Milestone 1 schedules T4 before its dependency T2 (Milestone 2). Move T4 to Milestone 2 or later, or T2 earlier.',
+    'TS1102 [14,2,14,4] Milestone 1 schedules T4 before its dependency T3 (Milestone 2). Move T4 to Milestone 2 or later, or T3 earlier.',
+  ]);
+});
