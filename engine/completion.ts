@@ -59,6 +59,9 @@ function wordAt(line: string, ch: number, stop: RegExp): { start: number; end: n
   return { start: s, end: e, text: line.slice(s, e) };
 }
 
+/** A written ID without its markup: `**T9**`, `` `T9` ``, `_T9_` → T9. */
+const plainId = (word: string) => word.replace(/^[*_`]+|[*_`]+$/g, '');
+
 const lineRange = (line: number, start: number, end: number): Range => ({ start: { line, character: start }, end: { line, character: end } });
 
 export function getCompletions(model: SpecModel, position: Position): CompletionItem[] {
@@ -154,9 +157,14 @@ function cellCompletions(model: SpecModel, table: Table, line: number, text: str
 function dependencyCompletions(model: SpecModel, cells: LineCell[], cell: LineCell, line: number, text: string, ch: number): CompletionItem[] {
   const tt = model.taskTable!;
   const g = taskGraph(model);
-  const own = cells[tt.columns.id ?? 0]?.text ?? '';
+  const own = plainId(cells[tt.columns.id ?? 0]?.text ?? '');
   const word = wordAt(text, ch, /[|,;\s]/);
-  const others = new Set(`${text.slice(cell.start, word.start)} ${text.slice(word.end, cell.end)}`.split(/[,;\s]+/).filter(Boolean));
+  const others = new Set(
+    `${text.slice(cell.start, word.start)} ${text.slice(word.end, cell.end)}`
+      .split(/[,;\s]+/)
+      .map(plainId)
+      .filter(Boolean),
+  );
   // A task that already depends on this row, directly or not, would close a cycle.
   const closers = g.tasks.has(own) ? transitiveDependents(g, own) : new Set<string>();
   const ids = [...g.tasks.keys()].filter((id) => id !== own && !others.has(id) && !closers.has(id)).sort(compareNatural);
@@ -186,7 +194,7 @@ function idCompletions(model: SpecModel, cell: LineCell, line: number, text: str
     max = Math.max(max, Number(m[2]));
   }
   // The row being typed is in the model too: its own ID is not taken.
-  const current = text.slice(cell.start, cell.end).trim();
+  const current = plainId(text.slice(cell.start, cell.end).trim());
   const m = /^(.*?)(\d+)$/.exec(current);
   if (m && m[1] === prefix && Number(m[2]) === max && ids.filter((id) => id === current).length === 1) {
     max = 0;

@@ -1,6 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { SpecModel } from './model';
-import type { DiagnosticData, Finding, Rule } from './rule';
+import type { DiagnosticData, EngineHost, Finding, Rule } from './rule';
 import type { EngineSettings, SeverityName } from './settings';
 import { RULES } from './rules';
 import { RuleCache } from './rules/support/cache';
@@ -56,7 +56,7 @@ function cacheOf(uri: string, schema: TemplateSchema): RuleCache {
  * Runs every enabled rule over the model. `uri` names the document in related information, and
  * the cache the rules keep from its last version.
  */
-export function computeDiagnostics(model: SpecModel, settings: EngineSettings, today: string, uri: string): Diagnostic[] {
+export function computeDiagnostics(model: SpecModel, settings: EngineSettings, today: string, uri: string, host: EngineHost = {}): Diagnostic[] {
   const cache = cacheOf(uri, model.schema);
   const out: Diagnostic[] = [];
   const byLine = directivesByLine(model);
@@ -66,7 +66,7 @@ export function computeDiagnostics(model: SpecModel, settings: EngineSettings, t
   for (const rule of RULES) {
     const severity = severityOf(rule, settings);
     if (severity === undefined) continue;
-    for (const f of rule.check({ model, settings, schema: model.schema, today, cache })) {
+    for (const f of rule.check({ model, settings, schema: model.schema, today, cache, uri, host })) {
       if (byLine && silenced(byLine.get(f.range.start.line), rule)) continue;
       const data: DiagnosticData = f.fix ? { rule: rule.name, fix: f.fix } : { rule: rule.name };
       const d: Diagnostic = { range: f.range, severity, code: rule.code, source: DIAGNOSTIC_SOURCE, message: f.message, data };

@@ -14,6 +14,7 @@ import { schemaOf } from './template/default';
 export { createLanguageService } from './service';
 export type { Analysis, LanguageService, LanguageServiceOptions, SpecDocument } from './service';
 export type { RenameOutcome } from './navigation';
+export type { EngineHost } from './rule';
 export { DEFAULT_SETTINGS, validateSettings } from './settings';
 export type { EngineSettings, RuleSetting, SeverityName } from './settings';
 export { anchorGlobs, isTechSpec } from './specFile';
@@ -34,6 +35,8 @@ export interface LintOptions {
   today: string;
   /** Lint even when the document is not recognised as a tech spec (its path, front matter or title). */
   force?: boolean;
+  /** Whether a file exists, relative to the document's folder: links to repository paths are checked with it (see EngineHost). */
+  fileExists?(path: string, documentUri: string): boolean | undefined;
 }
 
 /** A rule as documentation and reports (README's table, SARIF's rules) describe it. */
@@ -68,7 +71,7 @@ export function analyzeText(text: string, options: LintOptions): { model?: SpecM
   const settings = options.settings ?? DEFAULT_SETTINGS;
   if (!options.force && !isTechSpec(options.uri, text, settings.files)) return { diagnostics: [] };
   const model = buildModel(text, undefined, undefined, schemaOf(settings));
-  return { model, diagnostics: computeDiagnostics(model, settings, options.today, options.uri) };
+  return { model, diagnostics: computeDiagnostics(model, settings, options.today, options.uri, options) };
 }
 
 /** The diagnostics of one document, with nothing kept between calls. A document that is no tech spec gets none. */

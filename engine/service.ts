@@ -35,6 +35,8 @@ export interface Analysis {
 export interface LanguageServiceOptions {
   /** Today as YYYY-MM-DD; the engine reads no clock of its own. */
   today(): string;
+  /** Whether a file exists, relative to the document's folder: links to repository paths are checked with it (see EngineHost). */
+  fileExists?(path: string, documentUri: string): boolean | undefined;
 }
 
 export interface LanguageService {
@@ -126,7 +128,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       const root = parsed ? state.parser.parseWith(doc.text, parsed, { settled: false }) : state.parser.parse(doc.text, { settled: false });
       state.memo.hint(state.parser.takeDiff());
       const model = buildModel(doc.text, root, state.memo, schema);
-      const diagnostics = computeDiagnostics(model, settings, options.today(), doc.uri);
+      const diagnostics = computeDiagnostics(model, settings, options.today(), doc.uri, options);
       return withModel({ ...base, diagnostics }, model, state);
     },
     sourcesToParse(doc, settings = DEFAULT_SETTINGS, minChars) {

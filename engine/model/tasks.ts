@@ -40,16 +40,31 @@ export interface DependencyWord {
   none: boolean;
 }
 
-/** The words of a Dependencies cell's source, split at commas, semicolons and spaces; `and` is no word. */
+/** A word that may be a task ID: it holds a digit (`T3`, `PAY-101`, `FR-2`). */
+const ID_LIKE = /\d/;
+const DASHES = new Set(['-', '–', '—']);
+
+/**
+ * The words of a Dependencies cell's source, split at commas, semicolons and spaces; `and` is no word.
+ * Notes are left out once the cell names an ID: text in parentheses (`T6 (email)`), everything after
+ * a dash that follows an ID (`T2 - schema first`), and other words without a digit (`after T3`).
+ */
 export function dependencyWords(raw: string): DependencyWord[] {
-  const out: DependencyWord[] = [];
+  const words: DependencyWord[] = [];
+  // Parenthesised notes blanked out, offsets kept.
+  const source = raw.replace(/\([^()]*\)?/g, (m) => ' '.repeat(m.length));
   const re = /[^,;\s]+/g;
-  for (let m = re.exec(raw); m; m = re.exec(raw)) {
+  for (let m = re.exec(source); m; m = re.exec(source)) {
     const id = m[0].replace(/^[*_`]+|[*_`]+$/g, '');
     if (!id || id.toLowerCase() === 'and') continue;
-    out.push({ id, start: m.index + m[0].indexOf(id), wordStart: m.index, wordEnd: m.index + m[0].length, none: NONE_WORDS.has(id.toLowerCase()) });
+    const none = NONE_WORDS.has(id.toLowerCase());
+    const prev = words[words.length - 1];
+    // A dash after an ID or None, with more after it, starts a note.
+    if (DASHES.has(id) && prev && (ID_LIKE.test(prev.id) || prev.none) && /\S/.test(source.slice(m.index + m[0].length))) break;
+    words.push({ id, start: m.index + m[0].indexOf(id), wordStart: m.index, wordEnd: m.index + m[0].length, none });
   }
-  return out;
+  if (!words.some((w) => ID_LIKE.test(w.id))) return words;
+  return words.filter((w) => w.none || ID_LIKE.test(w.id) || !/\p{Ll}/u.test(w.id));
 }
 
 /** Where each task column is, and a key that changes when that does. */

@@ -252,8 +252,14 @@ class Deriver {
       const section = this.sections[index];
       if (!section || section.key === key) return;
       const holder = this.sections.find((s) => s.key === key);
-      if (holder) holder.key = slug(holder.aliases[0]);
+      if (holder) {
+        holder.key = slug(holder.aliases[0]);
+        holder.aliases = [holder.aliases[0]];
+      }
       section.key = key;
+      // The bundled template's names for the role count as this section too (`Task Breakdown` for `Work Plan`).
+      const known = KNOWN_SECTIONS.find(([k]) => k === key)?.[1] ?? [];
+      section.aliases = [...new Set([...section.aliases, ...known])];
     };
     claim('task-breakdown', taskSection);
     const risk = this.tables.find(({ table }) => table.columns.some((c) => /^(likelihood|probability)\b/i.test(c)));

@@ -22,6 +22,7 @@ import { DidAnalyzeNotification, PlanRequest } from '../../protocol';
 // The bundler keeps only this field of package.json.
 import { version } from '../../package.json';
 import { ParallelParser } from './parallelParse';
+import { fileExistsNear } from './fileExists';
 
 const connection = createConnection(ProposedFeatures.all);
 /** Characters inserted into each document since its last analysis began. */
@@ -33,7 +34,7 @@ const documents = new TextDocuments({
     return TextDocument.update(doc, changes, version);
   },
 });
-const service = createLanguageService({ today: () => new Date().toISOString().slice(0, 10) });
+const service = createLanguageService({ today: () => new Date().toISOString().slice(0, 10), fileExists: fileExistsNear });
 
 /** Documents larger than this are not analyzed; the user is told why. */
 const MAX_DOCUMENT_LENGTH = 20_000_000;

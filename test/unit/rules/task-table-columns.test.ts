@@ -21,9 +21,19 @@ test('TS402: out-of-order columns, on the header row; the ticket column is optio
   ]);
 });
 
-test('TS402: a missing column the template has is named', () => {
-  const text = lines('# Technical Spec: X', '', '## Task Breakdown', '', '| ID | Task | Est. Lines |', '|---|---|---|', '| T1 | a | ~50 |');
-  assert.deepEqual(brief(only(diagnose(text), 'task-table-columns')), [
+test('TS402: the Jira column is optional; the other four are required', () => {
+  const noJira = lines(
+    '# Technical Spec: X',
+    '',
+    '## Task Breakdown',
+    '',
+    '| ID | Task | Est. Lines | Dependencies |',
+    '|---|---|---|---|',
+    '| T1 | a | ~50 | None |',
+  );
+  assert.deepEqual(brief(only(diagnose(noJira), 'task-table-columns')), []);
+  const noDeps = lines('# Technical Spec: X', '', '## Task Breakdown', '', '| ID | Task | Est. Lines |', '|---|---|---|', '| T1 | a | ~50 |');
+  assert.deepEqual(brief(only(diagnose(noDeps), 'task-table-columns')), [
     'TS402 [4,0,4,26] Task table: missing "Dependencies". Expected the columns ID | Task | Est. Lines | Dependencies | Jira.',
   ]);
 });
