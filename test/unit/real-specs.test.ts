@@ -38,8 +38,9 @@ test('Dependencies cells: the IDs count, notes in parentheses, after a dash and 
   assert.deepEqual(ids('after **T3** and `T7`'), ['T3', 'T7']);
   assert.deepEqual(ids('None (first task)'), ['None']);
   assert.deepEqual(ids('None - first task'), ['None']);
-  // Without any ID, words are kept: a misspelt or unknown name is still reported.
+  // An item (between commas) without any ID is kept: an unknown name is still reported.
   assert.deepEqual(ids('Auth'), ['Auth']);
+  assert.deepEqual(ids('T1, Design review'), ['T1', 'Design', 'review']);
   // A dash between IDs, or at the end, is no note: TS408 still sees "-" next to IDs.
   assert.deepEqual(ids('T1, -'), ['T1', '-']);
   // Upper-case words are kept: `TBD` next to an ID is still a finding.
