@@ -4,7 +4,7 @@ import type { DependencyRef, SpecModel, Span, Table, TableRow, Task, TaskColumn,
 const COLUMN_PATTERNS: [TaskColumn, RegExp][] = [
   ['id', /^(id|task id|#|key)$/],
   ['task', /^(task|tasks|title|name|description|summary)$/],
-  ['lines', /(line|loc|size|estimate|est)/],
+  ['lines', /\b(lines?|loc|sloc|size|estimated?|est)\b/],
   ['deps', /(depend|deps|blocked by|requires|after)/],
   ['jira', /(jira|ticket|issue|link)/],
 ];

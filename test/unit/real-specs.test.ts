@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildModel, dependencyWords } from '../../engine/model';
+import { buildModel, dependencyWords, taskColumnOf } from '../../engine/model';
 import { sectionNameOf } from '../../engine/model/headingText';
 import { diagnose, lines, only, taskSpec } from './helpers';
 
@@ -45,6 +45,17 @@ test('Dependencies cells: the IDs count, notes in parentheses, after a dash and 
   assert.deepEqual(ids('T1, -'), ['T1', '-']);
   // Upper-case words are kept: `TBD` next to an ID is still a finding.
   assert.deepEqual(ids('T1, TBD'), ['T1', 'TBD']);
+});
+
+test('task columns: "Blocked By" is the dependencies, not an estimate ("loc" inside a word is no LOC)', () => {
+  assert.deepEqual(['Blocked By', 'Est. LOC', 'Estimate (lines)', 'Size', 'Depends On', 'Ticket'].map(taskColumnOf), [
+    'deps',
+    'lines',
+    'lines',
+    'lines',
+    'deps',
+    'jira',
+  ]);
 });
 
 test('Dependencies notes: no finding on the notes; a typo among them is still TS406, on its range', () => {
