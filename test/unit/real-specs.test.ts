@@ -94,6 +94,7 @@ test('mermaid: any direction, subgraphs, chains, labels, dotted and thick links,
       '  click PAY-101 "https://x.example/PAY-101"',
       '  linkStyle 0 stroke:#f00',
       '  PAY-101-->PAY-108',
+      '  PAY-102:::hot-path-->PAY-108',
       '```',
     ),
   );
@@ -110,6 +111,7 @@ test('mermaid: any direction, subgraphs, chains, labels, dotted and thick links,
       'PAY-105>PAY-107',
       'PAY-106>PAY-107',
       'PAY-101>PAY-108',
+      'PAY-102>PAY-108',
     ],
   );
   assert.deepEqual(m.diagram!.subgraphs, ['wave-1']);
