@@ -117,7 +117,7 @@ class StatementReader {
     this.i += id[0].length;
     const open = stmt[this.i];
     if (open && SHAPE_OPEN[open]) this.skipShape(open, SHAPE_OPEN[open]);
-    const cls = /^:::[\w-]+/.exec(stmt.slice(this.i));
+    const cls = /^:::\w+(?:-\w+)*/.exec(stmt.slice(this.i));
     if (cls) this.i += cls[0].length;
     this.graph.nodes.push(ref);
     return ref;

@@ -8,7 +8,7 @@ const COLUMN_PATTERNS: [TaskColumn, RegExp][] = [
   ['id', /^(id|task id|#|key|no|task no|ref)$/],
   ['task', /^(task|tasks|title|name|description|summary|task name|work item)$/],
   ['deps', /(depend|deps|blocked by|requires|after|prereq)/],
-  ['lines', /\b(lines?|loc|size|estimated?|est|effort|points?)\b/],
+  ['lines', /\b(lines?|loc|sloc|size|estimated?|est|effort|points?)\b/],
   ['jira', /(jira|ticket|issue|link|story)/],
 ];
 
@@ -46,25 +46,36 @@ const DASHES = new Set(['-', '–', '—']);
 
 /**
  * The words of a Dependencies cell's source, split at commas, semicolons and spaces; `and` is no word.
- * Notes are left out once the cell names an ID: text in parentheses (`T6 (email)`), everything after
- * a dash that follows an ID (`T2 - schema first`), and other words without a digit (`after T3`).
+ * Notes are left out: text in parentheses (`T6 (email)`), everything after a dash that follows an
+ * ID (`T2 - schema first`), and the words without a digit in an item (between commas) that names
+ * an ID (`after T3`). An item without any ID is kept whole: `Design` in `T1, Design` is a finding.
  */
 export function dependencyWords(raw: string): DependencyWord[] {
   const words: DependencyWord[] = [];
   // Parenthesised notes blanked out, offsets kept.
   const source = raw.replace(/\([^()]*\)?/g, (m) => ' '.repeat(m.length));
-  const re = /[^,;\s]+/g;
+  const re = /[^,;\s]+|[,;]/g;
+  let item: DependencyWord[] = [];
+  const endItem = () => {
+    const named = item.some((w) => ID_LIKE.test(w.id));
+    for (const w of item) if (!named || w.none || ID_LIKE.test(w.id)) words.push(w);
+    item = [];
+  };
   for (let m = re.exec(source); m; m = re.exec(source)) {
+    if (m[0] === ',' || m[0] === ';') {
+      endItem();
+      continue;
+    }
     const id = m[0].replace(/^[*_`]+|[*_`]+$/g, '');
     if (!id || id.toLowerCase() === 'and') continue;
     const none = NONE_WORDS.has(id.toLowerCase());
-    const prev = words[words.length - 1];
-    // A dash after an ID or None, with more after it, starts a note.
+    const prev = item[item.length - 1] ?? words[words.length - 1];
+    // A dash after an ID or None, with more after it, starts a note that runs to the end of the cell.
     if (DASHES.has(id) && prev && (ID_LIKE.test(prev.id) || prev.none) && /\S/.test(source.slice(m.index + m[0].length))) break;
-    words.push({ id, start: m.index + m[0].indexOf(id), wordStart: m.index, wordEnd: m.index + m[0].length, none });
+    item.push({ id, start: m.index + m[0].indexOf(id), wordStart: m.index, wordEnd: m.index + m[0].length, none });
   }
-  if (!words.some((w) => ID_LIKE.test(w.id))) return words;
-  return words.filter((w) => w.none || ID_LIKE.test(w.id) || !/\p{Ll}/u.test(w.id));
+  endItem();
+  return words;
 }
 
 /** Where each task column is, and a key that changes when that does. */

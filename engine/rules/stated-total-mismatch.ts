@@ -36,11 +36,12 @@ export const statedTotalMismatch: Rule = {
     const section = model.sections.find((s) => s.key === 'task-breakdown');
     const tt = model.taskTable;
     if (!section || !tt || tt.tasks.length === 0) return [];
-    const g = taskGraph(model);
-    const count = g.ids.length;
+    // Every row with an ID is a PR, a repeated ID too (TS403 reports the repetition).
+    const rows = taskGraph(model).rows.filter((t) => t.id !== '');
+    const count = rows.length;
     let sum = 0;
     const unparsed: string[] = [];
-    for (const t of g.first) {
+    for (const t of rows) {
       const est = t.estCell ? parseEstLines(t.estCell.text) : undefined;
       if (est !== undefined) sum += est;
       else if (t.estCell && t.estCell.text.trim() !== '') unparsed.push(t.id);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildModel, dependencyWords } from '../../engine/model';
+import { buildModel, dependencyWords, taskColumnOf } from '../../engine/model';
 import { sectionNameOf } from '../../engine/model/headingText';
 import { diagnose, lines, only, taskSpec } from './helpers';
 
@@ -38,12 +38,24 @@ test('Dependencies cells: the IDs count, notes in parentheses, after a dash and 
   assert.deepEqual(ids('after **T3** and `T7`'), ['T3', 'T7']);
   assert.deepEqual(ids('None (first task)'), ['None']);
   assert.deepEqual(ids('None - first task'), ['None']);
-  // Without any ID, words are kept: a misspelt or unknown name is still reported.
+  // An item (between commas) without any ID is kept: an unknown name is still reported.
   assert.deepEqual(ids('Auth'), ['Auth']);
+  assert.deepEqual(ids('T1, Design review'), ['T1', 'Design', 'review']);
   // A dash between IDs, or at the end, is no note: TS408 still sees "-" next to IDs.
   assert.deepEqual(ids('T1, -'), ['T1', '-']);
   // Upper-case words are kept: `TBD` next to an ID is still a finding.
   assert.deepEqual(ids('T1, TBD'), ['T1', 'TBD']);
+});
+
+test('task columns: "Blocked By" is the dependencies, not an estimate ("loc" inside a word is no LOC)', () => {
+  assert.deepEqual(['Blocked By', 'Est. LOC', 'Estimate (lines)', 'Size', 'Depends On', 'Ticket'].map((h) => taskColumnOf(h)), [
+    'deps',
+    'lines',
+    'lines',
+    'lines',
+    'deps',
+    'jira',
+  ]);
 });
 
 test('Dependencies notes: no finding on the notes; a typo among them is still TS406, on its range', () => {
@@ -82,6 +94,7 @@ test('mermaid: any direction, subgraphs, chains, labels, dotted and thick links,
       '  click PAY-101 "https://x.example/PAY-101"',
       '  linkStyle 0 stroke:#f00',
       '  PAY-101-->PAY-108',
+      '  PAY-102:::hot-path-->PAY-108',
       '```',
     ),
   );
@@ -98,6 +111,7 @@ test('mermaid: any direction, subgraphs, chains, labels, dotted and thick links,
       'PAY-105>PAY-107',
       'PAY-106>PAY-107',
       'PAY-101>PAY-108',
+      'PAY-102>PAY-108',
     ],
   );
   assert.deepEqual(m.diagram!.subgraphs, ['wave-1']);
