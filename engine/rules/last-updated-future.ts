@@ -11,6 +11,8 @@ export const lastUpdatedFuture: Rule = {
   check({ model, schema, today }) {
     const field = model.header.lastUpdated;
     if (!headerField(schema, 'lastUpdated') || !field || dateProblem(field.value) || dateProblem(today) || field.value <= today) return [];
-    return [{ range: field.valueSpan.range, message: `${field.label} ${field.value} is in the future (today is ${today}): write the date of the last change.` }];
+    return [
+      { range: field.valueSpan.range, message: `${field.label} ${field.value} is in the future (today is ${today}): write the date of the last change.` },
+    ];
   },
 };

@@ -15,7 +15,10 @@ export const lastUpdatedInvalid: Rule = {
     if (!headerField(ctx.schema, 'lastUpdated') || !field || isPlaceholder(ctx, field.valueSpan)) return [];
     if (field.value === '')
       return [
-        { range: trimmedRange(model, field.lineSpan), message: `${field.label} is empty: write the date of the last change as YYYY-MM-DD (today is ${today}).` },
+        {
+          range: trimmedRange(model, field.lineSpan),
+          message: `${field.label} is empty: write the date of the last change as YYYY-MM-DD (today is ${today}).`,
+        },
       ];
     const problem = dateProblem(field.value);
     if (!problem) return [];

@@ -46,7 +46,9 @@ export const malformedTaskId: Rule = {
     const { ids, index, rows, rowId } = taskGraph(model);
     // With the default pattern, a spec that consistently numbers its tasks its own way follows its scheme.
     const own =
-      settings.taskIdPattern === undefined && schema.taskId.pattern === DEFAULT_TASK_ID_PATTERN ? cache.remember('task-id-scheme', index, [], () => dominantScheme(ids, re)) : undefined;
+      settings.taskIdPattern === undefined && schema.taskId.pattern === DEFAULT_TASK_ID_PATTERN
+        ? cache.remember('task-id-scheme', index, [], () => dominantScheme(ids, re))
+        : undefined;
     // Each ID is tested once, and again only when the numbering (kept across versions with the same IDs) or the pattern changes.
     const bad = cache.remember('malformed-task-id', index, [re.source, own], () => badIds(ids, own ? (id) => schemeOf(id) === own : (id) => re.test(id)));
     if (!bad) return [];

@@ -14,7 +14,9 @@ export const prdLinkNotLink: Rule = {
     const field = model.header.prdLink;
     if (!headerField(ctx.schema, 'prdLink') || !field || isPlaceholder(ctx, field.valueSpan)) return [];
     if (field.value === '') {
-      return [{ range: trimmedRange(model, field.lineSpan), message: `${field.label} is empty: paste the PRD's URL or a markdown link like [PRD](https://…).` }];
+      return [
+        { range: trimmedRange(model, field.lineSpan), message: `${field.label} is empty: paste the PRD's URL or a markdown link like [PRD](https://…).` },
+      ];
     }
     // A link, or a repository path in a code span (TS1103 checks that the file exists).
     const code = /^`([^`]+)`$/.exec(field.value);

@@ -48,14 +48,10 @@ test('Dependencies cells: the IDs count, notes in parentheses, after a dash and 
 });
 
 test('task columns: "Blocked By" is the dependencies, not an estimate ("loc" inside a word is no LOC)', () => {
-  assert.deepEqual(['Blocked By', 'Est. LOC', 'Estimate (lines)', 'Size', 'Depends On', 'Ticket'].map((h) => taskColumnOf(h)), [
-    'deps',
-    'lines',
-    'lines',
-    'lines',
-    'deps',
-    'jira',
-  ]);
+  assert.deepEqual(
+    ['Blocked By', 'Est. LOC', 'Estimate (lines)', 'Size', 'Depends On', 'Ticket'].map((h) => taskColumnOf(h)),
+    ['deps', 'lines', 'lines', 'lines', 'deps', 'jira'],
+  );
 });
 
 test('Dependencies notes: no finding on the notes; a typo among them is still TS406, on its range', () => {
