@@ -45,3 +45,16 @@ export type FromPreviewMessage =
 export interface PreviewState {
   uri: string;
 }
+
+export interface DerivedRulesParams {
+  /** The document whose settings (and so whose template) apply; none: the bundled template. */
+  uri?: string;
+}
+
+export interface DerivedRules {
+  /** What was derived from the template, as a markdown document. */
+  markdown: string;
+}
+
+/** Client → server: the rules derived from the template that applies to a document. */
+export const DerivedRulesRequest = new RequestType<DerivedRulesParams, DerivedRules, void>('techspec/derivedRules');

@@ -3,6 +3,7 @@ import { LanguageClient, State, TransportKind, type LanguageClientOptions, type 
 import { SERVER_EXEC_ARGV } from '../../server/src/launch';
 import { PreviewManager, type PreviewApi } from './preview/preview';
 import { RecoveringErrorHandler, StaleKeepingDiagnostics } from './recovery';
+import { registerDerivedRulesCommand } from './derivedRules';
 
 let client: LanguageClient | undefined;
 
@@ -82,6 +83,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Techsp
       if (client) await client.restart();
       else await start();
     }),
+    registerDerivedRulesCommand(() => client),
     { dispose: () => void client?.stop() },
     { dispose: () => diagnostics.clearAll() },
   );

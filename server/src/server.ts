@@ -18,7 +18,8 @@ import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import type { Root } from 'mdast';
 import { anchorGlobs, createLanguageService, validateSettings, DEFAULT_SETTINGS, type Analysis, type EngineSettings, type RenameOutcome } from '../../engine';
-import { DidAnalyzeNotification, PlanRequest } from '../../protocol';
+import { DerivedRulesRequest, DidAnalyzeNotification, PlanRequest } from '../../protocol';
+import { derivedRules } from './derivedRules';
 // The bundler keeps only this field of package.json.
 import { version } from '../../package.json';
 import { ParallelParser } from './parallelParse';
@@ -355,6 +356,8 @@ connection.onRequest(PlanRequest, async ({ uri }) => {
   const analysis = await currentAnalysis(uri);
   return service.getPlan(analysis ?? { uri, version: 0, diagnostics: [] });
 });
+
+connection.onRequest(DerivedRulesRequest, async ({ uri }) => derivedRules(typeof uri === 'string' ? await settingsFor(uri) : DEFAULT_SETTINGS));
 
 connection.onShutdown(() => parallel.dispose());
 
