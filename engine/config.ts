@@ -11,6 +11,11 @@ export interface ConfigHost {
   readFile(path: string): string | undefined;
   /** The search for a config file goes no higher than this folder. */
   stopAt?: string;
+  /**
+   * The settings a config file's keys are laid over (below the last file it extends), and those
+   * used when there is no config file: the editor passes its own settings. DEFAULT_SETTINGS by default.
+   */
+  defaults?: EngineSettings;
 }
 
 /** A config problem at a place in a file; line and column are 1-based. */
@@ -37,7 +42,7 @@ const KEYS = new Set(['$schema', 'extends', 'files', 'rules', 'taskIdPattern', '
 /** The settings for files in `startDir`: from the nearest config file in it or a parent folder up to `stopAt`, else the defaults. */
 export function loadConfig(startDir: string, host: ConfigHost): LoadedConfig {
   const file = findConfigFile(startDir, host);
-  return file ? { settings: loadConfigFile(file, host), file } : { settings: DEFAULT_SETTINGS };
+  return file ? { settings: loadConfigFile(file, host), file } : { settings: host.defaults ?? DEFAULT_SETTINGS };
 }
 
 /** The nearest config file from `startDir` upwards, stopping at `host.stopAt` (included) or the root. */
@@ -59,7 +64,7 @@ export function loadConfigFile(file: string, host: ConfigHost, chain: string[] =
   if (text === undefined) throw new ConfigError(file, 1, 1, `cannot find config file ${file}`);
   const { root, at } = parseConfigText(text, file);
   const raw = toValue(root) as Record<string, unknown>;
-  let base = DEFAULT_SETTINGS;
+  let base = host.defaults ?? DEFAULT_SETTINGS;
   if (raw.extends !== undefined) {
     if (typeof raw.extends !== 'string' || raw.extends === '') throw at(['extends'], '"extends" must be the path of another config file');
     const target = resolvePath(parentDir(file), raw.extends);
