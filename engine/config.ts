@@ -1,7 +1,8 @@
 // The `.techspec.jsonc` config file: found, parsed (JSON with comments), followed through `extends`
 // and validated. Pure: the host reads files, so the command line and the language server share it.
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { DEFAULT_SETTINGS, validateSettings, type EngineSettings } from './settings';
+import { RULES } from './rules';
+import { DEFAULT_SETTINGS, validateSettings, type EngineSettings, type RuleSetting } from './settings';
 
 export const CONFIG_FILE_NAME = '.techspec.jsonc';
 
@@ -77,7 +78,7 @@ export function loadConfigFile(file: string, host: ConfigHost, chain: string[] =
   // This file's keys win over the file it extends; rules merge rule by rule.
   return {
     files: own.files !== undefined ? settings.files : base.files,
-    rules: { ...base.rules, ...settings.rules },
+    rules: mergeRules(base.rules, settings.rules),
     maxTaskLines: own.maxTaskLines !== undefined ? settings.maxTaskLines : base.maxTaskLines,
     taskIdPattern: own.taskIdPattern !== undefined ? settings.taskIdPattern : base.taskIdPattern,
   };
@@ -105,6 +106,16 @@ export function parseConfigText(text: string, file: string): { root: Node; at: (
     return place(findNodeAtLocation(root, path)?.offset ?? 0, problem);
   };
   return { root, at };
+}
+
+/** The code and the name of each rule, by either. */
+const SAME_RULE = new Map(RULES.flatMap((r) => [[r.code, [r.code, r.name]] as const, [r.name, [r.code, r.name]] as const]));
+
+/** `over`'s rules win over `under`'s, rule by rule, whether either names a rule by its code or by its name. */
+function mergeRules(under: Record<string, RuleSetting>, over: Record<string, RuleSetting>): Record<string, RuleSetting> {
+  const merged = { ...under };
+  for (const key of Object.keys(over)) for (const same of SAME_RULE.get(key) ?? [key]) delete merged[same];
+  return { ...merged, ...over };
 }
 
 /** The key a validateSettings problem is about: `techspec.rules.TS406 must…` → ['rules', 'TS406']. */

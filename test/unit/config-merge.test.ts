@@ -60,3 +60,9 @@ test('without editor settings the defaults fill in, as on the command line', () 
   const files = { '/repo/.techspec.jsonc': '{ "maxTaskLines": 120 }' };
   assert.deepEqual(loadConfig('/repo/docs', host(files)).settings, { ...DEFAULT_SETTINGS, maxTaskLines: 120 });
 });
+
+test('a rule named by its code in one place and by its name in the other is one rule: the file wins', () => {
+  const files = { '/repo/.techspec.jsonc': '{ "rules": { "missing-section": "off", "TS406": "warning" } }' };
+  const editorByCode: EngineSettings = { ...editor, rules: { TS101: 'error', 'unknown-dependency': 'hint' } };
+  assert.deepEqual(loadConfig('/repo/docs', host(files, editorByCode)).settings.rules, { 'missing-section': 'off', TS406: 'warning' });
+});
