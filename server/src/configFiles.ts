@@ -17,7 +17,16 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAME, ConfigError, loadConfig, loadConfigFile, type ConfigHost, type EngineSettings, type LoadedConfig } from '../../engine';
+import {
+  CONFIG_FILE_NAME,
+  ConfigError,
+  findConfigFile,
+  loadConfig,
+  loadConfigFile,
+  type ConfigHost,
+  type EngineSettings,
+  type LoadedConfig,
+} from '../../engine';
 
 /** Whether the document is a config file: it gets config diagnostics, never a spec analysis. */
 export const isConfigFile = (uri: string): boolean => uri.endsWith(`/${CONFIG_FILE_NAME}`);
@@ -119,7 +128,7 @@ export class ConfigFiles {
       return loaded.settings;
     } catch (error) {
       // The config file shows what is wrong (see publishProblems); the specs under it get the editor's settings.
-      const file = this.nearestConfig(folder, stopAt);
+      const file = findConfigFile(folder, this.host(stopAt));
       if (file) this.know(file);
       const message = error instanceof ConfigError ? error.message : `cannot read the config for ${folder}: ${(error as Error).message}`;
       if (!this.logged.has(message)) {
@@ -127,15 +136,6 @@ export class ConfigFiles {
         this.connection.console.log(`techspec: ${message}; the specs under it use the editor's settings.`);
       }
       return editor;
-    }
-  }
-
-  private nearestConfig(folder: string, stopAt: string): string | undefined {
-    const host = this.host(stopAt);
-    for (let dir = folder; ; dir = dirname(dir)) {
-      const candidate = `${dir}${dir.endsWith(sep) ? '' : sep}${CONFIG_FILE_NAME}`;
-      if (host.readFile(candidate) !== undefined) return candidate;
-      if (pathKey(dir) === pathKey(stopAt) || dirname(dir) === dir) return undefined;
     }
   }
 
