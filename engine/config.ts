@@ -1,7 +1,8 @@
 // The `.techspec.jsonc` config file: found, parsed (JSON with comments), followed through `extends`
 // and validated. Pure: the host reads files, so the command line and the language server share it.
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { DEFAULT_SETTINGS, validateSettings, type EngineSettings } from './settings';
+import { RULES } from './rules';
+import { DEFAULT_SETTINGS, validateSettings, type EngineSettings, type RuleSetting } from './settings';
 
 export const CONFIG_FILE_NAME = '.techspec.jsonc';
 
@@ -11,6 +12,11 @@ export interface ConfigHost {
   readFile(path: string): string | undefined;
   /** The search for a config file goes no higher than this folder. */
   stopAt?: string;
+  /**
+   * The settings a config file's keys are laid over (below the last file it extends), and those
+   * used when there is no config file: the editor passes its own settings. DEFAULT_SETTINGS by default.
+   */
+  defaults?: EngineSettings;
 }
 
 /** A config problem at a place in a file; line and column are 1-based. */
@@ -39,7 +45,7 @@ const KEYS = new Set(['$schema', 'extends', 'files', 'rules', 'taskIdPattern', '
 /** The settings for files in `startDir`: from the nearest config file in it or a parent folder up to `stopAt`, else the defaults. */
 export function loadConfig(startDir: string, host: ConfigHost): LoadedConfig {
   const file = findConfigFile(startDir, host);
-  if (!file) return { settings: DEFAULT_SETTINGS, sources: [] };
+  if (!file) return { settings: host.defaults ?? DEFAULT_SETTINGS, sources: [] };
   const sources: string[] = [];
   return { settings: loadConfigFile(file, host, [], sources), file, sources };
 }
@@ -67,7 +73,7 @@ export function loadConfigFile(file: string, host: ConfigHost, chain: string[] =
   if (!sources.includes(file)) sources.push(file);
   const { root, at } = parseConfigText(text, file);
   const raw = toValue(root) as Record<string, unknown>;
-  let base = DEFAULT_SETTINGS;
+  let base = host.defaults ?? DEFAULT_SETTINGS;
   if (raw.extends !== undefined) {
     if (typeof raw.extends !== 'string' || raw.extends === '') throw at(['extends'], '"extends" must be the path of another config file');
     const target = resolvePath(parentDir(file), raw.extends);
@@ -81,7 +87,7 @@ export function loadConfigFile(file: string, host: ConfigHost, chain: string[] =
   // This file's keys win over the file it extends; rules and taskTable merge key by key.
   const merged: EngineSettings = {
     files: own.files !== undefined ? settings.files : base.files,
-    rules: { ...base.rules, ...settings.rules },
+    rules: mergeRules(base.rules, settings.rules),
     maxTaskLines: own.maxTaskLines !== undefined ? settings.maxTaskLines : base.maxTaskLines,
   };
   const taskIdPattern = own.taskIdPattern !== undefined ? settings.taskIdPattern : base.taskIdPattern;
@@ -136,6 +142,16 @@ export function parseConfigText(text: string, file: string): { root: Node; at: (
     return place(findNodeAtLocation(root, path)?.offset ?? 0, problem);
   };
   return { root, at };
+}
+
+/** The code and the name of each rule, by either. */
+const SAME_RULE = new Map(RULES.flatMap((r) => [[r.code, [r.code, r.name]] as const, [r.name, [r.code, r.name]] as const]));
+
+/** `over`'s rules win over `under`'s, rule by rule, whether either names a rule by its code or by its name. */
+function mergeRules(under: Record<string, RuleSetting>, over: Record<string, RuleSetting>): Record<string, RuleSetting> {
+  const merged = { ...under };
+  for (const key of Object.keys(over)) for (const same of SAME_RULE.get(key) ?? [key]) delete merged[same];
+  return { ...merged, ...over };
 }
 
 /** The key a validateSettings problem is about: `techspec.rules.TS406 must…` → ['rules', 'TS406']. */

@@ -41,6 +41,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Techsp
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
       { scheme: 'vscode-remote', language: 'markdown' },
+      // The config file: the server reports its problems in it.
+      { pattern: '**/.techspec.jsonc' },
     ],
     synchronize: { configurationSection: 'techspec' },
     outputChannel: output,

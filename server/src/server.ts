@@ -24,6 +24,7 @@ import { derivedRules } from './derivedRules';
 import { version } from '../../package.json';
 import { ParallelParser } from './parallelParse';
 import { fileExistsNear } from './fileExists';
+import { ConfigFiles, isConfigFile } from './configFiles';
 
 const connection = createConnection(ProposedFeatures.all);
 /** Characters inserted into each document since its last analysis began. */
@@ -36,6 +37,12 @@ const documents = new TextDocuments({
   },
 });
 const service = createLanguageService({ today: () => new Date().toISOString().slice(0, 10), fileExists: fileExistsNear });
+const configFiles = new ConfigFiles(
+  connection,
+  documents,
+  () => workspaceFolders,
+  () => reanalyzeAll(),
+);
 
 /** Documents larger than this are not analyzed; the user is told why. */
 const MAX_DOCUMENT_LENGTH = 20_000_000;
@@ -80,6 +87,7 @@ connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
   canFollowWorkspaceFolders = !!params.capabilities.workspace?.workspaceFolders;
   workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  configFiles.initialize(params);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -99,6 +107,7 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  configFiles.initialized();
   if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'techspec' });
   if (canFollowWorkspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
@@ -109,19 +118,26 @@ connection.onInitialized(() => {
   }
 });
 
+/** Counts the changes of settings: an analysis that began before one is not kept. */
+let settingsEpoch = 0;
+
 /** Settings or workspace folders changed: every open document is analyzed again with them. */
 function reanalyzeAll(): void {
+  settingsEpoch++;
   settingsByUri.clear();
   reportedProblems.clear();
   analyses.clear();
   for (const doc of documents.all()) schedule(doc.uri);
 }
 
-/** The settings with techspec.files' relative globs anchored at the workspace folders. */
-const inWorkspace = (settings: EngineSettings): EngineSettings => ({ ...settings, files: anchorGlobs(settings.files, workspaceFolders) });
+/** The editor's settings under the document's .techspec.jsonc, with relative globs anchored at the workspace folders. */
+const inWorkspace = (uri: string, editor: EngineSettings): EngineSettings => {
+  const settings = configFiles.settingsFor(uri, editor);
+  return { ...settings, files: anchorGlobs(settings.files, workspaceFolders) };
+};
 
 function settingsFor(uri: string): Promise<EngineSettings> {
-  if (!canPullConfiguration) return Promise.resolve(inWorkspace(DEFAULT_SETTINGS));
+  if (!canPullConfiguration) return Promise.resolve(inWorkspace(uri, DEFAULT_SETTINGS));
   let s = settingsByUri.get(uri);
   if (!s) {
     s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'techspec' }).then(
@@ -133,9 +149,9 @@ function settingsFor(uri: string): Promise<EngineSettings> {
           log(p);
           void connection.window.showWarningMessage(p);
         }
-        return inWorkspace(settings);
+        return inWorkspace(uri, settings);
       },
-      () => inWorkspace(DEFAULT_SETTINGS),
+      () => inWorkspace(uri, DEFAULT_SETTINGS),
     );
     settingsByUri.set(uri, s);
   }
@@ -168,6 +184,7 @@ function analyzeNow(doc: TextDocument, settings: EngineSettings, parsed?: [strin
 
 /** The analysis of the document as it is now, computed if the cached one is stale. */
 async function currentAnalysis(uri: string): Promise<Analysis | undefined> {
+  if (isConfigFile(uri)) return undefined;
   for (;;) {
     const doc = documents.get(uri);
     if (!doc) return undefined;
@@ -184,6 +201,7 @@ async function currentAnalysis(uri: string): Promise<Analysis | undefined> {
 
 /** Analyzes the latest version of the document; a big parse first runs on two threads, and a version that arrives meanwhile is the one analyzed. */
 async function analyzeLatest(uri: string): Promise<void> {
+  const epoch = settingsEpoch;
   let settings = await settingsFor(uri);
   const doc = documents.get(uri);
   if (!doc) return;
@@ -197,7 +215,7 @@ async function analyzeLatest(uri: string): Promise<void> {
     settings = await settingsFor(uri);
   }
   const latest = documents.get(uri);
-  if (!latest) return;
+  if (!latest || epoch !== settingsEpoch) return;
   analyses.set(uri, analyzeNow(latest, settings, parsed));
   if (parsed) collectAfterPublish.add(uri);
 }
@@ -221,6 +239,7 @@ function sourcesToParse(doc: TextDocument, settings: EngineSettings): string[] {
 
 /** Coalesces bursts of changes: the analysis runs once the pending messages are handled. */
 function schedule(uri: string): void {
+  if (isConfigFile(uri)) return;
   const pending = scheduled.get(uri);
   if (pending) clearImmediate(pending);
   // Two turns: vscode-jsonrpc hands over one queued message per turn, so a change still queued
@@ -303,6 +322,7 @@ documents.onDidClose((e) => {
 });
 
 connection.onDidChangeConfiguration(reanalyzeAll);
+connection.onDidChangeWatchedFiles(({ changes }) => configFiles.filesChanged(changes));
 
 connection.onCodeAction(async (params) => {
   const analysis = await currentAnalysis(params.textDocument.uri);
