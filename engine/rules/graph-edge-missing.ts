@@ -2,6 +2,7 @@ import type { Finding, Rule } from '../rule';
 import { isFlowchart, type SpecModel } from '../model';
 import { taskGraph, type TaskGraph } from '../taskGraph';
 import { graphTaskEdges, type DrawnEdges } from './support/tasks';
+import { graphHeading } from '../template/lookup';
 
 /**
  * Whether the diagram should draw the dependency at position `j` of row `r`: one on an existing task.
@@ -29,11 +30,13 @@ function noDiagram(model: SpecModel, g: TaskGraph): Finding[] {
   if (!count) return [];
   // A flowchart elsewhere may be the user's graph in another place: stay silent then.
   if (model.codeBlocks.some(isFlowchart)) return [];
+  const graph = graphHeading(model.schema);
+  const section = model.schema.sections.find((s) => s.key === 'task-breakdown')?.title ?? 'Task Breakdown';
   const depsHeader = table.columns.deps === undefined ? undefined : table.table.header.cells[table.columns.deps];
   return [
     {
       range: (depsHeader ?? table.table.header).span.range,
-      message: `Task Breakdown has no Task Dependency Graph for its ${count} ${count === 1 ? 'dependency' : 'dependencies'}. Add a mermaid graph under "### Task Dependency Graph" (quick fix: generate it from the table).`,
+      message: `${section} has no ${graph} for its ${count} ${count === 1 ? 'dependency' : 'dependencies'}. Add a mermaid graph under "### ${graph}" (quick fix: generate it from the table).`,
       fix: { kind: 'regenerateGraph' },
     },
   ];

@@ -106,3 +106,9 @@ export function backTo(schema: TemplateSchema): string {
   const i = schema.status ? values.indexOf(schema.status.ready) : -1;
   return i > 0 ? values[i - 1] : (values[0] ?? 'a draft value');
 }
+
+/** The heading the template draws its task dependency graph under (`Task Dependency Graph` in the bundled one). */
+export function graphHeading(schema: TemplateSchema): string {
+  const block = schema.codeBlocks.find((b) => b.sectionKey === 'task-breakdown' && (b.kind === 'graph' || b.kind === 'flowchart'));
+  return block?.heading && block.heading !== block.sectionTitle ? block.heading : 'Task Dependency Graph';
+}

@@ -294,3 +294,23 @@ test('a new template for the same document is read at once: the parts kept from 
   const third = service.analyze({ uri: SPEC_URI, version: 3, text }, DEFAULT_SETTINGS);
   assert.deepEqual(brief(third.diagnostics), brief(first.diagnostics));
 });
+
+test("regenerate-graph puts the graph under the template's own heading; hover names the team's columns", () => {
+  const service = createLanguageService({ today: () => TODAY });
+  const settings = teamSettings('requests');
+  const full = specOf('requests', 'correct');
+  const text = full.slice(0, full.indexOf('### Dependency Graph')) + full.slice(full.indexOf('## Risks'));
+  const analysis = service.analyze({ uri: SPEC_URI, version: 1, text }, settings);
+  const missing = analysis.diagnostics.filter((d) => d.code === 'TS501');
+  assert.deepEqual(brief(missing), [
+    'TS501 [23,39,23,49] Work Plan has no Dependency Graph for its 3 dependencies. Add a mermaid graph under "### Dependency Graph" (quick fix: generate it from the table).',
+  ]);
+  const [action] = service.getCodeActions(analysis, missing[0].range, missing);
+  const fixed = applyEdits(text, action.edit!.changes![SPEC_URI]);
+  assert.ok(fixed.includes('| FR-3 | Ines | List and rerun in the UI | ~220 | FR-1, FR-2 | P2 | |\n\n### Dependency Graph\n\n```mermaid\ngraph LR\n'), fixed);
+  const hover = service.getHover(service.analyze({ uri: SPEC_URI, version: 2, text: full }, settings), cursorIn(full, '| FR-1, $$FR-2 | P2 |'));
+  assert.deepEqual(hover?.contents, {
+    kind: 'markdown',
+    value: '**FR\\-2** Expose POST /searches\n\nEstimate: ~150\n\nDepends on: FR-1 · Needed by: FR-3',
+  });
+});
