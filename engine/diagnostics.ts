@@ -52,6 +52,13 @@ function cacheOf(uri: string, schema: TemplateSchema): RuleCache {
   return cache;
 }
 
+/** Related locations shown per diagnostic; one more entry says how many are left out. */
+export const MAX_RELATED = 20;
+/** Diagnostics shown per rule and document; one more says how many are left out. */
+export const MAX_PER_RULE = 500;
+
+const count = (n: number) => n.toLocaleString('en');
+
 /**
  * Runs every enabled rule over the model. `uri` names the document in related information, and
  * the cache the rules keep from its last version.
@@ -66,18 +73,34 @@ export function computeDiagnostics(model: SpecModel, settings: EngineSettings, t
   for (const rule of RULES) {
     const severity = severityOf(rule, settings);
     if (severity === undefined) continue;
+    let shown = 0;
+    let left: { range: Diagnostic['range']; count: number } | undefined;
     for (const f of rule.check({ model, settings, schema: model.schema, today, cache, uri, host })) {
       if (byLine && silenced(byLine.get(f.range.start.line), rule)) continue;
+      if (shown === MAX_PER_RULE) {
+        if (left) left.count++;
+        else left = { range: f.range, count: 1 };
+        continue;
+      }
+      shown++;
       const data: DiagnosticData = f.fix ? { rule: rule.name, fix: f.fix } : { rule: rule.name };
       const d: Diagnostic = { range: f.range, severity, code: rule.code, source: DIAGNOSTIC_SOURCE, message: f.message, data };
       if (f.related?.length) {
         if (f.related !== lastRelated) {
           lastRelated = f.related;
-          lastInfo = f.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
+          lastInfo = f.related.slice(0, MAX_RELATED).map((r) => ({ location: { uri, range: r.range }, message: r.message }));
+          if (f.related.length > MAX_RELATED) {
+            const more = f.related.length - MAX_RELATED;
+            lastInfo.push({ location: { uri, range: f.related[MAX_RELATED].range }, message: `… and ${count(more)} more` });
+          }
         }
         d.relatedInformation = lastInfo;
       }
       out.push(d);
+    }
+    if (left) {
+      const message = `… and ${count(left.count)} more ${rule.code} findings (${rule.name}): only the first ${count(MAX_PER_RULE)} are shown.`;
+      out.push({ range: left.range, severity: DiagnosticSeverity.Information, code: rule.code, source: DIAGNOSTIC_SOURCE, message, data: { rule: rule.name } });
     }
   }
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

@@ -4,7 +4,8 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
 import type { Extension } from 'mdast-util-from-markdown';
-import type { Nodes, Root } from 'mdast';
+import type { Nodes, Root, Text } from 'mdast';
+import { tameShapes } from './shapes';
 
 // GFM's autolink-literal transform walks every node with visitParents and every text node with four
 // regexes: ~15% of a parse. Each regex needs `@`, `www` or `http` (ASCII, any case) in a text node's
@@ -23,28 +24,58 @@ const processor = unified()
   });
 const mayStartAutolinkLiteral = /@|www|http/i;
 
-function hasTextMatching(node: Nodes, pattern: RegExp): boolean {
-  if (node.type === 'text') return pattern.test(node.value);
-  return 'children' in node && node.children.some((child) => hasTextMatching(child, pattern));
+/** Nodes nested deeper than this keep their content as one text node: no walk of the tree goes deeper. */
+export const MAX_TREE_DEPTH = 256;
+
+/** Whether a text node in the tree matches `pattern`. */
+function hasTextMatching(root: Root, pattern: RegExp): boolean {
+  const stack: Nodes[] = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.type === 'text' && pattern.test(node.value)) return true;
+    if ('children' in node) stack.push(...(node.children as Nodes[]));
+  }
+  return false;
+}
+
+/** Replaces the children of every node at MAX_TREE_DEPTH by one text node of their source. */
+function capDepth(root: Root, text: string): void {
+  const stack: [Nodes, number][] = [[root, 0]];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [node, depth] = top;
+    if (!('children' in node) || !node.children.length) continue;
+    if (depth < MAX_TREE_DEPTH) {
+      for (const child of node.children) stack.push([child as Nodes, depth + 1]);
+      continue;
+    }
+    const start = node.children[0].position!.start;
+    const end = node.children[node.children.length - 1].position!.end;
+    const flat: Text = { type: 'text', value: text.slice(start.offset, end.offset), position: { start, end } };
+    (node as { children: Nodes[] }).children = [flat];
+  }
 }
 
 /** Parses markdown into the mdast that remark-parse + remark-gfm produce, positions in UTF-16 offsets of `text`. */
 export function parseMarkdown(text: string): Root {
   const bom = text.charCodeAt(0) === 0xfeff;
-  const root = processor.parse(bom ? text.slice(1) : text);
+  const source = bom ? text.slice(1) : text;
+  const root = processor.parse(tameShapes(source).text);
+  capDepth(root, source);
   if (hasTextMatching(root, mayStartAutolinkLiteral)) scanAutolinkLiterals(root);
   // micromark drops a byte order mark and counts offsets without it: count it back in.
   if (bom) shiftPastBom(root);
   return root;
 }
 
-function shiftPastBom(node: Nodes): void {
-  const p = node.position;
-  if (p) {
-    for (const point of [p.start, p.end]) {
-      if (point.offset !== undefined) point.offset++;
-      if (point.line === 1) point.column++;
+function shiftPastBom(root: Root): void {
+  const stack: Nodes[] = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    const p = node.position;
+    if (p) {
+      for (const point of [p.start, p.end]) {
+        if (point.offset !== undefined) point.offset++;
+        if (point.line === 1) point.column++;
+      }
     }
+    if ('children' in node) stack.push(...(node.children as Nodes[]));
   }
-  if ('children' in node) for (const child of node.children) shiftPastBom(child);
 }

@@ -8,8 +8,16 @@ import {
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
+  type CodeActionParams,
+  type CompletionParams,
+  type DefinitionParams,
   type Diagnostic,
+  type DocumentHighlightParams,
+  type HoverParams,
   type InitializeResult,
+  type PrepareRenameParams,
+  type ReferenceParams,
+  type RenameParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Worker } from 'node:worker_threads';
@@ -25,6 +33,7 @@ import { version } from '../../package.json';
 import { ParallelParser } from './parallelParse';
 import { fileExistsNear } from './fileExists';
 import { ConfigFiles, isConfigFile } from './configFiles';
+import { PARAMS, validated } from './validate';
 
 const connection = createConnection(ProposedFeatures.all);
 /** Characters inserted into each document since its last analysis began. */
@@ -32,6 +41,11 @@ const insertedSince = new Map<string, number>();
 const documents = new TextDocuments({
   create: TextDocument.create,
   update(doc, changes, version) {
+    // A version that is not newer than the document's is stale, or a replay: it changes nothing.
+    if (version <= doc.version) {
+      log(`techspec: ignored a change to ${doc.uri} with version ${version}: the document is at version ${doc.version} already`);
+      return doc;
+    }
     insertedSince.set(doc.uri, (insertedSince.get(doc.uri) ?? 0) + changes.reduce((n, c) => n + c.text.length, 0));
     return TextDocument.update(doc, changes, version);
   },
@@ -48,12 +62,12 @@ const configFiles = new ConfigFiles(
 const MAX_DOCUMENT_LENGTH = 20_000_000;
 /**
  * Characters of remark source left to parse from which the parse workers parse them
- * (TECHSPEC_PARALLEL_MIN_CHARS sets another bound; Infinity: never). Measured by the bench on a
- * quiet 2-core machine, two threads opened a 20,000-task spec in 13.8 s instead of 16.8 s (medians
- * of 3), and gained nothing at 2,000 tasks (430 KB): the workers' start and the JSON of their trees
- * cost, and a single-threaded parse already keeps ~1.35 cores busy (V8's GC and compiler threads).
+ * (TECHSPEC_PARALLEL_MIN_CHARS sets another bound; Infinity: never). Throughput alone would put
+ * this at ~1 MB (two threads gained nothing on a 430 KB spec), but a parse on this thread blocks
+ * every other document's requests: opening a 5,000-column table (173 KB) kept a hover on another
+ * spec waiting 2.48 s on this thread and 384 ms with the workers, 100,000 blank lines 1.35 s and 63 ms.
  */
-const PARALLEL_MIN_CHARS = Number(process.env.TECHSPEC_PARALLEL_MIN_CHARS ?? 1_000_000);
+const PARALLEL_MIN_CHARS = Number(process.env.TECHSPEC_PARALLEL_MIN_CHARS ?? 64_000);
 
 let canPullConfiguration = false;
 let canFollowWorkspaceFolders = false;
@@ -304,6 +318,8 @@ async function publish(uri: string): Promise<void> {
 }
 
 documents.onDidOpen((e) => {
+  // A second open replaces the text: whatever was analyzed of the old one, even at the same version, is stale.
+  analyses.delete(e.document.uri);
   // Its start overlaps the wait before the analysis, and the listing of the parse work.
   if (e.document.getText().length >= PARALLEL_MIN_CHARS) parallel.prepare();
   schedule(e.document.uri);
@@ -324,36 +340,48 @@ documents.onDidClose((e) => {
 connection.onDidChangeConfiguration(reanalyzeAll);
 connection.onDidChangeWatchedFiles(({ changes }) => configFiles.filesChanged(changes));
 
-connection.onCodeAction(async (params) => {
-  const analysis = await currentAnalysis(params.textDocument.uri);
-  if (!analysis) return [];
-  return service.getCodeActions(analysis, params.range, params.context.diagnostics, params.context.only);
-});
+connection.onCodeAction(
+  validated('textDocument/codeAction', PARAMS.codeAction, async (params: CodeActionParams) => {
+    const analysis = await currentAnalysis(params.textDocument.uri);
+    if (!analysis) return [];
+    return service.getCodeActions(analysis, params.range, params.context.diagnostics, params.context.only);
+  }),
+);
 
-connection.onCompletion(async (params) => {
-  const analysis = await currentAnalysis(params.textDocument.uri);
-  return analysis ? service.getCompletions(analysis, params.position) : [];
-});
+connection.onCompletion(
+  validated('textDocument/completion', PARAMS.position, async (params: CompletionParams) => {
+    const analysis = await currentAnalysis(params.textDocument.uri);
+    return analysis ? service.getCompletions(analysis, params.position) : [];
+  }),
+);
 
-connection.onHover(async (params) => {
-  const analysis = await currentAnalysis(params.textDocument.uri);
-  return analysis ? (service.getHover(analysis, params.position) ?? null) : null;
-});
+connection.onHover(
+  validated('textDocument/hover', PARAMS.position, async (params: HoverParams) => {
+    const analysis = await currentAnalysis(params.textDocument.uri);
+    return analysis ? (service.getHover(analysis, params.position) ?? null) : null;
+  }),
+);
 
-connection.onDefinition(async (params) => {
-  const analysis = await currentAnalysis(params.textDocument.uri);
-  return analysis ? service.getDefinition(analysis, params.position) : [];
-});
+connection.onDefinition(
+  validated('textDocument/definition', PARAMS.position, async (params: DefinitionParams) => {
+    const analysis = await currentAnalysis(params.textDocument.uri);
+    return analysis ? service.getDefinition(analysis, params.position) : [];
+  }),
+);
 
-connection.onReferences(async (params) => {
-  const analysis = await currentAnalysis(params.textDocument.uri);
-  return analysis ? service.getReferences(analysis, params.position, params.context.includeDeclaration) : [];
-});
+connection.onReferences(
+  validated('textDocument/references', PARAMS.references, async (params: ReferenceParams) => {
+    const analysis = await currentAnalysis(params.textDocument.uri);
+    return analysis ? service.getReferences(analysis, params.position, params.context.includeDeclaration) : [];
+  }),
+);
 
-connection.onDocumentHighlight(async (params) => {
-  const analysis = await currentAnalysis(params.textDocument.uri);
-  return analysis ? service.getDocumentHighlights(analysis, params.position) : [];
-});
+connection.onDocumentHighlight(
+  validated('textDocument/documentHighlight', PARAMS.position, async (params: DocumentHighlightParams) => {
+    const analysis = await currentAnalysis(params.textDocument.uri);
+    return analysis ? service.getDocumentHighlights(analysis, params.position) : [];
+  }),
+);
 
 /** A refused rename is an error response: VS Code shows its message where the rename box would be. */
 const renameResult = <T>(outcome: RenameOutcome<T>): T => {
@@ -361,23 +389,35 @@ const renameResult = <T>(outcome: RenameOutcome<T>): T => {
   return outcome.ok;
 };
 
-connection.onPrepareRename(async (params) => {
-  const analysis = await currentAnalysis(params.textDocument.uri);
-  return analysis ? renameResult(service.prepareRename(analysis, params.position)) : null;
-});
+connection.onPrepareRename(
+  validated('textDocument/prepareRename', PARAMS.position, async (params: PrepareRenameParams) => {
+    const analysis = await currentAnalysis(params.textDocument.uri);
+    return analysis ? renameResult(service.prepareRename(analysis, params.position)) : null;
+  }),
+);
 
-connection.onRenameRequest(async (params) => {
-  const analysis = await currentAnalysis(params.textDocument.uri);
-  if (!analysis) return null;
-  return renameResult(service.rename(analysis, params.position, params.newName, await settingsFor(params.textDocument.uri)));
-});
+connection.onRenameRequest(
+  validated('textDocument/rename', PARAMS.rename, async (params: RenameParams) => {
+    const analysis = await currentAnalysis(params.textDocument.uri);
+    if (!analysis) return null;
+    return renameResult(service.rename(analysis, params.position, params.newName, await settingsFor(params.textDocument.uri)));
+  }),
+);
 
-connection.onRequest(PlanRequest, async ({ uri }) => {
-  const analysis = await currentAnalysis(uri);
-  return service.getPlan(analysis ?? { uri, version: 0, diagnostics: [] });
-});
+connection.onRequest(
+  PlanRequest,
+  validated(PlanRequest.method, PARAMS.uri, async ({ uri }: { uri: string }) => {
+    const analysis = await currentAnalysis(uri);
+    return service.getPlan(analysis ?? { uri, version: 0, diagnostics: [] });
+  }),
+);
 
-connection.onRequest(DerivedRulesRequest, async ({ uri }) => derivedRules(typeof uri === 'string' ? await settingsFor(uri) : DEFAULT_SETTINGS));
+connection.onRequest(
+  DerivedRulesRequest,
+  validated(DerivedRulesRequest.method, PARAMS.optionalUri, async ({ uri }: { uri?: string | null }) =>
+    derivedRules(typeof uri === 'string' ? await settingsFor(uri) : DEFAULT_SETTINGS),
+  ),
+);
 
 connection.onShutdown(() => parallel.dispose());
 

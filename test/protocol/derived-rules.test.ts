@@ -32,6 +32,10 @@ test('techspec/derivedRules: the bundled template without a document, the team t
   const team = await server.conn.sendRequest(DerivedRulesRequest, { uri: TEAM_URI });
   assert.match(team.markdown, /^# Rules derived from \/ws\/team\/template\.md\n/);
   assert.ok(team.markdown.includes('Ready means State `Accepted`'));
+  await assert.rejects(server.conn.sendRequest(DerivedRulesRequest, { uri: 3 } as never), {
+    code: -32602,
+    message: 'techspec/derivedRules: params.uri must be a URI (like file:///spec.md), not 3',
+  });
 });
 
 test('a spec under a team template is checked by it: the correct one gets no diagnostics', async () => {
