@@ -36,14 +36,18 @@ export interface LoadedConfig {
   settings: EngineSettings;
   /** The config file that applies, when one was found. */
   file?: string;
+  /** Every file the load read: the config file, the files it extends, the template. Edits to any change the settings. */
+  sources: string[];
 }
 
-const KEYS = new Set(['$schema', 'extends', 'files', 'rules', 'taskIdPattern', 'maxTaskLines']);
+const KEYS = new Set(['$schema', 'extends', 'files', 'rules', 'taskIdPattern', 'maxTaskLines', 'template', 'taskTable', 'readyStatus']);
 
 /** The settings for files in `startDir`: from the nearest config file in it or a parent folder up to `stopAt`, else the defaults. */
 export function loadConfig(startDir: string, host: ConfigHost): LoadedConfig {
   const file = findConfigFile(startDir, host);
-  return file ? { settings: loadConfigFile(file, host), file } : { settings: host.defaults ?? DEFAULT_SETTINGS };
+  if (!file) return { settings: host.defaults ?? DEFAULT_SETTINGS, sources: [] };
+  const sources: string[] = [];
+  return { settings: loadConfigFile(file, host, [], sources), file, sources };
 }
 
 /** The nearest config file from `startDir` upwards, stopping at `host.stopAt` (included) or the root. */
@@ -58,11 +62,15 @@ export function findConfigFile(startDir: string, host: ConfigHost): string | und
   }
 }
 
-/** One config file's settings, with the files it `extends` applied below it. Throws ConfigError. */
-export function loadConfigFile(file: string, host: ConfigHost, chain: string[] = []): EngineSettings {
+/**
+ * One config file's settings, with the files it `extends` applied below it, and the text of the
+ * template it names. Every file read is added to `sources`. Throws ConfigError.
+ */
+export function loadConfigFile(file: string, host: ConfigHost, chain: string[] = [], sources: string[] = []): EngineSettings {
   if (chain.includes(file)) throw new ConfigError(file, 1, 1, `"extends" loops: ${[...chain, file].join(' → ')}`);
   const text = host.readFile(file);
   if (text === undefined) throw new ConfigError(file, 1, 1, `cannot find config file ${file}`);
+  if (!sources.includes(file)) sources.push(file);
   const { root, at } = parseConfigText(text, file);
   const raw = toValue(root) as Record<string, unknown>;
   let base = host.defaults ?? DEFAULT_SETTINGS;
@@ -70,18 +78,46 @@ export function loadConfigFile(file: string, host: ConfigHost, chain: string[] =
     if (typeof raw.extends !== 'string' || raw.extends === '') throw at(['extends'], '"extends" must be the path of another config file');
     const target = resolvePath(parentDir(file), raw.extends);
     if (host.readFile(target) === undefined) throw at(['extends'], `cannot find config file ${target}`);
-    base = loadConfigFile(target, host, [...chain, file]);
+    base = loadConfigFile(target, host, [...chain, file], sources);
   }
-  const { extends: _extends, $schema: _schema, ...own } = raw;
+  const { extends: _extends, $schema: _schema, template: templatePath, ...own } = raw;
   const { settings, problems } = validateSettings(own);
   if (problems.length) throw at(problemPath(problems[0]), problems[0].replace(/; (using|ignoring) .*$/, '').replace(/^techspec\./, ''));
-  // This file's keys win over the file it extends; rules merge rule by rule.
-  return {
+  const template = templatePath === undefined ? base.template : readTemplate(templatePath, parentDir(file), host, sources, at);
+  // This file's keys win over the file it extends; rules and taskTable merge key by key.
+  const merged: EngineSettings = {
     files: own.files !== undefined ? settings.files : base.files,
     rules: mergeRules(base.rules, settings.rules),
     maxTaskLines: own.maxTaskLines !== undefined ? settings.maxTaskLines : base.maxTaskLines,
-    taskIdPattern: own.taskIdPattern !== undefined ? settings.taskIdPattern : base.taskIdPattern,
   };
+  const taskIdPattern = own.taskIdPattern !== undefined ? settings.taskIdPattern : base.taskIdPattern;
+  if (taskIdPattern !== undefined) merged.taskIdPattern = taskIdPattern;
+  if (template) merged.template = template;
+  if (base.taskTable || settings.taskTable) merged.taskTable = { ...base.taskTable, ...settings.taskTable };
+  const readyStatus = settings.readyStatus ?? base.readyStatus;
+  if (readyStatus !== undefined) merged.readyStatus = readyStatus;
+  return merged;
+}
+
+/** The template a config names (a path relative to the config file), read: a ConfigError at the value when it cannot be. */
+function readTemplate(
+  value: unknown,
+  dir: string,
+  host: ConfigHost,
+  sources: string[],
+  at: (path: string[], problem: string) => ConfigError,
+): EngineSettings['template'] {
+  if (typeof value !== 'string' || value.trim() === '') throw at(['template'], '"template" must be the path of the team\'s template markdown file');
+  const path = resolvePath(dir, value);
+  let text: string | undefined;
+  try {
+    text = host.readFile(path);
+  } catch (error) {
+    throw at(['template'], `cannot read template file ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (text === undefined) throw at(['template'], `cannot find template file ${path}`);
+  if (!sources.includes(path)) sources.push(path);
+  return { path, text };
 }
 
 /**

@@ -5,9 +5,11 @@ import { graphTaskEdges, type DrawnEdges } from './support/tasks';
 
 /**
  * Whether the diagram should draw the dependency at position `j` of row `r`: one on an existing task.
- * Unknown and self dependencies are the table's own defects (TS406, TS407), not something to draw.
+ * Unknown and self dependencies are the table's own defects (TS406, TS407), not something to draw;
+ * so is a row that repeats an earlier row's ID (TS403).
  */
-const expected = ({ rowId, depNum }: TaskGraph, r: number, j: number) => rowId[r] >= 0 && depNum[j] >= 0 && depNum[j] !== rowId[r];
+const expected = ({ rows, rowId, depNum, first }: TaskGraph, r: number, j: number) =>
+  rowId[r] >= 0 && depNum[j] >= 0 && depNum[j] !== rowId[r] && first[rowId[r]] === rows[r];
 
 /** The dependencies the diagram does not draw, as (row, dependency) positions. */
 function undrawn(g: TaskGraph, drawn: DrawnEdges): number[] {
@@ -48,7 +50,7 @@ export const graphEdgeMissing: Rule = {
     const { model, cache } = ctx;
     if (!model.taskTable) return [];
     const g = taskGraph(model);
-    if (!model.diagram) return noDiagram(model, g);
+    if (!model.diagram) return ctx.schema.dependencyGraph ? noDiagram(model, g) : [];
     const drawn = graphTaskEdges(ctx);
     // Kept while the numbering and the drawing are.
     const at = cache.remember('graph-edge-missing', drawn, [g.depNum], () => undrawn(g, drawn));

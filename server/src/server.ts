@@ -22,6 +22,7 @@ import { DidAnalyzeNotification, PlanRequest } from '../../protocol';
 // The bundler keeps only this field of package.json.
 import { version } from '../../package.json';
 import { ParallelParser } from './parallelParse';
+import { fileExistsNear } from './fileExists';
 import { ConfigFiles, isConfigFile } from './configFiles';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -34,7 +35,7 @@ const documents = new TextDocuments({
     return TextDocument.update(doc, changes, version);
   },
 });
-const service = createLanguageService({ today: () => new Date().toISOString().slice(0, 10) });
+const service = createLanguageService({ today: () => new Date().toISOString().slice(0, 10), fileExists: fileExistsNear });
 const configFiles = new ConfigFiles(
   connection,
   documents,
