@@ -17,16 +17,7 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import {
-  CONFIG_FILE_NAME,
-  ConfigError,
-  findConfigFile,
-  loadConfig,
-  loadConfigFile,
-  type ConfigHost,
-  type EngineSettings,
-  type LoadedConfig,
-} from '../../engine';
+import { CONFIG_FILE_NAME, ConfigError, findConfigFile, loadConfig, loadConfigFile, type ConfigHost, type EngineSettings } from '../../engine';
 
 /** Whether the document is a config file: it gets config diagnostics, never a spec analysis. */
 export const isConfigFile = (uri: string): boolean => uri.endsWith(`/${CONFIG_FILE_NAME}`);
@@ -121,10 +112,10 @@ export class ConfigFiles {
     this.publishProblemsSoon();
     const host = { ...this.host(stopAt), defaults: editor };
     try {
-      const loaded: LoadedConfig & { sources?: string[] } = loadConfig(folder, host);
+      const loaded = loadConfig(folder, host);
       if (loaded.file) this.know(loaded.file);
       // The files the loader says it used (the config chain, the template), should it read one other than through the host.
-      for (const source of loaded.sources ?? []) if (!this.read.has(pathKey(source))) this.read.set(pathKey(source), this.readNow(source));
+      for (const source of loaded.sources) if (!this.read.has(pathKey(source))) this.read.set(pathKey(source), this.readNow(source));
       return loaded.settings;
     } catch (error) {
       // The config file shows what is wrong (see publishProblems); the specs under it get the editor's settings.

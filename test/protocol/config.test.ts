@@ -2,7 +2,7 @@
 // settings, problems are reported in the file at the bad value, and changes re-check open specs.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,7 +18,7 @@ import {
   type Diagnostic,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import { startServer, type TestServer } from './harness';
+import { ROOT, startServer, type TestServer } from './harness';
 
 const SPEC = `# Technical Spec: Config Test
 
@@ -28,6 +28,11 @@ const SPEC = `# Technical Spec: Config Test
 |----|------|-----------|--------------|------|
 | T1 | Build the importer | ~300 | None | ABC-1 |
 `;
+
+/** A team template that differs from the bundled one, and a spec written against it that is correct. */
+const TEMPLATE = readFileSync(join(ROOT, 'test/fixtures/templates/requests/template.md'), 'utf8');
+const TEMPLATE_SPEC = readFileSync(join(ROOT, 'test/fixtures/templates/requests/correct.spec.md'), 'utf8');
+const ROLLOUT = '\n## Rollout\n\n[How it reaches users.]\n';
 
 const codes = (ds: Diagnostic[]) => new Set(ds.map((d) => String(d.code)));
 const r = (sl: number, sc: number, el: number, ec: number) => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
@@ -55,9 +60,12 @@ describe('.techspec.jsonc in the language server', () => {
     // base: extends a file with a bad severity.
     write('{ "extends": "./base.jsonc" }\n', 'base', '.techspec.jsonc');
     write('{ "rules": { "TS101": "sometimes" } }\n', 'base', 'base.jsonc');
+    // tpl: a team template.
+    write('{ "template": "template.md" }\n', 'tpl', '.techspec.jsonc');
+    write(TEMPLATE, 'tpl', 'template.md');
     server = await startServer({
       configuration: () => ({ rules: { TS101: 'error', TS201: 'off' } }),
-      workspaceFolders: ['good', 'bad', 'base', 'edit'].map((name) => ({ uri: uri(name), name })),
+      workspaceFolders: ['good', 'bad', 'base', 'edit', 'tpl'].map((name) => ({ uri: uri(name), name })),
       capabilities: {
         workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
         textDocument: { publishDiagnostics: { versionSupport: true } },
@@ -179,5 +187,32 @@ describe('.techspec.jsonc in the language server', () => {
     await server.conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: configUri } });
     // Every diagnostics list published for the config came from the config check: none from a spec analysis.
     assert.deepEqual(server.publishedVersions(configUri), [2, 3]);
+  });
+
+  test("editing the config's template, on disk or in the editor, re-checks the specs against it", async () => {
+    const spec = uri('tpl', 'a.spec.md');
+    await server.open(spec, TEMPLATE_SPEC);
+    assert.deepEqual((await server.diagnostics(spec, 1)).diagnostics, [], 'a correct spec of the team template');
+
+    write(TEMPLATE + ROLLOUT, 'tpl', 'template.md');
+    const missing = next(spec, (p) => codes(p.diagnostics).has('TS101'));
+    await watched(uri('tpl', 'template.md'), FileChangeType.Changed);
+    // The one new finding is the section the template now asks for.
+    const found = (await missing).diagnostics;
+    assert.deepEqual(
+      found.map((d) => d.code),
+      ['TS101'],
+    );
+    assert.match(String(found[0].message), /Rollout/);
+
+    // Open in the editor, the template's buffer is what counts: taking the section out again, unsaved.
+    const templateUri = uri('tpl', 'template.md');
+    await server.open(templateUri, TEMPLATE + ROLLOUT);
+    const clean = next(spec, (p) => p.diagnostics.length === 0);
+    await server.conn.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: templateUri, version: 2 },
+      contentChanges: [{ text: TEMPLATE }],
+    });
+    assert.equal((await clean).version, 1);
   });
 });
