@@ -2,7 +2,9 @@
 // and analysis workers (Node, cjs), the command line (Node, cjs), the preview webview (browser, iife) and the VS Code test suite (Node, cjs).
 // --production minifies and drops sourcemaps; --watch rebuilds on change.
 import * as esbuild from 'esbuild';
-import { readdirSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -44,6 +46,12 @@ if (!production && existsSync('test/vscode')) {
     .map((f) => `test/vscode/${f}`);
   builds.push({ ...node, entryPoints: suites, outdir: 'out/test/vscode', external: ['vscode', 'mocha'] });
 }
+
+// The JSON Schema of .techspec.jsonc (contributed by package.json), made from the engine's rule list.
+const schemaModule = resolve('out/scripts/configSchema.cjs');
+await esbuild.build({ ...node, entryPoints: ['scripts/configSchema.ts'], outfile: schemaModule, sourcemap: false, minify: false });
+mkdirSync('schemas', { recursive: true });
+writeFileSync('schemas/techspec.schema.json', JSON.stringify(createRequire(import.meta.url)(schemaModule).configSchema(), null, 2) + '\n');
 
 const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
 if (watch) {

@@ -1,6 +1,7 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position, type Range } from 'vscode-languageserver-types';
 import type { SpecModel, Table } from './model';
-import { RISK_LEVELS, STATUS_VALUES, TEMPLATE_SECTIONS, normalizeHeading } from './template';
+import { normalizeHeading } from './template';
+import { columnEnum } from './template/lookup';
 import { taskGraph, transitiveDependents } from './taskGraph';
 import { compareNatural } from './text';
 import { c4Completions } from './c4Completion';
@@ -58,6 +59,9 @@ function wordAt(line: string, ch: number, stop: RegExp): { start: number; end: n
   return { start: s, end: e, text: line.slice(s, e) };
 }
 
+/** A written ID without its markup: `**T9**`, `` `T9` ``, `_T9_` → T9. */
+const plainId = (word: string) => word.replace(/^[*_`]+|[*_`]+$/g, '');
+
 const lineRange = (line: number, start: number, end: number): Range => ({ start: { line, character: start }, end: { line, character: end } });
 
 export function getCompletions(model: SpecModel, position: Position): CompletionItem[] {
@@ -76,11 +80,13 @@ export function getCompletions(model: SpecModel, position: Position): Completion
   }
 
   const firstSection = model.sections[0]?.heading.start ?? model.text.length;
-  const status = /^(\s*(?:>\s*)?\*\*Status:?\*\*:?[ \t]*)/i.exec(line);
+  const values = model.schema.status?.values ?? [];
+  const label = /^(\s*(?:>\s*)?\*\*([^*]+?):?\*\*:?[ \t]*)/.exec(line);
+  const status = label && model.schema.status && label[2].trim().toLowerCase() === model.schema.status.label.toLowerCase() ? label : null;
   if (status && offset <= firstSection && ch >= status[1].length) {
     const end = line.trimEnd().length;
     const range = lineRange(position.line, status[1].length, Math.max(end, ch));
-    return STATUS_VALUES.map((v, i) => ({ label: v, kind: CompletionItemKind.EnumMember, sortText: order(i), textEdit: { range, newText: v } }));
+    return values.map((v, i) => ({ label: v, kind: CompletionItemKind.EnumMember, sortText: order(i), textEdit: { range, newText: v } }));
   }
 
   const heading = /^##[ \t]+/.exec(line);
@@ -110,7 +116,7 @@ function sectionCompletions(model: SpecModel, line: number, text: string, from: 
   const range = lineRange(line, from, text.length);
   const eol = model.lines.eol;
   const out: CompletionItem[] = [];
-  TEMPLATE_SECTIONS.forEach((s, i) => {
+  model.schema.sections.forEach((s, i) => {
     if (present.has(s.key) && !(s.aliases.includes(typed) && model.sections.filter((o) => o.key === s.key).length === 1)) return;
     out.push({ label: s.title, kind: CompletionItemKind.Module, sortText: order(i * 2), filterText: s.title, textEdit: { range, newText: s.title } });
     const skeleton = s.skeleton.replace(/^## /, '').replace(/\s*(?:\n---\s*)?$/, '');
@@ -136,13 +142,14 @@ function cellCompletions(model: SpecModel, table: Table, line: number, text: str
   if (tt && tt.table === table) {
     if (col === tt.columns.deps) return dependencyCompletions(model, cells, cell, line, text, ch);
     if (col === (tt.columns.id ?? 0)) return idCompletions(model, cell, line, text, ch);
-    return [];
   }
-  const header = normalizeHeading(table.header.cells[col]?.text ?? '');
-  if (table.sectionKey === 'risks' && (header === 'likelihood' || header === 'impact')) {
+  const header = table.header.cells[col]?.text ?? '';
+  const risk = table.sectionKey === 'risks' && /^(likelihood|probability|impact|severity)\b/i.test(header.trim()) ? model.schema.riskLevels : undefined;
+  const enumValues = columnEnum(model.schema, table.sectionKey, header) ?? risk;
+  if (enumValues) {
     const word = wordAt(text, ch, /[|\s]/);
     const range = lineRange(line, word.start, word.end);
-    return RISK_LEVELS.map((v, i) => ({ label: v, kind: CompletionItemKind.EnumMember, sortText: order(i), textEdit: { range, newText: v } }));
+    return enumValues.map((v, i) => ({ label: v, kind: CompletionItemKind.EnumMember, sortText: order(i), textEdit: { range, newText: v } }));
   }
   return [];
 }
@@ -150,9 +157,14 @@ function cellCompletions(model: SpecModel, table: Table, line: number, text: str
 function dependencyCompletions(model: SpecModel, cells: LineCell[], cell: LineCell, line: number, text: string, ch: number): CompletionItem[] {
   const tt = model.taskTable!;
   const g = taskGraph(model);
-  const own = cells[tt.columns.id ?? 0]?.text ?? '';
+  const own = plainId(cells[tt.columns.id ?? 0]?.text ?? '');
   const word = wordAt(text, ch, /[|,;\s]/);
-  const others = new Set(`${text.slice(cell.start, word.start)} ${text.slice(word.end, cell.end)}`.split(/[,;\s]+/).filter(Boolean));
+  const others = new Set(
+    `${text.slice(cell.start, word.start)} ${text.slice(word.end, cell.end)}`
+      .split(/[,;\s]+/)
+      .map(plainId)
+      .filter(Boolean),
+  );
   // A task that already depends on this row, directly or not, would close a cycle.
   const closers = g.tasks.has(own) ? transitiveDependents(g, own) : new Set<string>();
   const ids = [...g.tasks.keys()].filter((id) => id !== own && !others.has(id) && !closers.has(id)).sort(compareNatural);
@@ -172,7 +184,8 @@ function dependencyCompletions(model: SpecModel, cells: LineCell[], cell: LineCe
 
 function idCompletions(model: SpecModel, cell: LineCell, line: number, text: string, ch: number): CompletionItem[] {
   const ids = model.taskTable!.tasks.map((t) => t.id);
-  let prefix = 'T';
+  // With no task yet, the template's example IDs give the prefix.
+  let prefix = /^(.*?)\d+$/.exec(model.schema.taskId.examples[0] ?? '')?.[1] ?? 'T';
   let max = 0;
   for (const id of ids) {
     const m = /^(.*?)(\d+)$/.exec(id);
@@ -181,7 +194,7 @@ function idCompletions(model: SpecModel, cell: LineCell, line: number, text: str
     max = Math.max(max, Number(m[2]));
   }
   // The row being typed is in the model too: its own ID is not taken.
-  const current = text.slice(cell.start, cell.end).trim();
+  const current = plainId(text.slice(cell.start, cell.end).trim());
   const m = /^(.*?)(\d+)$/.exec(current);
   if (m && m[1] === prefix && Number(m[2]) === max && ids.filter((id) => id === current).length === 1) {
     max = 0;

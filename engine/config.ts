@@ -1,7 +1,8 @@
 // The `.techspec.jsonc` config file: found, parsed (JSON with comments), followed through `extends`
 // and validated. Pure: the host reads files, so the command line and the language server share it.
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { DEFAULT_SETTINGS, validateSettings, type EngineSettings } from './settings';
+import { RULES } from './rules';
+import { DEFAULT_SETTINGS, validateSettings, type EngineSettings, type RuleSetting } from './settings';
 
 export const CONFIG_FILE_NAME = '.techspec.jsonc';
 
@@ -11,6 +12,11 @@ export interface ConfigHost {
   readFile(path: string): string | undefined;
   /** The search for a config file goes no higher than this folder. */
   stopAt?: string;
+  /**
+   * The settings a config file's keys are laid over (below the last file it extends), and those
+   * used when there is no config file: the editor passes its own settings. DEFAULT_SETTINGS by default.
+   */
+  defaults?: EngineSettings;
 }
 
 /** A config problem at a place in a file; line and column are 1-based. */
@@ -30,14 +36,18 @@ export interface LoadedConfig {
   settings: EngineSettings;
   /** The config file that applies, when one was found. */
   file?: string;
+  /** Every file the load read: the config file, the files it extends, the template. Edits to any change the settings. */
+  sources: string[];
 }
 
-const KEYS = new Set(['$schema', 'extends', 'files', 'rules', 'taskIdPattern', 'maxTaskLines']);
+const KEYS = new Set(['$schema', 'extends', 'files', 'rules', 'taskIdPattern', 'maxTaskLines', 'template', 'taskTable', 'readyStatus']);
 
 /** The settings for files in `startDir`: from the nearest config file in it or a parent folder up to `stopAt`, else the defaults. */
 export function loadConfig(startDir: string, host: ConfigHost): LoadedConfig {
   const file = findConfigFile(startDir, host);
-  return file ? { settings: loadConfigFile(file, host), file } : { settings: DEFAULT_SETTINGS };
+  if (!file) return { settings: host.defaults ?? DEFAULT_SETTINGS, sources: [] };
+  const sources: string[] = [];
+  return { settings: loadConfigFile(file, host, [], sources), file, sources };
 }
 
 /** The nearest config file from `startDir` upwards, stopping at `host.stopAt` (included) or the root. */
@@ -52,30 +62,62 @@ export function findConfigFile(startDir: string, host: ConfigHost): string | und
   }
 }
 
-/** One config file's settings, with the files it `extends` applied below it. Throws ConfigError. */
-export function loadConfigFile(file: string, host: ConfigHost, chain: string[] = []): EngineSettings {
+/**
+ * One config file's settings, with the files it `extends` applied below it, and the text of the
+ * template it names. Every file read is added to `sources`. Throws ConfigError.
+ */
+export function loadConfigFile(file: string, host: ConfigHost, chain: string[] = [], sources: string[] = []): EngineSettings {
   if (chain.includes(file)) throw new ConfigError(file, 1, 1, `"extends" loops: ${[...chain, file].join(' → ')}`);
   const text = host.readFile(file);
   if (text === undefined) throw new ConfigError(file, 1, 1, `cannot find config file ${file}`);
+  if (!sources.includes(file)) sources.push(file);
   const { root, at } = parseConfigText(text, file);
   const raw = toValue(root) as Record<string, unknown>;
-  let base = DEFAULT_SETTINGS;
+  let base = host.defaults ?? DEFAULT_SETTINGS;
   if (raw.extends !== undefined) {
     if (typeof raw.extends !== 'string' || raw.extends === '') throw at(['extends'], '"extends" must be the path of another config file');
     const target = resolvePath(parentDir(file), raw.extends);
     if (host.readFile(target) === undefined) throw at(['extends'], `cannot find config file ${target}`);
-    base = loadConfigFile(target, host, [...chain, file]);
+    base = loadConfigFile(target, host, [...chain, file], sources);
   }
-  const { extends: _extends, $schema: _schema, ...own } = raw;
+  const { extends: _extends, $schema: _schema, template: templatePath, ...own } = raw;
   const { settings, problems } = validateSettings(own);
   if (problems.length) throw at(problemPath(problems[0]), problems[0].replace(/; (using|ignoring) .*$/, '').replace(/^techspec\./, ''));
-  // This file's keys win over the file it extends; rules merge rule by rule.
-  return {
+  const template = templatePath === undefined ? base.template : readTemplate(templatePath, parentDir(file), host, sources, at);
+  // This file's keys win over the file it extends; rules and taskTable merge key by key.
+  const merged: EngineSettings = {
     files: own.files !== undefined ? settings.files : base.files,
-    rules: { ...base.rules, ...settings.rules },
+    rules: mergeRules(base.rules, settings.rules),
     maxTaskLines: own.maxTaskLines !== undefined ? settings.maxTaskLines : base.maxTaskLines,
-    taskIdPattern: own.taskIdPattern !== undefined ? settings.taskIdPattern : base.taskIdPattern,
   };
+  const taskIdPattern = own.taskIdPattern !== undefined ? settings.taskIdPattern : base.taskIdPattern;
+  if (taskIdPattern !== undefined) merged.taskIdPattern = taskIdPattern;
+  if (template) merged.template = template;
+  if (base.taskTable || settings.taskTable) merged.taskTable = { ...base.taskTable, ...settings.taskTable };
+  const readyStatus = settings.readyStatus ?? base.readyStatus;
+  if (readyStatus !== undefined) merged.readyStatus = readyStatus;
+  return merged;
+}
+
+/** The template a config names (a path relative to the config file), read: a ConfigError at the value when it cannot be. */
+function readTemplate(
+  value: unknown,
+  dir: string,
+  host: ConfigHost,
+  sources: string[],
+  at: (path: string[], problem: string) => ConfigError,
+): EngineSettings['template'] {
+  if (typeof value !== 'string' || value.trim() === '') throw at(['template'], '"template" must be the path of the team\'s template markdown file');
+  const path = resolvePath(dir, value);
+  let text: string | undefined;
+  try {
+    text = host.readFile(path);
+  } catch (error) {
+    throw at(['template'], `cannot read template file ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (text === undefined) throw at(['template'], `cannot find template file ${path}`);
+  if (!sources.includes(path)) sources.push(path);
+  return { path, text };
 }
 
 /**
@@ -100,6 +142,16 @@ export function parseConfigText(text: string, file: string): { root: Node; at: (
     return place(findNodeAtLocation(root, path)?.offset ?? 0, problem);
   };
   return { root, at };
+}
+
+/** The code and the name of each rule, by either. */
+const SAME_RULE = new Map(RULES.flatMap((r) => [[r.code, [r.code, r.name]] as const, [r.name, [r.code, r.name]] as const]));
+
+/** `over`'s rules win over `under`'s, rule by rule, whether either names a rule by its code or by its name. */
+function mergeRules(under: Record<string, RuleSetting>, over: Record<string, RuleSetting>): Record<string, RuleSetting> {
+  const merged = { ...under };
+  for (const key of Object.keys(over)) for (const same of SAME_RULE.get(key) ?? [key]) delete merged[same];
+  return { ...merged, ...over };
 }
 
 /** The key a validateSettings problem is about: `techspec.rules.TS406 must…` → ['rules', 'TS406']. */

@@ -1,9 +1,10 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { SpecModel } from './model';
-import type { DiagnosticData, Finding, Rule } from './rule';
+import type { DiagnosticData, EngineHost, Finding, Rule } from './rule';
 import type { EngineSettings, SeverityName } from './settings';
 import { RULES } from './rules';
 import { RuleCache } from './rules/support/cache';
+import type { TemplateSchema } from './template/schema';
 
 const SEVERITY: Record<SeverityName, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -37,15 +38,16 @@ function silenced(directives: SpecModel['directives'] | undefined, rule: Rule): 
 }
 
 /** The rule caches of the documents analysed last, by URI, least recent first: the documents being edited. */
-const caches = new Map<string, RuleCache>();
+const caches = new Map<string, { cache: RuleCache; schema: TemplateSchema }>();
 const CACHED_DOCUMENTS = 8;
 
-/** The document's rule cache: kept from its last analysis, new for a document not analysed lately. */
-function cacheOf(uri: string): RuleCache {
-  let cache = caches.get(uri);
-  if (cache) caches.delete(uri);
-  else cache = new RuleCache();
-  caches.set(uri, cache);
+/** The document's rule cache: kept from its last analysis against the same template, else new. */
+function cacheOf(uri: string, schema: TemplateSchema): RuleCache {
+  let kept = caches.get(uri);
+  if (kept) caches.delete(uri);
+  if (kept?.schema !== schema) kept = { cache: new RuleCache(), schema };
+  const { cache } = kept;
+  caches.set(uri, kept);
   if (caches.size > CACHED_DOCUMENTS) caches.delete(caches.keys().next().value!);
   return cache;
 }
@@ -61,8 +63,8 @@ const count = (n: number) => n.toLocaleString('en');
  * Runs every enabled rule over the model. `uri` names the document in related information, and
  * the cache the rules keep from its last version.
  */
-export function computeDiagnostics(model: SpecModel, settings: EngineSettings, today: string, uri: string): Diagnostic[] {
-  const cache = cacheOf(uri);
+export function computeDiagnostics(model: SpecModel, settings: EngineSettings, today: string, uri: string, host: EngineHost = {}): Diagnostic[] {
+  const cache = cacheOf(uri, model.schema);
   const out: Diagnostic[] = [];
   const byLine = directivesByLine(model);
   // Findings of one rule often share one related list (a cycle's members): convert it once.
@@ -73,7 +75,7 @@ export function computeDiagnostics(model: SpecModel, settings: EngineSettings, t
     if (severity === undefined) continue;
     let shown = 0;
     let left: { range: Diagnostic['range']; count: number } | undefined;
-    for (const f of rule.check({ model, settings, today, cache })) {
+    for (const f of rule.check({ model, settings, schema: model.schema, today, cache, uri, host })) {
       if (byLine && silenced(byLine.get(f.range.start.line), rule)) continue;
       if (shown === MAX_PER_RULE) {
         if (left) left.count++;

@@ -19,14 +19,19 @@ export function getHover(model: SpecModel, position: Position): Hover | undefine
   if (!ref) return undefined;
   const g = taskGraph(model);
   const task: Task | undefined = g.tasks.get(ref.id);
+  // The spec's own names for the estimate column and the task section.
+  const tt = model.taskTable;
+  const estimate = (tt?.columns.lines !== undefined && tt.table.header.cells[tt.columns.lines]?.text) || 'Est. Lines';
+  const section =
+    model.sections.find((s) => s.key === 'task-breakdown')?.title ?? model.schema.sections.find((s) => s.key === 'task-breakdown')?.title ?? 'Task Breakdown';
   const lines = task
     ? [
         `**${escapeMarkdown(task.id)}** ${escapeMarkdown(task.title) || '(no title)'}`,
         '',
-        `Est. Lines: ${task.estLines !== undefined ? `~${task.estLines}` : escapeMarkdown(task.estCell?.text ?? '') || 'not given'}`,
+        `${escapeMarkdown(estimate)}: ${task.estLines !== undefined ? `~${task.estLines}` : escapeMarkdown(task.estCell?.text ?? '') || 'not given'}`,
         '',
         `Depends on: ${list(g.deps.get(task.id) ?? [])} · Needed by: ${list(g.dependents.get(task.id) ?? [])}`,
       ]
-    : [`**${escapeMarkdown(ref.id)}** is no task of the Task Breakdown table.`];
+    : [`**${escapeMarkdown(ref.id)}** is no task of the ${escapeMarkdown(section)} table.`];
   return { contents: { kind: 'markdown', value: lines.join('\n') }, range: model.lines.range(ref.start, ref.end) };
 }

@@ -10,10 +10,12 @@ import { RULES } from './rules';
 import { DEFAULT_SETTINGS, type EngineSettings } from './settings';
 import { isTechSpec } from './specFile';
 import { summarizeSpec, type SpecSummary } from './specSummary';
+import { schemaOf } from './template/default';
 
 export { createLanguageService } from './service';
 export type { Analysis, LanguageService, LanguageServiceOptions, SpecDocument } from './service';
 export type { RenameOutcome } from './navigation';
+export type { EngineHost } from './rule';
 export { DEFAULT_SETTINGS, validateSettings } from './settings';
 export type { EngineSettings, RuleSetting, SeverityName } from './settings';
 export { anchorGlobs, isTechSpec } from './specFile';
@@ -42,6 +44,8 @@ export interface LintOptions {
   today: string;
   /** Lint even when the document is not recognised as a tech spec (its path, front matter or title). */
   force?: boolean;
+  /** Whether a file exists, relative to the document's folder: links to repository paths are checked with it (see EngineHost). */
+  fileExists?(path: string, documentUri: string): boolean | undefined;
 }
 
 /** A rule as documentation and reports (README's table, SARIF's rules) describe it. */
@@ -75,8 +79,8 @@ export const rules: readonly RuleInfo[] = RULES.map(({ code, name, defaultSeveri
 export function analyzeText(text: string, options: LintOptions): { model?: SpecModel; diagnostics: Diagnostic[] } {
   const settings = options.settings ?? DEFAULT_SETTINGS;
   if (!options.force && !isTechSpec(options.uri, text, settings.files)) return { diagnostics: [] };
-  const model = buildModel(text);
-  return { model, diagnostics: computeDiagnostics(model, settings, options.today, options.uri) };
+  const model = buildModel(text, undefined, undefined, schemaOf(settings));
+  return { model, diagnostics: computeDiagnostics(model, settings, options.today, options.uri, options) };
 }
 
 /** The diagnostics of one document, with nothing kept between calls. A document that is no tech spec gets none. */
@@ -108,6 +112,11 @@ export function summarizeText(text: string, options: LintOptions): SpecSummary |
   const { model, diagnostics } = analyzeText(text, options);
   return model && summarizeSpec(options.uri, model, diagnostics, buildPlan(model, options.uri, 0));
 }
+
+// The template as the schema specs are checked against.
+export { deriveTemplate, describeTemplate, defaultSchema, schemaOf } from './template/index';
+export type { TemplateSchema, TemplateOptions, TaskRole } from './template/index';
+export { TEMPLATE_TEXT } from './templateText';
 
 // The .techspec.jsonc loader, for the command line and (later) the language server.
 export { CONFIG_FILE_NAME, ConfigError, findConfigFile, loadConfig, loadConfigFile, parseConfigText } from './config';

@@ -113,8 +113,9 @@ export function rename(model: SpecModel, uri: string, position: Position, newNam
   if (!name) return { refusal: 'A task ID cannot be empty.' };
   if (/[\s|,;`*\\]/.test(name))
     return { refusal: `"${name}" is not one word: a task ID has no spaces, commas, semicolons, pipes, backticks, asterisks or backslashes.` };
-  const pattern = taskIdRegExp(settings);
-  if (!pattern.test(name)) return { refusal: `${name} does not match techspec.taskIdPattern (${pattern.source}).` };
+  const pattern = taskIdRegExp(settings, model.schema);
+  const from = settings.taskIdPattern === undefined ? "the template's task ID pattern" : 'techspec.taskIdPattern';
+  if (!pattern.test(name)) return { refusal: `${name} does not match ${from} (${pattern.source}).` };
   const occurrences = occurrencesOf(model, ref.id);
   if (name !== ref.id && (model.taskTable?.tasks ?? []).some((t) => t.id === name)) {
     return { refusal: `${name} is already a task: renaming ${ref.id} to it would merge the two.` };

@@ -148,11 +148,13 @@ function nothingToDraw(model: SpecModel | undefined): { status: PlanStatus; mess
   }
   if (!model.taskTable) {
     const hasSection = model.sections.some((s) => s.key === 'task-breakdown');
+    const title = model.schema.sections.find((s) => s.key === 'task-breakdown')?.title ?? 'Task Breakdown';
+    const columns = model.schema.taskTable?.columns.join(' | ') ?? 'ID | Task | Est. Lines | Dependencies';
     return {
       status: 'no-task-breakdown',
       message: hasSection
-        ? 'The Task Breakdown section has no table of tasks. Add one with the columns ID | Task | Est. Lines | Dependencies | Jira.'
-        : 'This spec has no "## Task Breakdown" section, so there are no tasks to draw.',
+        ? `The ${title} section has no table of tasks. Add one with the columns ${columns}.`
+        : `This spec has no "## ${title}" section, so there are no tasks to draw.`,
     };
   }
   if (taskGraph(model).tasks.size === 0) {

@@ -2,6 +2,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { SpecModel } from './model';
 import type { RuleCache } from './rules/support/cache';
 import type { EngineSettings, SeverityName } from './settings';
+import type { TemplateSchema } from './template/schema';
 
 /** What a fix needs, carried on the diagnostic so code actions never re-parse. */
 export type FixData =
@@ -28,10 +29,25 @@ export interface Finding {
 export interface RuleContext {
   model: SpecModel;
   settings: EngineSettings;
+  /** The template the spec is checked against (the model's). */
+  schema: TemplateSchema;
   /** Today as YYYY-MM-DD: the engine reads no clock. */
   today: string;
   /** What rules keep from one version of the document to the next (every rule caches through it). */
   cache: RuleCache;
+  /** The document's URI: relative links resolve against it. */
+  uri: string;
+  /** What the host can tell about the workspace (the engine itself reads no files). */
+  host: EngineHost;
+}
+
+/** Optional capabilities of the host (CLI, server); each may be missing, and may not know. */
+export interface EngineHost {
+  /**
+   * Whether the file at `path` (as a link in the document writes it, percent-decoded, relative to the
+   * folder of the document `documentUri`) exists; undefined when the host cannot tell (then nothing is reported).
+   */
+  fileExists?(path: string, documentUri: string): boolean | undefined;
 }
 
 /** What the rules' shared helpers read: the model, and the cache they keep what they derive in. */

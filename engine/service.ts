@@ -11,6 +11,8 @@ import { getCompletions } from './completion';
 import { getHover } from './hover';
 import { getDefinition, getDocumentHighlights, getReferences, prepareRename, rename, type RenameOutcome } from './navigation';
 import { buildPlan, type Plan } from './plan';
+import { schemaOf } from './template/default';
+import type { TemplateSchema } from './template/schema';
 
 export interface SpecDocument {
   uri: string;
@@ -33,6 +35,8 @@ export interface Analysis {
 export interface LanguageServiceOptions {
   /** Today as YYYY-MM-DD; the engine reads no clock of its own. */
   today(): string;
+  /** Whether a file exists, relative to the document's folder: links to repository paths are checked with it (see EngineHost). */
+  fileExists?(path: string, documentUri: string): boolean | undefined;
 }
 
 export interface LanguageService {
@@ -66,6 +70,8 @@ interface DocumentState {
   parser: IncrementalParser;
   memo: ModelMemo;
   version: { version: number } | undefined;
+  /** The template the memo's parts were read against. */
+  schema?: TemplateSchema;
 }
 
 /** The analysis with its model, readable while it is the last one built with the state's memo. */
@@ -110,12 +116,19 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         parsers.delete(doc.uri);
         return { ...base, diagnostics: [] };
       }
-      const state = stateOf(doc.uri);
+      const schema = schemaOf(settings);
+      let state = stateOf(doc.uri);
+      // Parts read against another template (sections, task columns) are not reused.
+      if (state.schema !== undefined && state.schema !== schema) {
+        parsers.delete(doc.uri);
+        state = stateOf(doc.uri);
+      }
+      state.schema = schema;
       // Positions inside top-level nodes and table rows are settled only where the model reads them.
       const root = parsed ? state.parser.parseWith(doc.text, parsed, { settled: false }) : state.parser.parse(doc.text, { settled: false });
       state.memo.hint(state.parser.takeDiff());
-      const model = buildModel(doc.text, root, state.memo);
-      const diagnostics = computeDiagnostics(model, settings, options.today(), doc.uri);
+      const model = buildModel(doc.text, root, state.memo, schema);
+      const diagnostics = computeDiagnostics(model, settings, options.today(), doc.uri, options);
       return withModel({ ...base, diagnostics }, model, state);
     },
     sourcesToParse(doc, settings = DEFAULT_SETTINGS, minChars) {

@@ -91,3 +91,16 @@ export interface FormatTableResult {
 
 /** Client → server (the techspec.formatTable command): edits that format the table at the position; none outside a table. */
 export const FormatTableRequest = new RequestType<FormatTableParams, FormatTableResult, void>('techspec/formatTable');
+
+export interface DerivedRulesParams {
+  /** The document whose settings (and so whose template) apply; none: the bundled template. */
+  uri?: string;
+}
+
+export interface DerivedRules {
+  /** What was derived from the template, as a markdown document. */
+  markdown: string;
+}
+
+/** Client → server: the rules derived from the template that applies to a document. */
+export const DerivedRulesRequest = new RequestType<DerivedRulesParams, DerivedRules, void>('techspec/derivedRules');

@@ -19,7 +19,15 @@ console.log(`check-vsix: ${vsix} is ${(statSync(vsix).size / 1024).toFixed(0)} K
 // The bundles started at run time: the suite opens no spec big enough to start the parse worker.
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const packaged = execFileSync(npx, ['vsce', 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' }).split(/\r?\n/);
-for (const bundle of ['client/out/extension.js', 'server/out/server.js', 'server/out/parseWorker.js', 'server/out/analysisWorker.js']) {
+// And the JSON Schema of .techspec.jsonc that package.json contributes.
+for (const bundle of [
+  'client/out/extension.js',
+  'server/out/server.js',
+  'server/out/parseWorker.js',
+  'server/out/analysisWorker.js',
+  'server/out/summaryWorker.js',
+  'schemas/techspec.schema.json',
+]) {
   if (!packaged.includes(bundle)) {
     console.error(`check-vsix: ${bundle} is not in the package`);
     process.exit(1);

@@ -1,6 +1,6 @@
 // Lints (and with --fix, repairs) one file. Used by the main thread and by the lint workers alike.
-import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { applyEdits, fixAll, lint, type EngineSettings } from '../../engine';
@@ -44,7 +44,14 @@ export function lintFile(job: LintJob, flags: LintFlags): FileReport {
     return { path: job.path, diagnostics: [], lines: [], error: describeError(error) };
   }
   const stored = fromStored(raw);
-  const options = { uri: job.path, settings: job.settings, today: flags.today, force: flags.force };
+  const options = {
+    uri: job.path,
+    settings: job.settings,
+    today: flags.today,
+    force: flags.force,
+    // Links to repository files resolve from the spec's folder.
+    fileExists: (path: string) => existsSync(resolve(dirname(job.absolutePath), path)),
+  };
   let text = stored.text;
   const report: FileReport = { path: job.path, diagnostics: [], lines: [] };
   if (flags.fix) {

@@ -1,6 +1,7 @@
 // The `techspec` command: lint, graph and tasks over the engine. Failures of the run itself are one
 // line on stderr and exit code 2, never a stack trace.
 import packageJson from '../package.json';
+import { deriveCommand, DERIVE_HELP } from './deriveCommand';
 import { CliError, describeError } from './errors';
 import { graphCommand, GRAPH_HELP } from './graphCommand';
 import { lintCommand, LINT_HELP, type RunContext } from './lintCommand';
@@ -13,6 +14,7 @@ Commands:
   lint [globs…]   lint markdown tech specs (default: the configured "files" globs)
   graph FILE      write the task dependency graph (mermaid, dot, json, svg)
   tasks FILE      export the tasks (json, csv, jira-csv, markdown)
+  derive [FILE]   print the rules derived from the template (default: the config's or the bundled one)
 
 Options:
   -h, --help      show help (also after a command: techspec lint --help)
@@ -24,6 +26,7 @@ const COMMANDS: Record<string, { run: (argv: string[], context: RunContext) => n
   lint: { run: lintCommand, help: LINT_HELP },
   graph: { run: graphCommand, help: GRAPH_HELP },
   tasks: { run: tasksCommand, help: TASKS_HELP },
+  derive: { run: deriveCommand, help: DERIVE_HELP },
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -44,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const command = COMMANDS[name];
-  if (!command) throw new CliError(`unknown command "${name}" (lint, graph or tasks; see techspec --help)`);
+  if (!command) throw new CliError(`unknown command "${name}" (lint, graph, tasks or derive; see techspec --help)`);
   return command.run(rest, context);
 }
 

@@ -5,10 +5,11 @@ import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { rules } from '../../engine';
+// The project's address, from the root package.json (the bundler keeps only this field).
+import { homepage } from '../../package.json';
 import type { FileReport } from './lintFile';
 import { codeOf, messageOf } from './report';
 
-export const HOMEPAGE = 'https://github.com/techspec/techspec';
 const SRCROOT = '%SRCROOT%';
 const LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note', off: 'none' } as const;
 const RESULT_LEVEL = ['error', 'error', 'warning', 'note', 'note'] as const;
@@ -48,7 +49,7 @@ export function sarif(reports: readonly FileReport[], context: SarifContext): st
     runs: [
       {
         tool: {
-          driver: { name: 'techspec', version: context.version, semanticVersion: context.version, informationUri: HOMEPAGE, rules: rules.map(ruleDescriptor) },
+          driver: { name: 'techspec', version: context.version, semanticVersion: context.version, informationUri: homepage, rules: rules.map(ruleDescriptor) },
         },
         originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(context.root + sep).href } },
         results,
@@ -65,7 +66,8 @@ function ruleDescriptor(rule: (typeof rules)[number]) {
     shortDescription: { text: firstSentence(rule.description) },
     fullDescription: { text: rule.description },
     help: { text: `${rule.help} To turn the rule off or change its severity: "rules": { "${rule.code}": "off" } in .techspec.jsonc.` },
-    helpUri: `${HOMEPAGE}#${rule.code.toLowerCase()}`,
+    // README's rules table has an anchor per rule.
+    helpUri: `${homepage}#${rule.code.toLowerCase()}`,
     defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
   };
 }

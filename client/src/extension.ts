@@ -7,6 +7,7 @@ import { SpecsView, type SpecsViewApi } from './specsView';
 import { DidAnalyzeNotification, type DidAnalyzeParams } from '../../protocol';
 import { registerGlanceCommands } from './glance';
 import { ReadinessStatus, type ReadinessStatusApi } from './statusBar';
+import { registerDerivedRulesCommand } from './derivedRules';
 
 let client: LanguageClient | undefined;
 
@@ -58,6 +59,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Techsp
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
       { scheme: 'vscode-remote', language: 'markdown' },
+      // The config file: the server reports its problems in it.
+      { pattern: '**/.techspec.jsonc' },
     ],
     synchronize: { configurationSection: 'techspec' },
     outputChannel: output,
@@ -102,6 +105,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Techsp
       if (client) await client.restart();
       else await start();
     }),
+    registerDerivedRulesCommand(() => client),
     { dispose: () => void client?.stop() },
     { dispose: () => diagnostics.clearAll() },
   );

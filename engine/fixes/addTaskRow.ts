@@ -15,7 +15,7 @@ function addTaskRow(model: SpecModel, taskId: string): Edit | undefined {
   const { table } = tt;
   const cells = table.header.cells.map((c, i) => {
     if (i === (tt.columns.id ?? 0)) return taskId;
-    switch (taskColumnOf(c.text)) {
+    switch (taskColumnOf(c.text, model.schema)) {
       case 'lines':
         return '~';
       case 'deps':

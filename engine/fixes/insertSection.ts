@@ -1,7 +1,7 @@
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import type { SpecModel } from '../model';
 import type { FixData } from '../rule';
-import { TEMPLATE_SECTIONS, templateSection } from '../template';
+import { sectionByKey } from '../template/lookup';
 import { action, withEol, type Edit } from './edit';
 import { fixOf } from './fixData';
 
@@ -9,7 +9,7 @@ import { fixOf } from './fixData';
 export function missingKeys(model: SpecModel, diagnostics: Diagnostic[]): string[] {
   const present = new Set(model.sections.map((s) => s.key));
   const wanted = new Set(diagnostics.map((d) => fixOf(d)).flatMap((f) => (f?.kind === 'insertSection' ? [f.sectionKey] : [])));
-  return TEMPLATE_SECTIONS.filter((s) => wanted.has(s.key) && !present.has(s.key)).map((s) => s.key);
+  return model.schema.sections.filter((s) => wanted.has(s.key) && !present.has(s.key)).map((s) => s.key);
 }
 
 /** Insert the one section, and all missing ones when more are. */
@@ -20,7 +20,7 @@ export function insertSectionFixes(
   fix: Extract<FixData, { kind: 'insertSection' }>,
   all: Diagnostic[],
 ): CodeAction[] {
-  const section = templateSection(fix.sectionKey);
+  const section = sectionByKey(model.schema, fix.sectionKey);
   if (!section || model.sections.some((s) => s.key === section.key)) return [];
   const out = [action(model, uri, `Insert section "## ${section.title}"`, insertSections(model, [section.key]), [d], true)];
   const missing = all.filter((o) => fixOf(o)?.kind === 'insertSection');
@@ -56,8 +56,8 @@ function blankLineBefore(text: string, offset: number, eol: string): string {
  * template order, else before the first present one that comes after. Offset → keys, in template order.
  */
 function placesOf(model: SpecModel, keys: string[]): Map<number, string[]> {
-  const order = new Map(TEMPLATE_SECTIONS.map((s, i) => [s.key, i]));
-  const present = model.sections.filter((s) => s.key !== undefined);
+  const order = new Map(model.schema.sections.map((s, i) => [s.key, i]));
+  const present = model.sections.filter((s) => s.key !== undefined && order.has(s.key));
   const groups = new Map<number, string[]>();
   for (const key of [...keys].sort((a, b) => order.get(a)! - order.get(b)!)) {
     const i = order.get(key)!;
@@ -81,7 +81,7 @@ export function insertSections(model: SpecModel, keys: string[]): Edit[] {
   const usesRules = model.sections.some((s, i) => i > 0 && endsWithRule(text, s.heading.start));
   const edits: Edit[] = [];
   for (const [offset, group] of placesOf(model, keys)) {
-    const bodies = group.map((k) => withEol(model, templateSection(k)!.skeleton.replace(/\s*(?:\n---\s*)?$/, '')));
+    const bodies = group.map((k) => withEol(model, sectionByKey(model.schema, k)!.skeleton.replace(/\s*(?:\n---\s*)?$/, '')));
     const atEnd = text.slice(offset).trim() === '';
     let insert: string;
     if (atEnd) {

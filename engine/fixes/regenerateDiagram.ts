@@ -2,6 +2,7 @@ import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types'
 import { diffArrays } from 'diff';
 import type { DependencyDiagram, GraphEdge, SpecModel, Task, TaskTable } from '../model';
 import { normalizeHeading } from '../template';
+import { graphHeading } from '../template/lookup';
 import { taskGraph } from '../taskGraph';
 import { action, type Edit } from './edit';
 import { fixOf } from './fixData';
@@ -84,10 +85,11 @@ export function regenerateDiagram(model: SpecModel, added: Map<string, string[]>
 function newDiagram(model: SpecModel, tt: TaskTable, expected: [string, string][]): Edit {
   const eol = model.lines.eol;
   const block = ['```mermaid', 'graph LR', ...graphStatements(model, expected, new Set(), true).map((s) => '    ' + s), '```'].join(eol);
-  const heading = model.headings.find((h) => h.depth > 2 && normalizeHeading(h.title) === 'task dependency graph' && h.heading.start > tt.table.span.start);
+  const title = graphHeading(model.schema);
+  const heading = model.headings.find((h) => h.depth > 2 && normalizeHeading(h.title) === normalizeHeading(title) && h.heading.start > tt.table.span.start);
   if (heading) return { start: heading.heading.end, end: heading.heading.end, text: eol + eol + block };
   const end = model.lines.lineEnd(model.lines.positionAt(tt.table.span.end).line);
-  return { start: end, end, text: `${eol}${eol}### Task Dependency Graph${eol}${eol}${block}` };
+  return { start: end, end, text: `${eol}${eol}### ${title}${eol}${eol}${block}` };
 }
 
 /** Line edits that drop stale statements of the diagram and add the missing edges. */

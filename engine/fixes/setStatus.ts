@@ -1,6 +1,6 @@
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import type { HeaderField, SpecModel } from '../model';
-import { STATUS_VALUES } from '../template';
+import { backTo, isReadyStatus } from '../template/lookup';
 import { levenshtein } from '../text';
 import { action } from './edit';
 
@@ -11,23 +11,31 @@ export function setStatusFixes(model: SpecModel, uri: string, d: Diagnostic): Co
 }
 
 function changeStatus(model: SpecModel, uri: string, d: Diagnostic, status: HeaderField): CodeAction[] {
+  const values = model.schema.status?.values ?? [];
+  if (!values.length) return [];
   const current = status.value.toLowerCase();
-  const closest = STATUS_VALUES.map((v) => ({ v, dist: levenshtein(current, v.toLowerCase()) })).sort((a, b) => a.dist - b.dist)[0];
-  // Approved too early (placeholders, open questions) goes back to In Review; a typo to its value.
-  let preferred: string = status.value === 'Approved' ? 'In Review' : closest.dist <= Math.floor(closest.v.length / 2) ? closest.v : 'Draft';
+  const closest = values.map((v) => ({ v, dist: levenshtein(current, v.toLowerCase()) })).sort((a, b) => a.dist - b.dist)[0];
+  // Ready too early (placeholders, open questions) goes back a step; a typo to its value.
+  let preferred: string = isReadyStatus(model.schema, status.value)
+    ? backTo(model.schema)
+    : closest.dist <= Math.floor(closest.v.length / 2)
+      ? closest.v
+      : values[0];
   if (preferred === status.value) preferred = '';
   const { start, end } = status.valueSpan;
   const space = status.value === '' && model.text[start - 1] === ':' ? ' ' : '';
-  return STATUS_VALUES.filter((v) => v !== status.value).map((v) =>
-    action(model, uri, `Set Status to ${v}`, [{ start, end, text: space + v }], [d], v === preferred),
-  );
+  return values
+    .filter((v) => v !== status.value)
+    .map((v) => action(model, uri, `Set ${model.schema.status!.label} to ${v}`, [{ start, end, text: space + v }], [d], v === preferred));
 }
 
 function addStatus(model: SpecModel, uri: string, d: Diagnostic): CodeAction[] {
+  const values = model.schema.status?.values ?? [];
+  const label = model.schema.status?.label ?? 'Status';
   const eol = model.lines.eol;
   const fields = Object.values(model.header);
   const quoted = fields.length === 0 || fields.some((f) => /^\s*>/.test(model.text.slice(f.lineSpan.start, f.lineSpan.end)));
-  const line = (v: string) => `${quoted ? '> ' : ''}**Status**: ${v}`;
+  const line = (v: string) => `${quoted ? '> ' : ''}**${label}**: ${v}`;
   let at: number;
   let make: (v: string) => string;
   if (model.headerAnchor && fields.length) {
@@ -40,5 +48,5 @@ function addStatus(model: SpecModel, uri: string, d: Diagnostic): CodeAction[] {
     at = 0;
     make = (v) => line(v) + eol + eol;
   }
-  return STATUS_VALUES.map((v) => action(model, uri, `Add Status: ${v}`, [{ start: at, end: at, text: make(v) }], [d], v === 'Draft'));
+  return values.map((v) => action(model, uri, `Add ${label}: ${v}`, [{ start: at, end: at, text: make(v) }], [d], v === values[0]));
 }

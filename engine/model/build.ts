@@ -13,13 +13,20 @@ import { readEndpoints } from './endpoints';
 import { findPlaceholders } from './placeholders';
 import { readDirective } from './directives';
 import { parseMarkdown } from '../parse';
+import type { TemplateSchema } from '../template/schema';
+import { defaultSchema } from '../template/default';
 
 /**
  * The model of a spec. With a host that keeps parts between versions of a document (ModelMemo),
  * parts built from mdast nodes the incremental parser reused are reused too, moved to where their node now is.
  */
-export function buildModel(text: string, root: Root = parseMarkdown(text), host: ModelHost = new OneShotHost()): SpecModel {
-  return new ModelBuilder(text, host).build(root);
+export function buildModel(
+  text: string,
+  root: Root = parseMarkdown(text),
+  host: ModelHost = new OneShotHost(),
+  schema: TemplateSchema = defaultSchema(),
+): SpecModel {
+  return new ModelBuilder(text, host, schema).build(root);
 }
 
 class ModelBuilder {
@@ -33,10 +40,12 @@ class ModelBuilder {
   constructor(
     private readonly text: string,
     private readonly host: ModelHost,
+    schema: TemplateSchema,
   ) {
     const lines = host.lines(text);
     this.model = {
       text,
+      schema,
       lines,
       frontMatter: {},
       header: {},
@@ -113,7 +122,7 @@ class ModelBuilder {
     const sectionKey = sectionAt(model, start)?.key;
     const header = this.visitRow(t.children[0]).row;
     // Rows of a table in Task Breakdown are read as tasks too, in the same pass and part.
-    const columns = sectionKey === 'task-breakdown' ? taskColumns(header) : undefined;
+    const columns = sectionKey === 'task-breakdown' ? taskColumns(header, model.schema) : undefined;
     const { rows, tasks } = this.bodyRows(t, columns);
     const table: Table = { header, rows, span: this.nodeSpan(t), sectionKey, headingTitle: headingAbove(model, start)?.title };
     if (columns) this.tasksOf.set(table, { columns, tasks });

@@ -58,7 +58,7 @@ export function parseFlowchart(text: string, start: number, end: number, span: (
   const grouped = new Set<string>();
   for (const [offset, stmt] of flowchartStatements(text.slice(start, end))) {
     const trimmed = stmt.trim();
-    const sub = /^subgraph\s+([A-Za-z0-9_]+)\s*(?:\[|$)/.exec(trimmed);
+    const sub = /^subgraph\s+([A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*)\s*(?:\[|$)/.exec(trimmed);
     if (sub) graph.subgraphs.push(sub[1]);
     const group = subgraphGroup(trimmed, open.at(-1));
     if (group) {
@@ -136,13 +136,14 @@ class StatementReader {
   private readNode(): GraphNodeRef | undefined {
     this.skipWs();
     const stmt = this.stmt;
-    const id = /^[A-Za-z0-9_]+/.exec(stmt.slice(this.i));
+    // Hyphens join words of an ID (`PAY-101`) but never start an arrow (`A-->B`, `A-.->B`).
+    const id = /^[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*/.exec(stmt.slice(this.i));
     if (!id) return undefined;
     const ref = { id: id[0], span: this.span(this.base + this.i, this.base + this.i + id[0].length) };
     this.i += id[0].length;
     const open = stmt[this.i];
     if (open && SHAPE_OPEN[open]) this.skipShape(open, SHAPE_OPEN[open]);
-    const cls = /^:::[\w-]+/.exec(stmt.slice(this.i));
+    const cls = /^:::\w+(?:-\w+)*/.exec(stmt.slice(this.i));
     if (cls) this.i += cls[0].length;
     this.graph.nodes.push(ref);
     return ref;

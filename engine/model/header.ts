@@ -1,18 +1,8 @@
 // The header under the title (`**Status**: Draft` lines) and the front matter.
 import type { Nodes, Root } from 'mdast';
-import type { HeaderField, SpecModel } from './types';
+import type { SpecModel } from './types';
 import type { ModelHost } from './host';
-
-const HEADER_LABELS: Record<string, HeaderField['key']> = {
-  status: 'status',
-  author: 'author',
-  authors: 'author',
-  owner: 'author',
-  'prd link': 'prdLink',
-  prd: 'prdLink',
-  'last updated': 'lastUpdated',
-  updated: 'lastUpdated',
-};
+import { headerKeyOf } from '../template/lookup';
 
 export function readFrontMatter(yaml: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -35,7 +25,7 @@ export function readHeader(model: SpecModel, root: Root, host: ModelHost): void 
     const lineText = lines.lineText(line);
     const m = /^(\s*(?:>\s*)?)\*\*([^*]+?)(:?)\*\*(:?)[ \t]*(.*?)\s*$/.exec(lineText);
     if (!m) continue;
-    const key = HEADER_LABELS[m[2].trim().toLowerCase()];
+    const key = headerKeyOf(model.schema, m[2]);
     if (!key || model.header[key]) continue;
     const lineStart = lines.lineStarts[line];
     const valueOffset = lineStart + lineText.trimEnd().length - m[5].length;

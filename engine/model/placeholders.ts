@@ -1,5 +1,5 @@
 import type { SpecModel, Span } from './types';
-import { TEMPLATE_PLACEHOLDERS } from '../template';
+import { isTemplatePlaceholder } from '../template/lookup';
 
 /** `[Name]`-style placeholders in `source` (at `base` of the text); in code, only the template's own. */
 export function findPlaceholders(model: SpecModel, source: string, base: number, span: (s: number, e: number) => Span, inCode: boolean): void {
@@ -8,7 +8,7 @@ export function findPlaceholders(model: SpecModel, source: string, base: number,
     const inner = m[1];
     if (source[m.index - 1] === '\\' || source[m.index + m[0].length - 2] === '\\') continue;
     if (/^[ xX]$/.test(inner) || inner.startsWith('^')) continue;
-    if (inCode && !TEMPLATE_PLACEHOLDERS.has(inner)) continue;
+    if (inCode && !isTemplatePlaceholder(model.schema, inner)) continue;
     model.placeholders.push({ text: m[0], span: span(base + m.index, base + m.index + m[0].length) });
   }
 }

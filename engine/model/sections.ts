@@ -1,7 +1,8 @@
 import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Section, Span, SpecModel } from './types';
-import { templateSectionFor } from '../template';
+import { sectionFor } from '../template/lookup';
+import { sectionNameOf } from './headingText';
 
 /** Heading texts by node: a node the incremental parser keeps keeps its text. */
 const headingTitles = new WeakMap<Heading, string>();
@@ -29,7 +30,7 @@ export function readSections(model: SpecModel, headings: Heading[], span: (start
     const title = headingTitle(h);
     const heading = span(start, h.position!.end.offset!);
     const section: Section = { title, depth: h.depth, heading, span: span(start, end) };
-    if (h.depth === 2) section.key = templateSectionFor(title)?.key;
+    if (h.depth === 2) section.key = (sectionFor(model.schema, sectionNameOf(title)) ?? sectionFor(model.schema, title))?.key;
     model.headings.push(section);
     if (h.depth === 2) model.sections.push(section);
     if (h.depth === 1 && !model.title) model.title = { text: title, span: span(start, h.position!.end.offset!) };

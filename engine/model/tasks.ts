@@ -1,15 +1,24 @@
 // The Task Breakdown table: its columns, its rows read as tasks, their Dependencies cells.
 import type { DependencyRef, SpecModel, Span, Table, TableRow, Task, TaskColumn, TaskTable } from './types';
+import type { TemplateSchema } from '../template/schema';
+import { templateTaskColumn } from '../template/lookup';
 
+/** Common names of each task column's role. */
 const COLUMN_PATTERNS: [TaskColumn, RegExp][] = [
-  ['id', /^(id|task id|#|key)$/],
-  ['task', /^(task|tasks|title|name|description|summary)$/],
-  ['lines', /(line|loc|size|estimate|est)/],
-  ['deps', /(depend|deps|blocked by|requires|after)/],
-  ['jira', /(jira|ticket|issue|link)/],
+  ['id', /^(id|task id|#|key|no|task no|ref)$/],
+  ['task', /^(task|tasks|title|name|description|summary|task name|work item)$/],
+  ['deps', /(depend|deps|blocked by|requires|after|prereq)/],
+  ['lines', /\b(lines?|loc|sloc|size|estimated?|est|effort|points?)\b/],
+  ['jira', /(jira|ticket|issue|link|story)/],
 ];
 
-export function taskColumnOf(header: string): TaskColumn | undefined {
+/**
+ * The role of a task-table column: by the team template's own column names first (a column the
+ * template has without a role, like Owner, has none), then by common names.
+ */
+export function taskColumnOf(header: string, schema?: TemplateSchema): TaskColumn | undefined {
+  const own = templateTaskColumn(schema, header);
+  if (own !== undefined) return own ?? undefined;
   const n = header
     .toLowerCase()
     .replace(/[^a-z0-9#]+/g, ' ')
@@ -31,16 +40,42 @@ export interface DependencyWord {
   none: boolean;
 }
 
-/** The words of a Dependencies cell's source, split at commas, semicolons and spaces; `and` is no word. */
+/** A word that may be a task ID: it holds a digit (`T3`, `PAY-101`, `FR-2`). */
+const ID_LIKE = /\d/;
+const DASHES = new Set(['-', '–', '—']);
+
+/**
+ * The words of a Dependencies cell's source, split at commas, semicolons and spaces; `and` is no word.
+ * Notes are left out: text in parentheses (`T6 (email)`), everything after a dash that follows an
+ * ID (`T2 - schema first`), and the words without a digit in an item (between commas) that names
+ * an ID (`after T3`). An item without any ID is kept whole: `Design` in `T1, Design` is a finding.
+ */
 export function dependencyWords(raw: string): DependencyWord[] {
-  const out: DependencyWord[] = [];
-  const re = /[^,;\s]+/g;
-  for (let m = re.exec(raw); m; m = re.exec(raw)) {
+  const words: DependencyWord[] = [];
+  // Parenthesised notes blanked out, offsets kept.
+  const source = raw.replace(/\([^()]*\)?/g, (m) => ' '.repeat(m.length));
+  const re = /[^,;\s]+|[,;]/g;
+  let item: DependencyWord[] = [];
+  const endItem = () => {
+    const named = item.some((w) => ID_LIKE.test(w.id));
+    for (const w of item) if (!named || w.none || ID_LIKE.test(w.id)) words.push(w);
+    item = [];
+  };
+  for (let m = re.exec(source); m; m = re.exec(source)) {
+    if (m[0] === ',' || m[0] === ';') {
+      endItem();
+      continue;
+    }
     const id = m[0].replace(/^[*_`]+|[*_`]+$/g, '');
     if (!id || id.toLowerCase() === 'and') continue;
-    out.push({ id, start: m.index + m[0].indexOf(id), wordStart: m.index, wordEnd: m.index + m[0].length, none: NONE_WORDS.has(id.toLowerCase()) });
+    const none = NONE_WORDS.has(id.toLowerCase());
+    const prev = item[item.length - 1] ?? words[words.length - 1];
+    // A dash after an ID or None, with more after it, starts a note that runs to the end of the cell.
+    if (DASHES.has(id) && prev && (ID_LIKE.test(prev.id) || prev.none) && /\S/.test(source.slice(m.index + m[0].length))) break;
+    item.push({ id, start: m.index + m[0].indexOf(id), wordStart: m.index, wordEnd: m.index + m[0].length, none });
   }
-  return out;
+  endItem();
+  return words;
 }
 
 /** Where each task column is, and a key that changes when that does. */
@@ -49,10 +84,10 @@ export interface TaskColumns {
   key: string;
 }
 
-export function taskColumns(header: TableRow): TaskColumns {
+export function taskColumns(header: TableRow, schema?: TemplateSchema): TaskColumns {
   const at: TaskTable['columns'] = {};
   header.cells.forEach((c, i) => {
-    const col = taskColumnOf(c.text);
+    const col = taskColumnOf(c.text, schema);
     if (col && at[col] === undefined) at[col] = i;
   });
   return { at, key: 'task ' + JSON.stringify(at) };
@@ -65,13 +100,13 @@ export function readTaskTable(
   span: (s: number, e: number) => Span,
 ): TaskTable | undefined {
   const table =
-    model.tables.find((t) => t.sectionKey === 'task-breakdown' && t.header.cells.some((c) => taskColumnOf(c.text) === 'id')) ??
+    model.tables.find((t) => t.sectionKey === 'task-breakdown' && t.header.cells.some((c) => taskColumnOf(c.text, model.schema) === 'id')) ??
     model.tables.find((t) => t.sectionKey === 'task-breakdown');
   if (!table) return undefined;
   const read = tasksOf.get(table);
   if (read) return { table, columns: read.columns.at, tasks: read.tasks };
   // A table nested in a block the host reused (in a list or a quote): its rows were read before.
-  const { at } = taskColumns(table.header);
+  const { at } = taskColumns(table.header, model.schema);
   const tasks: Task[] = [];
   for (const row of table.rows) {
     const task = readTask(row, at, span);

@@ -1,5 +1,6 @@
 // The model of a spec: what the rules, fixes and navigation read, with spans into its text.
 import type { Position, Range } from 'vscode-languageserver-types';
+import type { HeaderKey, TemplateSchema } from '../template/schema';
 
 /** A span of the document: offsets for slicing, a range for the protocol. */
 export interface Span {
@@ -12,7 +13,7 @@ export interface Span {
 }
 
 export interface HeaderField {
-  key: 'status' | 'author' | 'prdLink' | 'lastUpdated';
+  key: HeaderKey;
   label: string;
   /** The value as written, trimmed. */
   value: string;
@@ -76,7 +77,8 @@ export interface Task {
   row: TableRow;
 }
 
-export type TaskColumn = 'id' | 'task' | 'lines' | 'deps' | 'jira';
+export type { TaskColumn } from '../template/schema';
+import type { TaskColumn } from '../template/schema';
 
 export interface TaskTable {
   table: Table;
@@ -155,6 +157,8 @@ export interface DisableDirective {
 
 export interface SpecModel {
   text: string;
+  /** The template the spec was read against. */
+  schema: TemplateSchema;
   lines: LineIndex;
   frontMatter: Record<string, string>;
   title?: { text: string; span: Span };

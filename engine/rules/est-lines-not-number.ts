@@ -14,9 +14,11 @@ export const estLinesNotNumber: Rule = {
   help: 'Write the estimate as a number of lines, like ~150.',
   check({ model, cache }) {
     const tasks = model.taskTable?.tasks ?? [];
+    const { table, columns } = model.taskTable ?? {};
+    const column = (columns?.lines !== undefined && table?.header.cells[columns.lines]?.text) || 'Est. Lines';
     return cache.passing(notNumber, tasks, undefined).map((i) => ({
       range: tasks[i].estCell!.span.range,
-      message: `Est. Lines "${tasks[i].estCell!.text}" is not a number. Write an estimate like ~150.`,
+      message: `${column} "${tasks[i].estCell!.text}" is not a number. Write an estimate like ~150.`,
     }));
   },
 };

@@ -1,7 +1,7 @@
 import type { Finding, Rule, RuleScope } from '../rule';
 import type { DependencyDiagram } from '../model';
 import { taskGraph } from '../taskGraph';
-import { graphTaskEdges, tableEdges, unknownDependencyIds } from './support/tasks';
+import { graphTaskEdges, misspells, tableEdges, unknownDependencyIds, unknownDepsByTask } from './support/tasks';
 
 /** Indexes of the diagram's edges that the table does not state. */
 function unstated(scope: RuleScope, diagram: DependencyDiagram): number[] {
@@ -18,6 +18,14 @@ function unstated(scope: RuleScope, diagram: DependencyDiagram): number[] {
     // Between two different tasks the table lists the edge when the task's dependencies hold it.
     if (f >= 0 && t >= 0 && f !== t && g.depsOf[t].includes(f)) continue;
     const e = diagram.edges[i];
+    // The table misspells this edge (`T21` for `T12`): TS406 reports it, once.
+    if (
+      t >= 0 &&
+      unknownDepsByTask(scope)
+        .get(t)
+        ?.some((u) => misspells(u, e.from.id))
+    )
+      continue;
     if ((f >= 0 && t >= 0 && f !== t ? false : tableEdges(scope).has(e.from.id, e.to.id)) || !known(e.from.id, f) || !known(e.to.id, t)) continue;
     at.push(i);
   }
@@ -36,8 +44,9 @@ export const graphEdgeExtra: Rule = {
     const { taskTable, diagram } = model;
     // Without a Dependencies column the table states no edges at all; TS402 reports the column.
     if (!taskTable || !diagram || taskTable.columns.deps === undefined) return [];
-    // Kept while the numbering, the drawing and its subgraphs are.
-    const deps = [taskGraph(model).depsOf, diagram.subgraphs];
+    // Kept while the numbering, the drawing and its subgraphs are, and no dependency is unknown.
+    const unknown = unknownDepsByTask(ctx);
+    const deps = [taskGraph(model).depsOf, diagram.subgraphs, unknown.size ? unknown : undefined];
     const at = cache.remember('graph-edge-extra', graphTaskEdges(ctx), deps, () => unstated(ctx, diagram));
     return at.map((i): Finding => {
       const e = diagram.edges[i];

@@ -2,12 +2,15 @@ import type { Finding, Rule } from '../rule';
 import { isFlowchart, type SpecModel } from '../model';
 import { taskGraph, type TaskGraph } from '../taskGraph';
 import { graphTaskEdges, type DrawnEdges } from './support/tasks';
+import { graphHeading } from '../template/lookup';
 
 /**
  * Whether the diagram should draw the dependency at position `j` of row `r`: one on an existing task.
- * Unknown and self dependencies are the table's own defects (TS406, TS407), not something to draw.
+ * Unknown and self dependencies are the table's own defects (TS406, TS407), not something to draw;
+ * so is a row that repeats an earlier row's ID (TS403).
  */
-const expected = ({ rowId, depNum }: TaskGraph, r: number, j: number) => rowId[r] >= 0 && depNum[j] >= 0 && depNum[j] !== rowId[r];
+const expected = ({ rows, rowId, depNum, first }: TaskGraph, r: number, j: number) =>
+  rowId[r] >= 0 && depNum[j] >= 0 && depNum[j] !== rowId[r] && first[rowId[r]] === rows[r];
 
 /** The dependencies the diagram does not draw, as (row, dependency) positions. */
 function undrawn(g: TaskGraph, drawn: DrawnEdges): number[] {
@@ -27,11 +30,13 @@ function noDiagram(model: SpecModel, g: TaskGraph): Finding[] {
   if (!count) return [];
   // A flowchart elsewhere may be the user's graph in another place: stay silent then.
   if (model.codeBlocks.some(isFlowchart)) return [];
+  const graph = graphHeading(model.schema);
+  const section = model.schema.sections.find((s) => s.key === 'task-breakdown')?.title ?? 'Task Breakdown';
   const depsHeader = table.columns.deps === undefined ? undefined : table.table.header.cells[table.columns.deps];
   return [
     {
       range: (depsHeader ?? table.table.header).span.range,
-      message: `Task Breakdown has no Task Dependency Graph for its ${count} ${count === 1 ? 'dependency' : 'dependencies'}. Add a mermaid graph under "### Task Dependency Graph" (quick fix: generate it from the table).`,
+      message: `${section} has no ${graph} for its ${count} ${count === 1 ? 'dependency' : 'dependencies'}. Add a mermaid graph under "### ${graph}" (quick fix: generate it from the table).`,
       fix: { kind: 'regenerateGraph' },
     },
   ];
@@ -48,7 +53,7 @@ export const graphEdgeMissing: Rule = {
     const { model, cache } = ctx;
     if (!model.taskTable) return [];
     const g = taskGraph(model);
-    if (!model.diagram) return noDiagram(model, g);
+    if (!model.diagram) return ctx.schema.dependencyGraph ? noDiagram(model, g) : [];
     const drawn = graphTaskEdges(ctx);
     // Kept while the numbering and the drawing are.
     const at = cache.remember('graph-edge-missing', drawn, [g.depNum], () => undrawn(g, drawn));

@@ -39,6 +39,9 @@ import { c4UnknownAlias } from './c4-unknown-alias';
 import { c4DuplicateAlias } from './c4-duplicate-alias';
 import { c4ArgumentCount } from './c4-argument-count';
 import { c4UnbalancedBrace } from './c4-unbalanced-brace';
+import { statedTotalMismatch } from './stated-total-mismatch';
+import { planOrder } from './plan-order';
+import { repoLinkMissing } from './repo-link-missing';
 
 /** Every rule, in code order. Codes and names are stable: settings and disable comments use them. */
 export const RULES: Rule[] = [
@@ -86,4 +89,8 @@ export const RULES: Rule[] = [
   c4DuplicateAlias,
   c4ArgumentCount,
   c4UnbalancedBrace,
+  // The plan around the table (TS1101, TS1102) and links to repository files (TS1103).
+  statedTotalMismatch,
+  planOrder,
+  repoLinkMissing,
 ];

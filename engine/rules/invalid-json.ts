@@ -1,6 +1,7 @@
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { CodeBlock, SpecModel } from '../model';
 import type { Finding, Rule } from '../rule';
+import { elideExample } from './support/jsonExample';
 
 /** Maps an offset into a code block's value to a document offset (the value drops blockquote and list indentation). */
 export function codeOffset(model: SpecModel, block: CodeBlock, offset: number): number {
@@ -44,10 +45,8 @@ function describe(error: ParseError, value: string): string {
       return 'the array is not closed: add ]';
     case 'EndOfFileExpected':
       return 'text after the end of the JSON value: remove it, or wrap the values in an array';
-    case 'InvalidCommentToken':
-      return 'comments are not allowed in JSON: remove the comment, or mark the block jsonc';
     case 'UnexpectedEndOfComment':
-      return 'the comment is not closed, and JSON allows no comments: remove it';
+      return 'the comment is not closed: add */';
     case 'UnexpectedEndOfString':
       return 'the string is not closed: add the closing "';
     case 'UnexpectedEndOfNumber':
@@ -87,8 +86,8 @@ export const invalidJson: Rule = {
   code: 'TS804',
   name: 'invalid-json',
   defaultSeverity: 'error',
-  description: 'A json code block does not parse.',
-  help: 'Fix the JSON so it parses (no trailing commas or comments, keys in double quotes).',
+  description: 'A json code block does not parse (`...`/`…` elisions and comments are accepted).',
+  help: 'Fix the JSON so it parses (no trailing commas, keys and strings in double quotes); `...` may stand for left-out items or values.',
   check({ model, cache }) {
     const findings: Finding[] = [];
     for (const k of cache.passing(rejected, model.codeBlocks, undefined)) {
@@ -102,22 +101,23 @@ export const invalidJson: Rule = {
         continue;
       }
       const errors: ParseError[] = [];
-      parse(block.value, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+      const json = elideExample(block.value);
+      parse(json, errors, { disallowComments: false, allowTrailingComma: false, allowEmptyContent: false });
       if (errors.length === 0) continue;
       // The first error is the real one; the rest follow from it.
       const error = errors[0];
       let start = error.offset;
       let end = error.offset + error.length;
-      let words = describe(error, block.value);
-      const comma = trailingComma(block.value, error.offset);
+      let words = describe(error, json);
+      const comma = trailingComma(json, error.offset);
       if (comma !== undefined && /^(PropertyNameExpected|ValueExpected)$/.test(printParseErrorCode(error.error))) {
         [start, end, words] = [comma, comma + 1, 'JSON allows no trailing comma: remove it'];
       } else if (end === start) {
         // Something is missing here: mark the character at the point, or the last one before it.
-        if (start < block.value.length && !/[\r\n]/.test(block.value[start])) end = start + 1;
+        if (start < json.length && !/[\r\n]/.test(json[start])) end = start + 1;
         else {
           let i = start - 1;
-          while (i > 0 && /\s/.test(block.value[i])) i--;
+          while (i > 0 && /\s/.test(json[i])) i--;
           [start, end] = [Math.max(0, i), Math.max(0, i) + 1];
         }
       }

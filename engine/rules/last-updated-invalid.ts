@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { dateProblem } from './support/header';
 import { isPlaceholder, trimmedRange } from './support/markdown';
+import { headerField } from '../template/lookup';
 
 export const lastUpdatedInvalid: Rule = {
   code: 'TS205',
@@ -11,13 +12,16 @@ export const lastUpdatedInvalid: Rule = {
   check(ctx) {
     const { model, today } = ctx;
     const field = model.header.lastUpdated;
-    if (!field || isPlaceholder(ctx, field.valueSpan)) return [];
+    if (!headerField(ctx.schema, 'lastUpdated') || !field || isPlaceholder(ctx, field.valueSpan)) return [];
     if (field.value === '')
       return [
-        { range: trimmedRange(model, field.lineSpan), message: `Last Updated is empty: write the date of the last change as YYYY-MM-DD (today is ${today}).` },
+        {
+          range: trimmedRange(model, field.lineSpan),
+          message: `${field.label} is empty: write the date of the last change as YYYY-MM-DD (today is ${today}).`,
+        },
       ];
     const problem = dateProblem(field.value);
     if (!problem) return [];
-    return [{ range: field.valueSpan.range, message: `Last Updated "${field.value}" ${problem}: write the date as YYYY-MM-DD, like ${today}.` }];
+    return [{ range: field.valueSpan.range, message: `${field.label} "${field.value}" ${problem}: write the date as YYYY-MM-DD, like ${today}.` }];
   },
 };

@@ -1,5 +1,6 @@
 import type { Finding, Rule } from '../rule';
-import { RISK_LEVELS } from '../template';
+import { columnEnum } from '../template/lookup';
+import { enumWordsIn, matchEnum } from '../template/enums';
 import { cellRange, closest, isPlaceholder, orList } from './support/markdown';
 import { isBlankRow, riskTables } from './support/risks';
 
@@ -7,10 +8,10 @@ export const riskLevelInvalid: Rule = {
   code: 'TS701',
   name: 'risk-level-invalid',
   defaultSeverity: 'warning',
-  description: "A risk's Likelihood or Impact is not Low, Med or High.",
-  help: 'Write Low, Med or High.',
+  description: "A risk's Likelihood or Impact is not one of the template's levels (Low, Med or High in the bundled one).",
+  help: "Write one of the levels the template's risk table shows (Low, Med or High in the bundled one).",
   check(ctx) {
-    const { model } = ctx;
+    const { model, schema } = ctx;
     const findings: Finding[] = [];
     for (const t of riskTables(model.tables)) {
       for (const row of t.table.rows) {
@@ -19,17 +20,18 @@ export const riskLevelInvalid: Rule = {
           const cell = col === undefined ? undefined : row.cells[col];
           if (!cell || isPlaceholder(ctx, cell.span)) continue;
           const value = cell.text.trim();
-          if ((RISK_LEVELS as readonly string[]).includes(value)) continue;
           const column = t.table.header.cells[col!].text.trim();
-          const named = RISK_LEVELS.filter((l) => new RegExp(`(^|[^a-z])${l}`, 'i').test(value));
+          const levels = columnEnum(schema, 'risks', column) ?? schema.riskLevels;
+          if (!levels || matchEnum(value, levels) !== undefined) continue;
+          const named = enumWordsIn(value, levels);
           let message: string;
-          if (value === '') message = `${column} is empty: write ${orList(RISK_LEVELS)}.`;
-          else if (named.length > 1) message = `${column} "${value}" lists several levels: keep one of ${orList(RISK_LEVELS)}.`;
+          if (value === '') message = `${column} is empty: write ${orList(levels)}.`;
+          else if (named.length > 1) message = `${column} "${value}" lists several levels: keep one of ${orList(levels)}.`;
           else {
-            const suggestion = closest(value, RISK_LEVELS);
+            const suggestion = named[0] ?? closest(value, levels);
             message = suggestion
-              ? `${column} "${value}" is not ${orList(RISK_LEVELS)}: write "${suggestion}".`
-              : `${column} "${value}" is not ${orList(RISK_LEVELS)}: write one of them.`;
+              ? `${column} "${value}" is not ${orList(levels)}: write "${suggestion}".`
+              : `${column} "${value}" is not ${orList(levels)}: write one of them.`;
           }
           findings.push({ range: cellRange(model, cell), message });
         }

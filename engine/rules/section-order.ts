@@ -1,9 +1,7 @@
 import type { Section } from '../model';
 import type { Rule } from '../rule';
-import { TEMPLATE_SECTIONS } from '../template';
+import { sectionOrder as templateOrder } from '../template/lookup';
 import { headingTextRange } from './support/markdown';
-
-const ORDER = new Map(TEMPLATE_SECTIONS.map((s, i) => [s.key, i]));
 
 /** Indexes (into `ranks`) of a longest strictly increasing subsequence, preferring the earliest positions. */
 function longestIncreasing(ranks: number[]): Set<number> {
@@ -32,16 +30,17 @@ export const sectionOrder: Rule = {
   defaultSeverity: 'information',
   description: "Template sections are not in the template's order.",
   help: "Move the sections into the template's order.",
-  check({ model }) {
+  check({ model, schema }) {
+    const order = templateOrder(schema);
     // First occurrence of each template section; repeats are duplicate-section's business.
     const seen = new Set<string>();
     const placed: Section[] = [];
     for (const s of model.sections) {
-      if (!s.key || seen.has(s.key)) continue;
+      if (!s.key || seen.has(s.key) || !order.has(s.key)) continue;
       seen.add(s.key);
       placed.push(s);
     }
-    const ranks = placed.map((s) => ORDER.get(s.key!)!);
+    const ranks = placed.map((s) => order.get(s.key!)!);
     // The fewest sections to move: everything outside one longest in-order run.
     const keep = longestIncreasing(ranks);
     const findings = [];

@@ -1,28 +1,30 @@
 import type { Rule } from '../rule';
-import { STATUS_VALUES } from '../template';
+import { enumWordsIn, matchEnum } from '../template/enums';
 import { closest, isPlaceholder, orList } from './support/markdown';
 
 export const statusInvalid: Rule = {
   code: 'TS202',
   name: 'status-invalid',
   defaultSeverity: 'warning',
-  description: 'Status is not exactly one of Draft, In Review or Approved.',
-  help: 'Write exactly Draft, In Review or Approved.',
+  description: "Status is not one of the template's values (Draft, In Review or Approved in the bundled one).",
+  help: "Write one of the template's Status values (Draft, In Review or Approved in the bundled one).",
   fixes: ['setStatus'],
   check(ctx) {
-    const { model } = ctx;
+    const { model, schema } = ctx;
+    const values = schema.status?.values ?? [];
     const field = model.header.status;
-    if (!field || field.value === '' || isPlaceholder(ctx, field.valueSpan)) return [];
+    if (!values.length || !field || field.value === '' || isPlaceholder(ctx, field.valueSpan)) return [];
     const value = field.value;
-    if ((STATUS_VALUES as readonly string[]).includes(value)) return [];
-    const named = STATUS_VALUES.filter((s) => new RegExp(`(^|[^a-z])${s}($|[^a-z])`, 'i').test(value));
+    const label = schema.status!.label;
+    if (matchEnum(value, values) !== undefined) return [];
+    const named = enumWordsIn(value, values);
     let message: string;
-    if (named.length > 1) message = `Status lists ${named.length} values: keep exactly one of ${orList(STATUS_VALUES)}.`;
+    if (named.length > 1) message = `${label} lists ${named.length} values: keep exactly one of ${orList(values)}.`;
     else {
-      const suggestion = named[0] ?? closest(value, STATUS_VALUES);
+      const suggestion = named[0] ?? closest(value, values);
       message = suggestion
-        ? `Status "${value}" is not one of ${orList(STATUS_VALUES)}: write "${suggestion}".`
-        : `Status "${value}" is not one of ${orList(STATUS_VALUES)}: write one of them.`;
+        ? `${label} "${value}" is not one of ${orList(values)}: write "${suggestion}".`
+        : `${label} "${value}" is not one of ${orList(values)}: write one of them.`;
     }
     return [{ range: field.valueSpan.range, message, fix: { kind: 'setStatus' } }];
   },

@@ -1,5 +1,4 @@
 import type { Rule } from '../rule';
-import { STATUS_VALUES } from '../template';
 import { headerRange } from './support/header';
 import { orList, trimmedRange } from './support/markdown';
 
@@ -10,14 +9,22 @@ export const statusMissing: Rule = {
   description: 'The header has no Status (nor the front matter), or it is empty.',
   help: 'Add a `> **Status**: Draft` line (or In Review, Approved) to the header.',
   fixes: ['setStatus'],
-  check({ model }) {
+  check({ model, schema }) {
+    const status = schema.status;
+    if (!status) return [];
+    const values = status.values.length ? orList(status.values) : 'its value';
     const field = model.header.status;
     if (!field && model.frontMatter.status) return [];
     if (!field) {
-      return [{ range: headerRange(model), message: `The header has no Status: add "> **Status**: Draft" under the title (${orList(STATUS_VALUES)}).` }];
+      return [
+        {
+          range: headerRange(model),
+          message: `The header has no ${status.label}: add "> **${status.label}**: ${status.values[0] ?? '…'}" under the title (${values}).`,
+        },
+      ];
     }
     if (field.value === '') {
-      return [{ range: trimmedRange(model, field.lineSpan), message: `Status is empty: write ${orList(STATUS_VALUES)}.` }];
+      return [{ range: trimmedRange(model, field.lineSpan), message: `${status.label} is empty: write ${values}.` }];
     }
     return [];
   },

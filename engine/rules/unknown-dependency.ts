@@ -39,7 +39,7 @@ export const unknownDependency: Rule = {
     const { model, settings } = ctx;
     const g = taskGraph(model);
     const ids = g.index;
-    const wellFormed = taskIdRegExp(settings);
+    const wellFormed = taskIdRegExp(settings, ctx.schema);
     // A token of punctuation only (`T1 & T2`, `T1 / T2`) is a separator, not a misspelt ID.
     const isUnknown = (d: DependencyRef) => !ids.has(d.id) && /[\p{L}\p{N}]/u.test(d.id);
     const out: Finding[] = [];

@@ -25,10 +25,13 @@ import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import type { Root } from 'mdast';
 import { anchorGlobs, createLanguageService, validateSettings, DEFAULT_SETTINGS, type Analysis, type EngineSettings, type RenameOutcome } from '../../engine';
-import { DidAnalyzeNotification, PlanRequest } from '../../protocol';
+import { DerivedRulesRequest, DidAnalyzeNotification, PlanRequest } from '../../protocol';
+import { derivedRules } from './derivedRules';
 // The bundler keeps only this field of package.json.
 import { version } from '../../package.json';
 import { ParallelParser } from './parallelParse';
+import { fileExistsNear } from './fileExists';
+import { ConfigFiles, isConfigFile } from './configFiles';
 import { PARAMS, validated } from './validate';
 import { collectGarbage } from './gc';
 import { DEFAULT_BUDGET_MS, HeavyDocuments, readBudget, routeHeavy } from './heavyDocuments';
@@ -51,7 +54,13 @@ const documents = new TextDocuments({
     return TextDocument.update(doc, changes, version);
   },
 });
-const service = createLanguageService({ today: () => new Date().toISOString().slice(0, 10) });
+const service = createLanguageService({ today: () => new Date().toISOString().slice(0, 10), fileExists: fileExistsNear });
+const configFiles = new ConfigFiles(
+  connection,
+  documents,
+  () => workspaceFolders,
+  () => reanalyzeAll(),
+);
 
 /**
  * Documents of this many characters or more are analysed on a worker of their own (heavyDocuments.ts),
@@ -133,6 +142,7 @@ connection.onInitialize((params): InitializeResult => {
   canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   canRefreshCodeLenses = !!params.capabilities.workspace?.codeLens?.refreshSupport;
   workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  configFiles.initialize(params);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -155,6 +165,7 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(() => {
   specIndex.listen(canWatchFiles);
+  configFiles.initialized();
   if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'techspec' });
   if (canFollowWorkspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
@@ -165,8 +176,12 @@ connection.onInitialized(() => {
   }
 });
 
+/** Counts the changes of settings: an analysis that began before one is not kept. */
+let settingsEpoch = 0;
+
 /** Settings or workspace folders changed: every open document is analyzed again with them. */
 function reanalyzeAll(): void {
+  settingsEpoch++;
   settingsByUri.clear();
   reportedProblems.clear();
   analyses.clear();
@@ -176,11 +191,14 @@ function reanalyzeAll(): void {
   specIndex.reset();
 }
 
-/** The settings with techspec.files' relative globs anchored at the workspace folders. */
-const inWorkspace = (settings: EngineSettings): EngineSettings => ({ ...settings, files: anchorGlobs(settings.files, workspaceFolders) });
+/** The editor's settings under the document's .techspec.jsonc, with relative globs anchored at the workspace folders. */
+const inWorkspace = (uri: string, editor: EngineSettings): EngineSettings => {
+  const settings = configFiles.settingsFor(uri, editor);
+  return { ...settings, files: anchorGlobs(settings.files, workspaceFolders) };
+};
 
 function settingsFor(uri: string): Promise<EngineSettings> {
-  if (!canPullConfiguration) return Promise.resolve(inWorkspace(DEFAULT_SETTINGS));
+  if (!canPullConfiguration) return Promise.resolve(inWorkspace(uri, DEFAULT_SETTINGS));
   let s = settingsByUri.get(uri);
   if (!s) {
     s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'techspec' }).then(
@@ -194,9 +212,9 @@ function settingsFor(uri: string): Promise<EngineSettings> {
           log(p);
           void connection.window.showWarningMessage(p);
         }
-        return inWorkspace(settings);
+        return inWorkspace(uri, settings);
       },
-      () => inWorkspace(DEFAULT_SETTINGS),
+      () => inWorkspace(uri, DEFAULT_SETTINGS),
     );
     settingsByUri.set(uri, s);
   }
@@ -232,6 +250,7 @@ function isHeavy(uri: string): boolean {
 
 /** The analysis of the document as it is now, computed if the cached one is stale; a heavy document's at once, without its model. */
 async function currentAnalysis(uri: string): Promise<Analysis | undefined> {
+  if (isConfigFile(uri)) return undefined;
   for (;;) {
     const doc = documents.get(uri);
     if (!doc) return undefined;
@@ -249,6 +268,7 @@ async function currentAnalysis(uri: string): Promise<Analysis | undefined> {
 
 /** Analyzes the latest version of the document; a big parse first runs on two threads, and a version that arrives meanwhile is the one analyzed. */
 async function analyzeLatest(uri: string): Promise<void> {
+  const epoch = settingsEpoch;
   let settings = await settingsFor(uri);
   const doc = documents.get(uri);
   if (!doc) return;
@@ -262,7 +282,7 @@ async function analyzeLatest(uri: string): Promise<void> {
     settings = await settingsFor(uri);
   }
   const latest = documents.get(uri);
-  if (!latest) return;
+  if (!latest || epoch !== settingsEpoch) return;
   const started = performance.now();
   analyses.set(uri, analyzeNow(latest, settings, parsed));
   if (parsed) collectAfterPublish.add(uri);
@@ -296,6 +316,7 @@ function sourcesToParse(doc: TextDocument, settings: EngineSettings): string[] {
 
 /** Coalesces bursts of changes: the analysis runs once the pending messages are handled. */
 function schedule(uri: string): void {
+  if (isConfigFile(uri)) return;
   const pending = scheduled.get(uri);
   if (pending) clearImmediate(pending);
   // Two turns: vscode-jsonrpc hands over one queued message per turn, so a change still queued
@@ -465,7 +486,18 @@ const specIndex = new WorkspaceIndex({
   parallelism: () => summaries.parallelism,
   log,
 });
-connection.onDidChangeWatchedFiles(({ changes }) => specIndex.filesChanged(changes));
+// One handler per method: the config files and the workspace index both follow file events.
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  configFiles.filesChanged(changes);
+  specIndex.filesChanged(changes);
+});
+
+connection.onRequest(
+  DerivedRulesRequest,
+  validated(DerivedRulesRequest.method, PARAMS.optionalUri, async ({ uri }: { uri?: string | null }) =>
+    derivedRules(typeof uri === 'string' ? await settingsFor(uri) : DEFAULT_SETTINGS),
+  ),
+);
 
 connection.onShutdown(() => {
   parallel.dispose();

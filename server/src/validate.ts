@@ -61,6 +61,7 @@ export const PARAMS = {
   rename: object({ textDocument, position, newName: string }),
   codeAction: object({ textDocument, range, context: object({ diagnostics: arrayOf(diagnostic), only: optional(arrayOf(string)) }) }),
   uri: object({ uri }),
+  optionalUri: object({ uri: optional(uri) }),
   textDocument: object({ textDocument }),
   rangeFormatting: object({ textDocument, range }),
   uriPosition: object({ uri, position }),

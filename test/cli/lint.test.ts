@@ -212,3 +212,22 @@ test('many files are linted over worker threads with the same report, in file or
     );
   });
 });
+
+test("links to repository files resolve from the spec's folder; a missing one is TS1103", () => {
+  const spec = ['# Technical Spec: Links', '', '> **PRD Link**: `../prd/links.md`', '', 'See [the ADR](adr/0001.md) and [the other](adr/0002.md).', ''].join(
+    '\n',
+  );
+  const dir = project({
+    'specs/links.spec.md': spec,
+    'specs/adr/0001.md': '# ADR\n',
+    'prd/links.md': '# PRD\n',
+    '.techspec.jsonc': onlyRules('TS204', 'TS1103'),
+  });
+  const run = techspec(['lint', '--format', 'json'], dir);
+  assert.deepEqual(
+    JSON.parse(run.stdout).flatMap((f: { problems: { code: string; line: number; column: number; message: string }[] }) =>
+      f.problems.map((p) => [p.code, p.line, p.column, p.message]),
+    ),
+    [['TS1103', 5, 44, 'No file "adr/0002.md" in the workspace (the path is relative to this spec\'s folder). Fix the path, or add the file.']],
+  );
+});

@@ -31,6 +31,23 @@ test('sarif: valid against the SARIF 2.1.0 schema', () => {
   assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
 });
 
+test("sarif: each rule's helpUri is its anchor in README, at the project's address from package.json", () => {
+  const { homepage } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  assert.equal(homepage, 'https://github.com/techspec/techspec');
+  const cli = JSON.parse(readFileSync(join(ROOT, 'cli/package.json'), 'utf8'));
+  assert.ok(cli.homepage.startsWith(`${homepage}#`), `the command line's package points into the same README: ${cli.homepage}`);
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const anchors = new Set([...readme.matchAll(/<a id="([^"]+)"><\/a>/g)].map((m) => m[1]));
+  const driver = sarifOf(project({ 'docs/small.spec.md': SPEC })).runs[0].tool.driver;
+  assert.equal(driver.informationUri, homepage);
+  assert.equal(driver.rules.length, rules.length);
+  for (const rule of driver.rules) {
+    assert.ok(rule.helpUri.startsWith(`${homepage}#`), rule.helpUri);
+    const anchor = rule.helpUri.slice(homepage.length + 1);
+    assert.ok(anchors.has(anchor), `README has <a id="${anchor}"></a> for ${rule.id}`);
+  }
+});
+
 test('sarif: the whole log, results relative to the root with 1-based regions and related locations', () => {
   const dir = project({ 'docs/small.spec.md': SPEC, '.techspec.jsonc': onlyRules('TS406', 'TS409') });
   const log = sarifOf(dir);

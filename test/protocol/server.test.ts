@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   CodeActionRequest,
   CompletionRequest,
@@ -178,6 +179,16 @@ describe('the language server over stdio', () => {
     await server.open(README_URI, '# Billing\n\nRun `npm install`. See [T12] and [Name].\n\n## Install\n');
     const published = await server.diagnostics(README_URI, 1);
     assert.deepEqual(published.diagnostics, []);
+  });
+
+  test('links to repository files: the server checks them on disk, relative to the spec', async () => {
+    const uri = pathToFileURL(join(ROOT, 'docs-links.spec.md')).href;
+    await server.open(uri, '# Technical Spec: Links\n\nSee [the readme](README.md), [the grammar](./syntaxes/) and [the ADR](docs/adr/0001-none.md).\n');
+    const published = await server.diagnostics(uri, 1);
+    assert.deepEqual(
+      published.diagnostics.filter((d) => d.code === 'TS1103').map((d) => [d.range, d.message]),
+      [[r(2, 70, 2, 91), 'No file "docs/adr/0001-none.md" in the workspace (the path is relative to this spec\'s folder). Fix the path, or add the file.']],
+    );
   });
 
   test('an invalid setting: a warning message names it, and the default applies', async () => {

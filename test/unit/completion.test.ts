@@ -62,6 +62,24 @@ test('dependencies: an ID that would close a cycle is not offered', () => {
   assert.deepEqual(labels(items), ['T4', 'None']);
 });
 
+test('dependencies: bold and code-span IDs are read as IDs: the own row and cycle-closing IDs are not offered', () => {
+  // T3 needs T2 needs T1, all written with markup: from T1's row, T2 and T3 would close a cycle.
+  const { items } = complete(
+    tasks(
+      '| **T1** | Migration | ~50 | $$ | A-1 |',
+      '| `T2` | Repository | ~100 | **T1** | A-2 |',
+      '| **T3** | Service | ~150 | `T2` | A-3 |',
+      '| T4 | Docs | ~10 | None | A-4 |',
+    ),
+  );
+  assert.deepEqual(labels(items), ['T4', 'None']);
+  // IDs already listed with markup are left out too.
+  const listed = complete(
+    tasks('| **T1** | Migration | ~50 | None | A-1 |', '| T2 | Repository | ~100 | None | A-2 |', '| **T3** | Service | ~150 | **T1**, $$ | A-3 |'),
+  );
+  assert.deepEqual(labels(listed.items), ['T2']);
+});
+
 test('dependencies: a row being typed, cursor right after `| ` with no cell after it', () => {
   const { items } = complete(tasks('| T1 | Migration | ~50 | None | A-1 |', '| T2 | Repository | ~100 | T1 | A-2 |', '| T3 | Service | ~150 | $$'));
   assert.deepEqual(labels(items), ['T1', 'T2', 'None']);
@@ -118,6 +136,11 @@ test('ID column: a partly typed ID is replaced', () => {
     items.map((i) => [i.label, edit(i).range]),
     [['T2', r(7, 2, 3)]],
   );
+});
+
+test('ID column: a bold ID being typed is not taken by its own row', () => {
+  const { items } = complete(tasks('| T1 | Migration | ~50 | None | A-1 |', '| **T2$$** | Repository | ~100 | T1 | A-2 |'));
+  assert.deepEqual(labels(items), ['T2']);
 });
 
 test('ID column: the ID being typed is not taken by its own row', () => {

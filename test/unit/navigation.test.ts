@@ -123,7 +123,7 @@ test('rename refuses an empty, several-word, ill-matching or taken ID, with the 
     refusal(text, at('| T$$1 | Create'), 'T1, T2'),
     '"T1, T2" is not one word: a task ID has no spaces, commas, semicolons, pipes, backticks, asterisks or backslashes.',
   );
-  assert.equal(refusal(text, at('| T$$1 | Create'), 'X1'), 'X1 does not match techspec.taskIdPattern (^T\\d+$).');
+  assert.equal(refusal(text, at('| T$$1 | Create'), 'X1'), "X1 does not match the template's task ID pattern (^T\\d+$).");
   assert.equal(refusal(text, at('| T$$1 | Create'), 'T10'), 'T10 is already a task: renaming T1 to it would merge the two.');
   assert.equal(
     refusal(text, at('| T$$1 | Create'), 'T-1', '^T-?\\d+$'),

@@ -3,7 +3,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildModel } from '../../engine/model';
-import { HTTP_METHODS, RISK_LEVELS, STATUS_VALUES, TEMPLATE_SECTIONS } from '../../engine/template';
+import { HTTP_METHODS } from '../../engine/template';
+import { defaultSchema } from '../../engine/template/default';
+
+const STATUS_VALUES = defaultSchema().status!.values;
+const RISK_LEVELS = defaultSchema().riskLevels!;
+const TEMPLATE_SECTIONS = defaultSchema().sections;
 import { TEMPLATE_TEXT } from '../../engine/templateText';
 import { diagnose, lines, only } from './helpers';
 

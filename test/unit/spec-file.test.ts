@@ -72,7 +72,7 @@ test('invalid settings are reported and replaced by defaults', () => {
   assert.deepEqual(problems, [
     'techspec.files must be a list of glob strings; using the default globs.',
     'techspec.maxTaskLines must be a positive number, not -1; using 400.',
-    'techspec.taskIdPattern must be a valid regular expression, not "("; using ^T\\d+$.',
+    'techspec.taskIdPattern must be a valid regular expression, not "("; using the template\'s pattern.',
     'techspec.rules.TS406 must be one of error, warning, information, hint, off, not "loud"; using the rule\'s default.',
   ]);
   assert.deepEqual(validateSettings(42).problems, ['techspec: settings must be an object; using the defaults.']);

@@ -1,15 +1,16 @@
 import type { SpecModel } from '../../model';
 import type { RuleScope } from '../../rule';
 import type { EngineSettings } from '../../settings';
-import { DEFAULT_SETTINGS } from '../../settings';
+import type { TemplateSchema } from '../../template/schema';
 import { taskGraph } from '../../taskGraph';
+import { levenshtein } from '../../text';
 
-/** The settings' task ID pattern (validated upstream; the default if it still does not compile). */
-export function taskIdRegExp(settings: EngineSettings): RegExp {
+/** The settings' task ID pattern, else the template's (validated upstream; the template's if it still does not compile). */
+export function taskIdRegExp(settings: EngineSettings, schema: TemplateSchema): RegExp {
   try {
-    return new RegExp(settings.taskIdPattern, 'u');
+    return new RegExp(settings.taskIdPattern ?? schema.taskId.pattern, 'u');
   } catch {
-    return new RegExp(DEFAULT_SETTINGS.taskIdPattern, 'u');
+    return new RegExp(schema.taskId.pattern, 'u');
   }
 }
 
@@ -88,5 +89,36 @@ export function unknownDependencyIds({ model, cache }: RuleScope): ReadonlySet<s
       for (let j = g.depStart[r]; j < g.depStart[r + 1]; j++) if (g.depNum[j] < 0) ids.add(g.rows[r].deps[j - g.depStart[r]].id);
     }
     return ids;
+  });
+}
+
+/**
+ * Whether `written` is a likely misspelling of `id`: one edit per three characters (at least one),
+ * or two neighbouring characters swapped (`T21` for `T12`).
+ */
+export function misspells(written: string, id: string): boolean {
+  if (written === id) return false;
+  if (levenshtein(written, id, Math.max(1, Math.floor(id.length / 3))) <= Math.max(1, Math.floor(id.length / 3))) return true;
+  if (written.length !== id.length) return false;
+  const diff = [...written].flatMap((c, i) => (c === id[i] ? [] : [i]));
+  return diff.length === 2 && diff[1] === diff[0] + 1 && written[diff[0]] === id[diff[1]] && written[diff[1]] === id[diff[0]];
+}
+
+/** Task number → the IDs its Dependencies cells name that no task has (only tasks with some). */
+export function unknownDepsByTask({ model, cache }: RuleScope): Map<number, string[]> {
+  return cache.remember('unknownDepsByTask', model, [], () => {
+    const g = taskGraph(model);
+    const out = new Map<number, string[]>();
+    for (const r of g.rowsWithUnknown) {
+      const k = g.rowId[r];
+      if (k < 0) continue;
+      for (let j = g.depStart[r]; j < g.depStart[r + 1]; j++) {
+        if (g.depNum[j] >= 0) continue;
+        const list = out.get(k) ?? [];
+        list.push(g.rows[r].deps[j - g.depStart[r]].id);
+        out.set(k, list);
+      }
+    }
+    return out;
   });
 }

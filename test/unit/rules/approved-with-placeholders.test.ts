@@ -24,11 +24,19 @@ test('TS901: Approved while placeholders remain is an error on the Status value,
   );
 });
 
-test('TS901/TS902: not raised when Status is not exactly Approved', () => {
-  for (const status of ['In Review', 'Draft', 'approved']) {
+test('TS901/TS902: not raised when Status is not Approved', () => {
+  for (const status of ['In Review', 'Draft']) {
     const text = lines('# Technical Spec: X', '', `> **Status**: ${status}`, '', '## Open Questions', '', '- [ ] [Question]');
     assert.deepEqual(only(diagnose(text), 'TS901', 'TS902'), [], status);
   }
+});
+
+test('TS901: Approved in any case counts as ready', () => {
+  const text = lines('# Technical Spec: X', '', '> **Status**: approved', '', '## Open Questions', '', '- [x] [Question]');
+  assert.deepEqual(
+    only(diagnose(text), 'TS901', 'TS902').map((d) => d.message),
+    ['Status is approved but 1 template placeholder remains (the first, [Question], on line 7): fill them in, or set Status back to In Review.'],
+  );
 });
 
 test('TS901/TS902: a complete Approved spec passes', () => {

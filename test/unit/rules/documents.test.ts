@@ -190,7 +190,15 @@ test('rules never throw on garbage, and every range stays inside the document', 
     const model = buildModel(text);
     const lastLine = model.lines.lineCount - 1;
     for (const rule of mine) {
-      const findings = rule.check({ model, settings: DEFAULT_SETTINGS, today: '2026-11-25', cache: new RuleCache() });
+      const findings = rule.check({
+        model,
+        settings: DEFAULT_SETTINGS,
+        schema: model.schema,
+        today: '2026-11-25',
+        cache: new RuleCache(),
+        uri: 'file:///w/x.spec.md',
+        host: {},
+      });
       for (const f of [...findings, ...findings.flatMap((x) => x.related ?? [])]) {
         const { start, end } = f.range;
         assert.ok(

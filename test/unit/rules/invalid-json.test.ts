@@ -51,7 +51,6 @@ test("TS804: invalid JSON is an error ranged at the parser's error", () => {
     [
       ['TS804', 10, 2, 10, 7, 'Invalid JSON: a comma is expected between the items.'],
       ['TS804', 15, 8, 15, 9, 'Invalid JSON: JSON allows no trailing comma: remove it.'],
-      ['TS804', 19, 11, 19, 18, 'Invalid JSON: comments are not allowed in JSON: remove the comment, or mark the block jsonc.'],
       [
         'TS804',
         23,
@@ -61,20 +60,64 @@ test("TS804: invalid JSON is an error ranged at the parser's error", () => {
         'Invalid JSON: unexpected "\'a\'": write a JSON value (a string in double quotes, a number, an object, an array, true, false or null).',
       ],
       ['TS804', 27, 13, 27, 14, 'Invalid JSON: a comma is expected between the items.'],
-      [
-        'TS804',
-        31,
-        7,
-        31,
-        10,
-        'Invalid JSON: unexpected "...": write a JSON value (a string in double quotes, a number, an object, an array, true, false or null).',
-      ],
+      ['TS804', 31, 7, 31, 8, 'Invalid JSON: the object is not closed: add }.'],
       ['TS804', 35, 7, 35, 8, 'Invalid JSON: the object is not closed: add }.'],
       ['TS804', 39, 7, 39, 8, 'Invalid JSON: text after the end of the JSON value: remove it, or wrap the values in an array.'],
       ['TS804', 42, 0, 42, 7, 'This json block is empty: write the JSON, or remove the block.'],
     ],
   );
   assert.equal(ds[0].severity, 1);
+});
+
+test('TS804: `...` and `…` elisions and comments are documentation, not errors', () => {
+  const text = api(
+    '```json',
+    '{',
+    '  "id": "shp_1",   // opaque',
+    '  "events": [ { "at": 1 }, ... ],',
+    '  "page": { ... },',
+    '  "tags": […],',
+    '  "total": ...,',
+    '  "note": "a string with ... inside",',
+    '  /* the rest */',
+    '  ...',
+    '}',
+    '```',
+    '',
+    '```json',
+    '[1, 2, …, 9]',
+    '```',
+  );
+  assert.deepEqual(codes(text, 'TS804'), []);
+});
+
+test('TS804: a real error next to an elision is still reported where it is', () => {
+  const text = api(
+    '```json',
+    '{',
+    '  "a": [1, ...],',
+    '  "b" 2,',
+    '  ...',
+    '}',
+    '```',
+    '',
+    '```json',
+    '{ "a": 1, ..., , "b": 2 }',
+    '```',
+    '',
+    '```json',
+    '{ "a": 1 /* open',
+    '```',
+  );
+  const ds = codes(text, 'TS804');
+  assert.deepEqual(
+    ds.map((d) => [...at(d), d.message]),
+    [
+      [8, 6, 8, 7, 'Invalid JSON: a colon is expected after the property name.'],
+      [14, 15, 14, 16, 'Invalid JSON: a property name in double quotes is expected here.'],
+      [18, 9, 18, 16, 'Invalid JSON: the comment is not closed: add */.'],
+    ],
+  );
 });
 
 test('TS804: offsets map through blockquote and list indentation, and CRLF line endings', () => {

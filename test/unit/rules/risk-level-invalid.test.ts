@@ -20,18 +20,18 @@ test('valid risks pass', () => {
   assert.deepEqual(riskDiags(risks('| Slow parse | Low | Med | Cache |', '| Outage | High | High | Retry with **backoff** |')), []);
 });
 
-test('TS701: Likelihood and Impact must be exactly Low, Med or High, ranged on the cell', () => {
-  const ds = riskDiags(risks('| Slow parse | Medium | high | Cache |'));
+test('TS701: any case and common synonyms are accepted (Medium, moderate, HIGH, low)', () => {
+  assert.deepEqual(riskDiags(risks('| Slow parse | Medium | high | Cache |', '| Outage | moderate | HIGH | Retry |', '| Drift | low | Lo | Pin |')), []);
+});
+
+test('TS701: other words are flagged, ranged on the cell, with the nearest level', () => {
+  const ds = riskDiags(risks('| Slow parse | Mediun | Hgh | Cache |'));
   assert.deepEqual(
-    ds.map((d) => [d.code, ...at(d)]),
+    ds.map((d) => [d.code, ...at(d), d.message]),
     [
-      ['TS701', 6, 15, 6, 21],
-      ['TS701', 6, 24, 6, 28],
+      ['TS701', 6, 15, 6, 21, 'Likelihood "Mediun" is not Low, Med or High: write "Med".'],
+      ['TS701', 6, 24, 6, 27, 'Impact "Hgh" is not Low, Med or High: write "High".'],
     ],
-  );
-  assert.deepEqual(
-    ds.map((d) => d.message),
-    ['Likelihood "Medium" is not Low, Med or High: write "Med".', 'Impact "high" is not Low, Med or High: write "High".'],
   );
   assert.equal(ds[0].severity, 2);
 });

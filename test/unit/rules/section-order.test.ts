@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { at, diagnose, lines, only } from '../helpers';
-import { TEMPLATE_SECTIONS } from '../../../engine/template';
+import { defaultSchema } from '../../../engine/template/default';
 import { withSections } from './helpers';
 
-const ALL = TEMPLATE_SECTIONS.map((s) => s.title);
+const ALL = defaultSchema().sections.map((s) => s.title);
 
 const order = (text: string) => only(diagnose(text), 'TS102', 'TS103');
 
