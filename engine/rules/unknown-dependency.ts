@@ -1,12 +1,13 @@
 import type { Finding, FixData, Rule } from '../rule';
 import type { DependencyRef } from '../model';
 import { taskGraph, transitiveDependents } from '../taskGraph';
-import { compareNatural, levenshtein } from '../text';
+import { compareNatural, isAdjacentSwap, levenshtein } from '../text';
 import { graphTaskEdges, taskIdRegExp } from './support/tasks';
 
 /**
  * The existing ID nearest to `id` in edit distance, if close enough to be a typo (one edit per
- * three characters, at least one). Ties go to an ID in `preferred`, then to natural order.
+ * three characters, at least one; two swapped neighbours count as one). Ties go to an ID in
+ * `preferred`, then to natural order.
  */
 export function closestTaskId(id: string, candidates: Iterable<string>, preferred: ReadonlySet<string> = new Set()): string | undefined {
   const limit = Math.max(1, Math.floor(id.length / 3));
@@ -15,7 +16,7 @@ export function closestTaskId(id: string, candidates: Iterable<string>, preferre
   for (const c of candidates) {
     if (Math.abs(c.length - id.length) > limit) continue;
     // Only a candidate as close as the best so far can still win (ties are decided below).
-    const distance = levenshtein(lower, c.toLowerCase(), best ? best.distance : limit);
+    const distance = isAdjacentSwap(lower, c.toLowerCase()) ? 1 : levenshtein(lower, c.toLowerCase(), best ? best.distance : limit);
     if (distance > limit) continue;
     const cand = { id: c, distance, preferred: preferred.has(c) };
     if (
