@@ -3,6 +3,8 @@ import type { DependencyRef } from '../model';
 import { taskGraph, transitiveDependents } from '../taskGraph';
 import { compareNatural, isAdjacentSwap, levenshtein } from '../text';
 import { graphTaskEdges, taskIdRegExp } from './support/tasks';
+import { dominantScheme, schemeOf } from './malformed-task-id';
+import { DEFAULT_SETTINGS } from '../settings';
 
 /**
  * The existing ID nearest to `id` in edit distance, if close enough to be a typo (one edit per
@@ -43,6 +45,12 @@ export const unknownDependency: Rule = {
     const wellFormed = taskIdRegExp(settings);
     // A token of punctuation only (`T1 & T2`, `T1 / T2`) is a separator, not a misspelt ID.
     const isUnknown = (d: DependencyRef) => !ids.has(d.id) && /[\p{L}\p{N}]/u.test(d.id);
+    // A new row is offered for an ID written like the others: the pattern's, or the spec's own scheme.
+    let own: string | undefined | null = null;
+    const wellWritten = (id: string) => {
+      if (own === null) own = settings.taskIdPattern === DEFAULT_SETTINGS.taskIdPattern ? dominantScheme(g.ids, wellFormed) : undefined;
+      return own ? schemeOf(id) === own : wellFormed.test(id);
+    };
     const out: Finding[] = [];
     for (const r of g.rowsWithUnknown) {
       const t = g.rows[r];
@@ -61,7 +69,7 @@ export const unknownDependency: Rule = {
         if (suggestion) {
           fix = { kind: 'replaceDependency', suggestion };
           advice = `Did you mean ${suggestion}?`;
-        } else if (wellFormed.test(dep.id)) {
+        } else if (wellWritten(dep.id)) {
           fix = { kind: 'addTaskRow', taskId: dep.id };
           advice = `Add a row for ${dep.id}, or remove the dependency.`;
         } else {

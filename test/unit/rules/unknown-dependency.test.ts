@@ -82,3 +82,10 @@ test('TS406: two swapped characters are one typo; the edge the graph draws decid
   const ds = only(diagnose(graphSpec(rows, ['graph LR', '  T12 --> T3'])), 'TS406', 'TS502');
   assert.deepEqual(brief(ds), ['TS406 [9,17,9,20] Unknown dependency "T21": no task has this ID. Did you mean T12?']);
 });
+
+test("TS406: an ID in the spec's own scheme that is far from every task gets the add-row fix", () => {
+  const text = tasksSpec('| PAY-1 | a | ~10 | None | |', '| PAY-2 | b | ~10 | PAY-1 | |', '| PAY-3 | c | ~10 | PAY-2, PAY-400 | |');
+  const [d] = only(diagnose(text), 'TS406');
+  assert.equal(d.message, 'Unknown dependency "PAY-400": no task has this ID. Add a row for PAY-400, or remove the dependency.');
+  assert.deepEqual((d.data as { fix?: unknown }).fix, { kind: 'addTaskRow', taskId: 'PAY-400' });
+});
