@@ -7,6 +7,14 @@ export const detach = (s: string): string => (' ' + s).slice(1);
 export const compareNatural: (a: string, b: string) => number = new Intl.Collator('en', { numeric: true, sensitivity: 'base' }).compare;
 
 /** The edit distance of `a` and `b` when it is at most `max`; otherwise some number above `max` (it stops early). */
+/** Whether `b` is `a` with two neighbouring characters swapped (`T21` and `T12`). */
+export function isAdjacentSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2) && a[i] !== a[i + 1];
+}
+
 export function levenshtein(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > max) return max + 1;

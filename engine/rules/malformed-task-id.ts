@@ -4,7 +4,7 @@ import { taskGraph } from '../taskGraph';
 import { taskIdRegExp } from './support/tasks';
 
 /** An ID's scheme: its digits runs as `#` (`PAY-101` → `PAY-#`, `T001` → `T#`). */
-const schemeOf = (id: string) => id.replace(/\d+/g, '#');
+export const schemeOf = (id: string) => id.replace(/\d+/g, '#');
 
 /**
  * The spec's own numbered scheme when no pattern is configured: the scheme of most IDs, if it has a

@@ -1,12 +1,15 @@
 import type { Finding, FixData, Rule } from '../rule';
 import type { DependencyRef } from '../model';
 import { taskGraph, transitiveDependents } from '../taskGraph';
-import { compareNatural, levenshtein } from '../text';
+import { compareNatural, isAdjacentSwap, levenshtein } from '../text';
 import { graphTaskEdges, taskIdRegExp } from './support/tasks';
+import { dominantScheme, schemeOf } from './malformed-task-id';
+import { DEFAULT_SETTINGS } from '../settings';
 
 /**
  * The existing ID nearest to `id` in edit distance, if close enough to be a typo (one edit per
- * three characters, at least one). Ties go to an ID in `preferred`, then to natural order.
+ * three characters, at least one; two swapped neighbours count as one). Ties go to an ID in
+ * `preferred`, then to natural order.
  */
 export function closestTaskId(id: string, candidates: Iterable<string>, preferred: ReadonlySet<string> = new Set()): string | undefined {
   const limit = Math.max(1, Math.floor(id.length / 3));
@@ -15,7 +18,7 @@ export function closestTaskId(id: string, candidates: Iterable<string>, preferre
   for (const c of candidates) {
     if (Math.abs(c.length - id.length) > limit) continue;
     // Only a candidate as close as the best so far can still win (ties are decided below).
-    const distance = levenshtein(lower, c.toLowerCase(), best ? best.distance : limit);
+    const distance = isAdjacentSwap(lower, c.toLowerCase()) ? 1 : levenshtein(lower, c.toLowerCase(), best ? best.distance : limit);
     if (distance > limit) continue;
     const cand = { id: c, distance, preferred: preferred.has(c) };
     if (
@@ -42,6 +45,12 @@ export const unknownDependency: Rule = {
     const wellFormed = taskIdRegExp(settings, ctx.schema);
     // A token of punctuation only (`T1 & T2`, `T1 / T2`) is a separator, not a misspelt ID.
     const isUnknown = (d: DependencyRef) => !ids.has(d.id) && /[\p{L}\p{N}]/u.test(d.id);
+    // A new row is offered for an ID written like the others: the pattern's, or the spec's own scheme.
+    let own: string | undefined | null = null;
+    const wellWritten = (id: string) => {
+      if (own === null) own = settings.taskIdPattern === DEFAULT_SETTINGS.taskIdPattern ? dominantScheme(g.ids, wellFormed) : undefined;
+      return own ? schemeOf(id) === own : wellFormed.test(id);
+    };
     const out: Finding[] = [];
     for (const r of g.rowsWithUnknown) {
       const t = g.rows[r];
@@ -60,7 +69,7 @@ export const unknownDependency: Rule = {
         if (suggestion) {
           fix = { kind: 'replaceDependency', suggestion };
           advice = `Did you mean ${suggestion}?`;
-        } else if (wellFormed.test(dep.id)) {
+        } else if (wellWritten(dep.id)) {
           fix = { kind: 'addTaskRow', taskId: dep.id };
           advice = `Add a row for ${dep.id}, or remove the dependency.`;
         } else {

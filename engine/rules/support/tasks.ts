@@ -3,7 +3,7 @@ import type { RuleScope } from '../../rule';
 import type { EngineSettings } from '../../settings';
 import type { TemplateSchema } from '../../template/schema';
 import { taskGraph } from '../../taskGraph';
-import { levenshtein } from '../../text';
+import { isAdjacentSwap, levenshtein } from '../../text';
 
 /** The settings' task ID pattern, else the template's (validated upstream; the template's if it still does not compile). */
 export function taskIdRegExp(settings: EngineSettings, schema: TemplateSchema): RegExp {
@@ -98,10 +98,8 @@ export function unknownDependencyIds({ model, cache }: RuleScope): ReadonlySet<s
  */
 export function misspells(written: string, id: string): boolean {
   if (written === id) return false;
-  if (levenshtein(written, id, Math.max(1, Math.floor(id.length / 3))) <= Math.max(1, Math.floor(id.length / 3))) return true;
-  if (written.length !== id.length) return false;
-  const diff = [...written].flatMap((c, i) => (c === id[i] ? [] : [i]));
-  return diff.length === 2 && diff[1] === diff[0] + 1 && written[diff[0]] === id[diff[1]] && written[diff[1]] === id[diff[0]];
+  const limit = Math.max(1, Math.floor(id.length / 3));
+  return levenshtein(written, id, limit) <= limit || isAdjacentSwap(written, id);
 }
 
 /** Task number → the IDs its Dependencies cells name that no task has (only tasks with some). */

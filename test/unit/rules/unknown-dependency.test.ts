@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { diagnose, lines, only } from '../helpers';
-import { brief, R1, R2, tasksSpec } from './helpers';
+import { brief, graphSpec, R1, R2, tasksSpec } from './helpers';
 
 test('a correct table: nothing, with dependencies written "T1, T2", "T1,T2" or "T1 & T2"', () => {
   const text = tasksSpec(R1, R2, '| T3 | Service | ~200 | T1, T2 | J-3 |', '| T4 | API | 150 lines | T2,T3 | J-4 |', '| T5 | UI | ~90 | T3 & T4 | J-5 |');
@@ -74,4 +74,18 @@ test('non-ASCII titles and escaped pipes in a title: ranges count UTF-16 code un
     'TS407 [8,19,8,21] Task T3 depends on itself. Remove "T3" from its dependencies.',
   ]);
   assert.deepEqual(only(diagnose(text), 'TS405', 'TS402'), []);
+});
+
+test('TS406: two swapped characters are one typo; the edge the graph draws decides a tie', () => {
+  // T3 lists T21: T11 and T12 are both one typo away, and the graph draws T12 --> T3.
+  const rows = ['| T1 | a | ~10 | None | |', '| T11 | b | ~10 | None | |', '| T12 | c | ~10 | None | |', '| T3 | d | ~10 | T21 | |'];
+  const ds = only(diagnose(graphSpec(rows, ['graph LR', '  T12 --> T3'])), 'TS406', 'TS502');
+  assert.deepEqual(brief(ds), ['TS406 [9,17,9,20] Unknown dependency "T21": no task has this ID. Did you mean T12?']);
+});
+
+test("TS406: an ID in the spec's own scheme that is far from every task gets the add-row fix", () => {
+  const text = tasksSpec('| PAY-1 | a | ~10 | None | |', '| PAY-2 | b | ~10 | PAY-1 | |', '| PAY-3 | c | ~10 | PAY-2, PAY-400 | |');
+  const [d] = only(diagnose(text), 'TS406');
+  assert.equal(d.message, 'Unknown dependency "PAY-400": no task has this ID. Add a row for PAY-400, or remove the dependency.');
+  assert.deepEqual((d.data as { fix?: unknown }).fix, { kind: 'addTaskRow', taskId: 'PAY-400' });
 });
