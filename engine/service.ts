@@ -6,7 +6,7 @@ import { ModelMemo } from './incremental';
 import { computeDiagnostics } from './diagnostics';
 import { DEFAULT_SETTINGS, type EngineSettings } from './settings';
 import { isTechSpec } from './specFile';
-import { getCodeActions } from './fixes';
+import { freshAnalysis, getCodeActions } from './fixes';
 import { getCompletions } from './completion';
 import { getHover } from './hover';
 import { getDefinition, getDocumentHighlights, getReferences, prepareRename, rename, type RenameOutcome } from './navigation';
@@ -66,6 +66,8 @@ interface DocumentState {
   parser: IncrementalParser;
   memo: ModelMemo;
   version: { version: number } | undefined;
+  /** The settings of the last analysis: fixes are verified with them. */
+  settings: EngineSettings;
 }
 
 /** The analysis with its model, readable while it is the last one built with the state's memo. */
@@ -99,7 +101,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     if (!state) {
       const parser = new IncrementalParser();
       const memo = new ModelMemo(parser);
-      parsers.set(uri, (state = { parser, memo, version: undefined }));
+      parsers.set(uri, (state = { parser, memo, version: undefined, settings: DEFAULT_SETTINGS }));
     }
     return state;
   };
@@ -111,6 +113,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         return { ...base, diagnostics: [] };
       }
       const state = stateOf(doc.uri);
+      state.settings = settings;
       // Positions inside top-level nodes and table rows are settled only where the model reads them.
       const root = parsed ? state.parser.parseWith(doc.text, parsed, { settled: false }) : state.parser.parse(doc.text, { settled: false });
       state.memo.hint(state.parser.takeDiff());
@@ -128,7 +131,10 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       parsers.delete(uri);
     },
     getCodeActions(analysis, range, diagnostics, only) {
-      return analysis.model ? getCodeActions(analysis.model, analysis.uri, range, diagnostics, analysis.diagnostics, only) : [];
+      const model = analysis.model;
+      if (!model) return [];
+      const settings = parsers.get(analysis.uri)?.settings ?? DEFAULT_SETTINGS;
+      return getCodeActions(model, analysis.uri, range, diagnostics, analysis.diagnostics, only, freshAnalysis(settings, options.today(), analysis.uri));
     },
     getCompletions(analysis, position) {
       return analysis.model ? getCompletions(analysis.model, position) : [];
