@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { actionsFor, applyAction, code, NO_SECTIONS, r, SPEC, titles } from './helpers';
+import { SPEC_URI } from '../helpers';
 
 // ---- status ----
 
