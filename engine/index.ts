@@ -81,7 +81,7 @@ export function fixAll(text: string, options: LintOptions): TextEdit[] {
   if (!model) return [];
   const none = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   const reanalyze = freshAnalysis(options.settings ?? DEFAULT_SETTINGS, options.today, options.uri);
-  const [action] = getCodeActions(model, options.uri, none, [], diagnostics, [FIX_ALL_KIND], reanalyze);
+  const [action] = getCodeActions(model, options.uri, none, [], diagnostics, [FIX_ALL_KIND], { quickFix: reanalyze, fixAll: reanalyze });
   return action?.edit?.changes?.[options.uri] ?? [];
 }
 

@@ -11,7 +11,9 @@ export type FixData =
   | { kind: 'removeDependency' }
   | { kind: 'addTaskRow'; taskId: string }
   /** Regenerate the dependency diagram (the kind's name is kept: diagnostics carry it). */
-  | { kind: 'regenerateGraph' };
+  | { kind: 'regenerateGraph' }
+  /** Remove one dependency of a cycle: one fix per edge, never in fix-all. */
+  | { kind: 'breakCycle' };
 
 export type FixKind = FixData['kind'];
 

@@ -105,6 +105,23 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     }
     return state;
   };
+  // Quick fixes are verified by analysing the fixed text incrementally, against the last fix verified:
+  // one document at a time, so it holds at most one more tree.
+  let shadow: { service: LanguageService; uri?: string; version: number } | undefined;
+  const verifier = () => {
+    const s = (shadow ??= { service: createLanguageService(options), version: 0 });
+    return {
+      check(uri: string, text: string, settings: EngineSettings, today: string) {
+        if (s.uri !== uri) {
+          if (s.uri) s.service.forget(s.uri);
+          s.uri = uri;
+        }
+        const a = s.service.analyze({ uri, version: ++s.version, text }, settings);
+        // A fix that makes the text no spec by its title still answers for its findings.
+        return a.model ? { model: a.model, diagnostics: a.diagnostics } : freshAnalysis(settings, today, uri)(text);
+      },
+    };
+  };
   return {
     analyze(doc, settings = DEFAULT_SETTINGS, parsed) {
       const base = { uri: doc.uri, version: doc.version };
@@ -134,7 +151,11 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       const model = analysis.model;
       if (!model) return [];
       const settings = parsers.get(analysis.uri)?.settings ?? DEFAULT_SETTINGS;
-      return getCodeActions(model, analysis.uri, range, diagnostics, analysis.diagnostics, only, freshAnalysis(settings, options.today(), analysis.uri));
+      const today = options.today();
+      return getCodeActions(model, analysis.uri, range, diagnostics, analysis.diagnostics, only, {
+        quickFix: (text) => verifier().check(analysis.uri, text, settings, today),
+        fixAll: freshAnalysis(settings, today, analysis.uri),
+      });
     },
     getCompletions(analysis, position) {
       return analysis.model ? getCompletions(analysis.model, position) : [];

@@ -78,7 +78,13 @@ function fixRound(model: SpecModel, all: Diagnostic[], reanalyze: Reanalyze): { 
     const diagram = diagramUnit(model, all, units);
     const full = diagram ? disjoint([...units, diagram]) : units;
     const edits = full.flatMap((u) => u.edits);
-    const after = verifyEdits(model, all, edits, full.flatMap((u) => u.fixed), reanalyze);
+    const after = verifyEdits(
+      model,
+      all,
+      edits,
+      full.flatMap((u) => u.fixed),
+      reanalyze,
+    );
     return after && { edits, fixed: full.flatMap((u) => u.fixed), after };
   };
   const together = tryUnits(base);

@@ -3,6 +3,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vs
 import type { SpecModel } from '../model';
 import type { FixData } from '../rule';
 import { addTaskRowFixes } from './addTaskRow';
+import { breakCycleFixes } from './breakCycle';
 import { fixAllAction, FIX_ALL_KIND } from './fixAll';
 import { fixOf } from './fixData';
 import { offsetEdits } from './edit';
@@ -36,6 +37,8 @@ function quickFixes(model: SpecModel, uri: string, d: Diagnostic, fix: FixData, 
       return addTaskRowFixes(model, uri, d, fix);
     case 'regenerateGraph':
       return regenerateDiagramFixes(model, uri, d, all);
+    case 'breakCycle':
+      return breakCycleFixes(model, uri, d);
   }
 }
 
@@ -65,7 +68,8 @@ function verified(model: SpecModel, all: Diagnostic[], a: CodeAction, reanalyze:
 
 /**
  * The quick fixes of the `context` diagnostics, and fix-all when `only` asks for it. Each is looked up
- * in `all` (our analysis of `model`) and offered only when `reanalyze` shows that it works.
+ * in `all` (our analysis of `model`) and offered only when analysing the fixed text shows that it works
+ * (`quickFix` may return a model valid only until its next call; `fixAll`'s models must last).
  */
 export function getCodeActions(
   model: SpecModel,
@@ -74,7 +78,7 @@ export function getCodeActions(
   context: Diagnostic[],
   all: Diagnostic[],
   only: string[] | undefined,
-  reanalyze: Reanalyze,
+  reanalyze: { quickFix: Reanalyze; fixAll: Reanalyze },
 ): CodeAction[] {
   const out: CodeAction[] = [];
   if (wants(only, CodeActionKind.QuickFix)) {
@@ -87,12 +91,12 @@ export function getCodeActions(
         const key = a.title + JSON.stringify(a.edit);
         if (seen.has(key)) continue;
         seen.add(key);
-        if (verified(model, all, a, reanalyze)) out.push(a);
+        if (verified(model, all, a, reanalyze.quickFix)) out.push(a);
       }
     }
   }
   if (only && wants(only, FIX_ALL_KIND)) {
-    const fixAll = fixAllAction(model, uri, all, reanalyze);
+    const fixAll = fixAllAction(model, uri, all, reanalyze.fixAll);
     if (fixAll) out.push(fixAll);
   }
   return out;

@@ -16,22 +16,13 @@ export function freshAnalysis(settings: EngineSettings, today: string, uri: stri
   };
 }
 
-/** An error's kind, numbers and quoted parts aside: a fix may renumber an error but not add one of a new kind. */
-export function errorKey(d: Diagnostic): string {
-  const m = String(d.message)
-    .replace(/`[^`]*`|"[^"]*"|'[^']*'|\[[^\]]*\]/g, 'Q')
-    .replace(/\d+/g, 'N')
-    .slice(0, 80);
-  return `${d.code} ${m}`;
-}
-
 function errorCounts(ds: readonly Diagnostic[]): Map<string, number> {
   const out = new Map<string, number>();
-  for (const d of ds) if (d.severity === 1) out.set(errorKey(d), (out.get(errorKey(d)) ?? 0) + 1);
+  for (const d of ds) if (d.severity === 1) out.set(String(d.code), (out.get(String(d.code)) ?? 0) + 1);
   return out;
 }
 
-/** No kind of error is more frequent in `after` than in `before`. */
+/** No rule reports more errors in `after` than in `before` (a fix may reword an error it leaves, as "did you mean"). */
 export function addsNoError(before: readonly Diagnostic[], after: readonly Diagnostic[]): boolean {
   const was = errorCounts(before);
   for (const [k, n] of errorCounts(after)) if (n > (was.get(k) ?? 0)) return false;
@@ -46,7 +37,14 @@ function near(ds: readonly Diagnostic[], d: Diagnostic, line: number): number {
 }
 
 /** Fewer findings like `target` are left around its place, mapped through the edits. */
-export function removesTarget(target: Diagnostic, before: readonly Diagnostic[], after: readonly Diagnostic[], model: SpecModel, edits: readonly Edit[], afterLines: LineIndex): boolean {
+export function removesTarget(
+  target: Diagnostic,
+  before: readonly Diagnostic[],
+  after: readonly Diagnostic[],
+  model: SpecModel,
+  edits: readonly Edit[],
+  afterLines: LineIndex,
+): boolean {
   const at = mapOffset(model.lines.offsetAt(target.range.start), edits);
   return near(after, target, afterLines.positionAt(at).line) < near(before, target, target.range.start.line);
 }
@@ -61,7 +59,13 @@ export interface Verified {
  * The text after `edits`, analysed, when they remove each of `targets` and add no error; undefined
  * otherwise. `before` are the diagnostics of `model`'s text.
  */
-export function verifyEdits(model: SpecModel, before: readonly Diagnostic[], edits: readonly Edit[], targets: readonly Diagnostic[], reanalyze: Reanalyze): Verified | undefined {
+export function verifyEdits(
+  model: SpecModel,
+  before: readonly Diagnostic[],
+  edits: readonly Edit[],
+  targets: readonly Diagnostic[],
+  reanalyze: Reanalyze,
+): Verified | undefined {
   if (!edits.length) return undefined;
   const text = applyOffsetEdits(model.text, edits);
   if (text === model.text) return undefined;
