@@ -28,23 +28,32 @@ function hasTextMatching(node: Nodes, pattern: RegExp): boolean {
   return 'children' in node && node.children.some((child) => hasTextMatching(child, pattern));
 }
 
+/**
+ * Byte order marks at the start of `text` that the parse skips: the one we drop, and one more that
+ * micromark then drops at the start of what it is given. A third one is text.
+ */
+export function leadingBoms(text: string): number {
+  if (text.charCodeAt(0) !== 0xfeff) return 0;
+  return text.charCodeAt(1) === 0xfeff ? 2 : 1;
+}
+
 /** Parses markdown into the mdast that remark-parse + remark-gfm produce, positions in UTF-16 offsets of `text`. */
 export function parseMarkdown(text: string): Root {
-  const bom = text.charCodeAt(0) === 0xfeff;
-  const root = processor.parse(bom ? text.slice(1) : text);
+  const boms = leadingBoms(text);
+  const root = processor.parse(boms ? text.slice(1) : text);
   if (hasTextMatching(root, mayStartAutolinkLiteral)) scanAutolinkLiterals(root);
-  // micromark drops a byte order mark and counts offsets without it: count it back in.
-  if (bom) shiftPastBom(root);
+  // micromark counts offsets without the marks it skipped: count them back in.
+  if (boms) shiftPastBoms(root, boms);
   return root;
 }
 
-function shiftPastBom(node: Nodes): void {
+function shiftPastBoms(node: Nodes, by: number): void {
   const p = node.position;
   if (p) {
     for (const point of [p.start, p.end]) {
-      if (point.offset !== undefined) point.offset++;
-      if (point.line === 1) point.column++;
+      if (point.offset !== undefined) point.offset += by;
+      if (point.line === 1) point.column += by;
     }
   }
-  if ('children' in node) for (const child of node.children) shiftPastBom(child);
+  if ('children' in node) for (const child of node.children) shiftPastBoms(child, by);
 }

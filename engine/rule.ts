@@ -13,7 +13,9 @@ export type FixData =
   /** Regenerate the dependency diagram (the kind's name is kept: diagnostics carry it). */
   | { kind: 'regenerateGraph' }
   /** Remove one dependency of a cycle: one fix per edge, never in fix-all. */
-  | { kind: 'breakCycle' };
+  | { kind: 'breakCycle' }
+  /** Delete the invisible characters in the finding's range. */
+  | { kind: 'removeInvisible' };
 
 export type FixKind = FixData['kind'];
 

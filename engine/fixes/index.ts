@@ -4,6 +4,7 @@ import type { SpecModel } from '../model';
 import type { FixData } from '../rule';
 import { addTaskRowFixes } from './addTaskRow';
 import { breakCycleFixes } from './breakCycle';
+import { removeInvisibleFixes } from './removeInvisible';
 import { fixAllAction, FIX_ALL_KIND } from './fixAll';
 import { fixOf } from './fixData';
 import { offsetEdits } from './edit';
@@ -39,6 +40,8 @@ function quickFixes(model: SpecModel, uri: string, d: Diagnostic, fix: FixData, 
       return regenerateDiagramFixes(model, uri, d, all);
     case 'breakCycle':
       return breakCycleFixes(model, uri, d);
+    case 'removeInvisible':
+      return removeInvisibleFixes(model, uri, d);
   }
 }
 
