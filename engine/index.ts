@@ -4,7 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { buildModel, type SpecModel } from './model';
 import { computeDiagnostics } from './diagnostics';
-import { FIX_ALL_KIND, FIX_ALL_KINDS, getCodeActions } from './fixes';
+import { FIX_ALL_KIND, FIX_ALL_KINDS, freshAnalysis, getCodeActions } from './fixes';
 import { buildPlan, type Plan } from './plan';
 import { RULES } from './rules';
 import { DEFAULT_SETTINGS, type EngineSettings } from './settings';
@@ -93,7 +93,8 @@ export function fixAll(text: string, options: LintOptions): TextEdit[] {
   const { model, diagnostics } = analyzeText(text, options);
   if (!model) return [];
   const none = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  const [action] = getCodeActions(model, options.uri, none, [], diagnostics, [FIX_ALL_KIND]);
+  const reanalyze = freshAnalysis(options.settings ?? DEFAULT_SETTINGS, options.today, options.uri);
+  const [action] = getCodeActions(model, options.uri, none, [], diagnostics, [FIX_ALL_KIND], { quickFix: reanalyze, fixAll: reanalyze });
   return action?.edit?.changes?.[options.uri] ?? [];
 }
 

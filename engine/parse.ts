@@ -54,26 +54,36 @@ function capDepth(root: Root, text: string): void {
   }
 }
 
+/**
+ * Byte order marks at the start of `text` that the parse skips: the one we drop, and one more that
+ * micromark then drops at the start of what it is given. A third one is text.
+ */
+export function leadingBoms(text: string): number {
+  if (text.charCodeAt(0) !== 0xfeff) return 0;
+  return text.charCodeAt(1) === 0xfeff ? 2 : 1;
+}
+
 /** Parses markdown into the mdast that remark-parse + remark-gfm produce, positions in UTF-16 offsets of `text`. */
 export function parseMarkdown(text: string): Root {
-  const bom = text.charCodeAt(0) === 0xfeff;
-  const source = bom ? text.slice(1) : text;
-  const root = processor.parse(tameShapes(source).text);
+  const boms = leadingBoms(text);
+  // What micromark reads: the marks it skips are not in its offsets.
+  const source = text.slice(boms);
+  const root = processor.parse(tameShapes(boms ? text.slice(1) : text).text);
   capDepth(root, source);
   if (hasTextMatching(root, mayStartAutolinkLiteral)) scanAutolinkLiterals(root);
-  // micromark drops a byte order mark and counts offsets without it: count it back in.
-  if (bom) shiftPastBom(root);
+  // micromark counts offsets without the marks it skipped: count them back in.
+  if (boms) shiftPastBoms(root, boms);
   return root;
 }
 
-function shiftPastBom(root: Root): void {
+function shiftPastBoms(root: Root, by: number): void {
   const stack: Nodes[] = [root];
   for (let node = stack.pop(); node; node = stack.pop()) {
     const p = node.position;
     if (p) {
       for (const point of [p.start, p.end]) {
-        if (point.offset !== undefined) point.offset++;
-        if (point.line === 1) point.column++;
+        if (point.offset !== undefined) point.offset += by;
+        if (point.line === 1) point.column += by;
       }
     }
     if ('children' in node) stack.push(...(node.children as Nodes[]));

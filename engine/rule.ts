@@ -14,7 +14,11 @@ export type FixData =
   /** Regenerate the dependency diagram (the kind's name is kept: diagnostics carry it). */
   | { kind: 'regenerateGraph' }
   /** Format the table, which pads a row that has too few cells. */
-  | { kind: 'formatTable' };
+  | { kind: 'formatTable' }
+  /** Remove one dependency of a cycle: one fix per edge, never in fix-all. */
+  | { kind: 'breakCycle' }
+  /** Delete the invisible characters in the finding's range. */
+  | { kind: 'removeInvisible' };
 
 export type FixKind = FixData['kind'];
 

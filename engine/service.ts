@@ -6,7 +6,7 @@ import { ModelMemo } from './incremental';
 import { computeDiagnostics } from './diagnostics';
 import { DEFAULT_SETTINGS, type EngineSettings } from './settings';
 import { isTechSpec } from './specFile';
-import { getCodeActions } from './fixes';
+import { freshAnalysis, getCodeActions } from './fixes';
 import { getCompletions } from './completion';
 import { getHover } from './hover';
 import { getDefinition, getDocumentHighlights, getReferences, prepareRename, rename, type RenameOutcome } from './navigation';
@@ -72,6 +72,8 @@ interface DocumentState {
   version: { version: number } | undefined;
   /** The template the memo's parts were read against. */
   schema?: TemplateSchema;
+  /** The settings of the last analysis: fixes are verified with them. */
+  settings: EngineSettings;
 }
 
 /** The analysis with its model, readable while it is the last one built with the state's memo. */
@@ -105,9 +107,26 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     if (!state) {
       const parser = new IncrementalParser();
       const memo = new ModelMemo(parser);
-      parsers.set(uri, (state = { parser, memo, version: undefined }));
+      parsers.set(uri, (state = { parser, memo, version: undefined, settings: DEFAULT_SETTINGS }));
     }
     return state;
+  };
+  // Quick fixes are verified by analysing the fixed text incrementally, against the last fix verified:
+  // one document at a time, so it holds at most one more tree.
+  let shadow: { service: LanguageService; uri?: string; version: number } | undefined;
+  const verifier = () => {
+    const s = (shadow ??= { service: createLanguageService(options), version: 0 });
+    return {
+      check(uri: string, text: string, settings: EngineSettings, today: string) {
+        if (s.uri !== uri) {
+          if (s.uri) s.service.forget(s.uri);
+          s.uri = uri;
+        }
+        const a = s.service.analyze({ uri, version: ++s.version, text }, settings);
+        // A fix that makes the text no spec by its title still answers for its findings.
+        return a.model ? { model: a.model, diagnostics: a.diagnostics } : freshAnalysis(settings, today, uri)(text);
+      },
+    };
   };
   return {
     analyze(doc, settings = DEFAULT_SETTINGS, parsed) {
@@ -124,6 +143,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         state = stateOf(doc.uri);
       }
       state.schema = schema;
+      state.settings = settings;
       // Positions inside top-level nodes and table rows are settled only where the model reads them.
       const root = parsed ? state.parser.parseWith(doc.text, parsed, { settled: false }) : state.parser.parse(doc.text, { settled: false });
       state.memo.hint(state.parser.takeDiff());
@@ -141,7 +161,14 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       parsers.delete(uri);
     },
     getCodeActions(analysis, range, diagnostics, only) {
-      return analysis.model ? getCodeActions(analysis.model, analysis.uri, range, diagnostics, analysis.diagnostics, only) : [];
+      const model = analysis.model;
+      if (!model) return [];
+      const settings = parsers.get(analysis.uri)?.settings ?? DEFAULT_SETTINGS;
+      const today = options.today();
+      return getCodeActions(model, analysis.uri, range, diagnostics, analysis.diagnostics, only, {
+        quickFix: (text) => verifier().check(analysis.uri, text, settings, today),
+        fixAll: freshAnalysis(settings, today, analysis.uri),
+      });
     },
     getCompletions(analysis, position) {
       return analysis.model ? getCompletions(analysis.model, position) : [];

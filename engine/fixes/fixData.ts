@@ -3,7 +3,7 @@ import type { DiagnosticData, FixData, FixKind } from '../rule';
 import { RULES } from '../rules';
 
 /** Fix kinds that need nothing but the diagnostic's range. */
-const NEEDS_NO_DATA: ReadonlySet<FixKind> = new Set(['setStatus', 'removeDependency', 'regenerateGraph', 'formatTable']);
+const NEEDS_NO_DATA: ReadonlySet<FixKind> = new Set(['setStatus', 'removeDependency', 'regenerateGraph', 'formatTable', 'breakCycle', 'removeInvisible']);
 
 /** By rule name: the fix its findings get when they carry none (its one fix kind, when that needs no data). */
 const IMPLIED = new Map(RULES.flatMap((r) => (r.fixes?.length === 1 && NEEDS_NO_DATA.has(r.fixes[0]) ? [[r.name, { kind: r.fixes[0] } as FixData]] : [])));

@@ -14,7 +14,7 @@
 // reads back: the nodes are most of the memory a big spec takes. A returned tree therefore stays
 // valid only until the next parse() of this parser.
 import type { Nodes, Root, RootContent } from 'mdast';
-import { parseMarkdown } from '../parse';
+import { leadingBoms, parseMarkdown } from '../parse';
 import { detach } from '../text';
 import { commonPrefix, commonSuffix, countLines, flatten, lineStarts, type TextDiff } from './textDiff';
 import { DEFAULTS, type IncrementalOptions } from './options';
@@ -156,8 +156,8 @@ export class IncrementalParser {
         continue;
       }
       this.entries.evict(attempt > 0);
-      // parseMarkdown counts a byte order mark into offsets: the root starts after it.
-      const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+      // parseMarkdown counts the byte order marks it skips into offsets: the root starts after them.
+      const bom = leadingBoms(text);
       return { type: 'root', children, position: { start: { line: 1, column: 1 + bom, offset: bom }, end: this.endPoint() } };
     }
   }

@@ -1,6 +1,7 @@
 // Units: the stretches of text between safe top-level boundaries, each parsed and cached alone.
 import type { RootContent } from 'mdast';
 import type { Unit } from './unitTypes';
+import { leadingBoms } from '../parse';
 
 export const isBlankLine = (text: string, start: number, end: number): boolean => {
   for (let i = start; i < end; i++) {
@@ -67,7 +68,7 @@ function opensUnit(text: string, start: number, end: number): boolean {
  * parses (remark-frontmatter then reads no list anywhere), so nothing is cut at all.
  */
 export function frontMatterEnd(text: string): number {
-  const from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const from = leadingBoms(text);
   if (!text.startsWith('---', from)) return 0;
   let pos = nextLine(text, lineEnd(text, from));
   while (pos < text.length) {

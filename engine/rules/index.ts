@@ -25,6 +25,7 @@ import { malformedTaskId } from './malformed-task-id';
 import { emptyTask } from './empty-task';
 import { unknownDependency } from './unknown-dependency';
 import { selfDependency } from './self-dependency';
+import { invisibleCharacter } from './invisible-character';
 import { noneMixedWithIds } from './none-mixed-with-ids';
 import { dependencyCycle } from './dependency-cycle';
 import { estLinesNotNumber } from './est-lines-not-number';
@@ -70,6 +71,7 @@ export const RULES: Rule[] = [
   estLinesTooLarge,
   ticketKeyInvalid,
   duplicateTicket,
+  invisibleCharacter,
   graphEdgeMissing,
   graphEdgeExtra,
   graphUnknownNode,

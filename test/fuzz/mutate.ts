@@ -43,6 +43,8 @@ export function loadSeeds(root: string): { name: string; text: string }[] {
 const FRAGMENTS = [
   '| T1 | a | b |',
   '| T9 | x | T1, T2 | 50 | M |',
+  '| T-7 | y | ~40 | T-8, T1 |',
+  '| T\u202E8 | z\u200B | ~40 | \u2066T1\u2069 |',
   '| a \\| b | `c | d` | e | f | g | h | i |',
   '|',
   '\\|',

@@ -1,9 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildModel } from '../../../engine/model';
-import { getCodeActions } from '../../../engine/fixes';
 import { lines, SPEC_URI } from '../helpers';
-import { actionsFor, applyAction, code, diag, NO_SECTIONS, r, SPEC, titles } from './helpers';
+import { actionsFor, applyAction, code, NO_SECTIONS, r, SPEC, titles } from './helpers';
 
 test('unknown dependency with no close ID: add a row for it after the last task, one cell per column', () => {
   const text = SPEC.replace('T2, T12', 'T2, T42');
@@ -15,13 +13,9 @@ test('unknown dependency with no close ID: add a row for it after the last task,
 
 test('add a task row: a table with four columns, CRLF', () => {
   const text = lines('## Task Breakdown', '', '| ID | Task | Dependencies | Jira |', '|--|--|--|--|', '| T1 | A | T4 | X |').replace(/\n/g, '\r\n');
-  const [a] = getCodeActions(
-    buildModel(text),
-    SPEC_URI,
-    r(4, 12, 4, 14),
-    [diag(r(4, 12, 4, 14), 'unknown-dependency', { kind: 'addTaskRow', taskId: 'T4' })],
-    [],
-  );
+  const { actions, context } = actionsFor(text, code('TS406'), NO_SECTIONS);
+  assert.deepEqual(context[0].range, r(4, 11, 4, 13));
+  const a = actions.find((x) => x.title === 'Add a row for task T4')!;
   assert.equal(
     applyAction(text, a),
     '## Task Breakdown\r\n\r\n| ID | Task | Dependencies | Jira |\r\n|--|--|--|--|\r\n| T1 | A | T4 | X |\r\n| T4 |  | None |  |\r\n',

@@ -1,9 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildModel } from '../../../engine/model';
-import { getCodeActions } from '../../../engine/fixes';
+import { actionsFor, applyAction, code, NO_SECTIONS, r, SPEC, titles } from './helpers';
 import { SPEC_URI } from '../helpers';
-import { actionsFor, applyAction, code, diag, NO_SECTIONS, r, SPEC, titles } from './helpers';
 
 // ---- status ----
 
@@ -60,6 +58,8 @@ test('missing Status with no header at all: under the title, CRLF', () => {
 
 test('empty Status: the value goes after the colon with a space', () => {
   const text = SPEC.replace('**Status**: Draft', '**Status**:');
-  const [a] = getCodeActions(buildModel(text), SPEC_URI, r(2, 0, 2, 13), [diag(r(2, 0, 2, 13), 'status-missing', { kind: 'setStatus' })], []);
+  const { actions, context } = actionsFor(text, code('TS201'), NO_SECTIONS);
+  assert.deepEqual(context[0].range, r(2, 0, 2, 13));
+  const a = actions.find((x) => x.title === 'Set Status to Draft')!;
   assert.equal(applyAction(text, a).split('\n')[2], '> **Status**: Draft');
 });

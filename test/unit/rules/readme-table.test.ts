@@ -41,6 +41,8 @@ test('the rules list says which rules have a quick fix and which of those fix-al
     'TS202',
     'TS406 (fix-all)',
     'TS407 (fix-all)',
+    'TS409',
+    'TS414',
     'TS501 (fix-all)',
     'TS502 (fix-all)',
     'TS503 (fix-all)',
