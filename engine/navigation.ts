@@ -3,6 +3,7 @@
 // nodes and the labels that start with the ID).
 import { DocumentHighlightKind, type DocumentHighlight, type Location, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver-types';
 import type { SpecModel, Task } from './model';
+import { isMermaidNodeId } from './model';
 import type { EngineSettings } from './settings';
 import { taskIdRegExp } from './rules/support/tasks';
 
@@ -120,8 +121,8 @@ export function rename(model: SpecModel, uri: string, position: Position, newNam
   if (name !== ref.id && (model.taskTable?.tasks ?? []).some((t) => t.id === name)) {
     return { refusal: `${name} is already a task: renaming ${ref.id} to it would merge the two.` };
   }
-  if (occurrences.some((o) => o.kind === 'diagram') && !/^[A-Za-z0-9_]+$/.test(name)) {
-    return { refusal: `${name} cannot be a node of the mermaid graph, which draws ${ref.id}: use letters, digits and _ only.` };
+  if (occurrences.some((o) => o.kind === 'diagram') && !isMermaidNodeId(name)) {
+    return { refusal: `${name} cannot be a node of the mermaid graph, which draws ${ref.id}: use letters, digits, _ and inner hyphens only.` };
   }
   const inexact = occurrences.find((o) => !o.exact);
   if (inexact) return { refusal: escapedCell(ref.id, model, inexact) };

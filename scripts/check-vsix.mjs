@@ -16,10 +16,10 @@ run(process.execPath, ['esbuild.mjs']);
 run(npm, ['run', 'package']);
 const vsix = join(root, 'techspec.vsix');
 console.log(`check-vsix: ${vsix} is ${(statSync(vsix).size / 1024).toFixed(0)} KB`);
-// The bundles started at run time: the suite opens no spec big enough to start the parse worker.
+// The bundles started at run time (the suite opens no spec big enough to start the workers) and the
+// JSON Schema of .techspec.jsonc that package.json contributes.
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const packaged = execFileSync(npx, ['vsce', 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' }).split(/\r?\n/);
-// And the JSON Schema of .techspec.jsonc that package.json contributes.
 for (const bundle of [
   'client/out/extension.js',
   'server/out/server.js',

@@ -1,6 +1,7 @@
 import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
 import { diffArrays } from 'diff';
 import type { DependencyDiagram, GraphEdge, SpecModel, Task, TaskTable } from '../model';
+import { isMermaidNodeId } from '../model';
 import { normalizeHeading } from '../template';
 import { graphHeading } from '../template/lookup';
 import { taskGraph } from '../taskGraph';
@@ -74,14 +75,11 @@ function graphStatements(model: SpecModel, edges: [string, string][], mentioned:
  * added after the last statement; everything else (labels, order, styles, comments) stays. A new
  * block when there is none.
  */
-/** What a mermaid node ID may be, as the graph parser reads it. */
-const NODE_ID = /^[A-Za-z0-9_]+$/;
-
 export function regenerateDiagram(model: SpecModel, added: Map<string, string[]>): Edit[] | undefined {
   const tt = model.taskTable;
   if (!tt) return undefined;
-  // A task ID that is no node ID (`T-1`) cannot be drawn so that it reads back as that task: no fix.
-  if ([...taskGraph(model).tasks.keys()].some((id) => !NODE_ID.test(id))) return undefined;
+  // A task ID that is no node ID (`T.1`) cannot be drawn so that it reads back as that task: no fix.
+  if ([...taskGraph(model).tasks.keys()].some((id) => !isMermaidNodeId(id))) return undefined;
   const expected = tableEdges(model, added);
   return model.diagram ? updateDiagram(model, model.diagram, expected) : [newDiagram(model, tt, expected)];
 }

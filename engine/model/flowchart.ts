@@ -47,6 +47,14 @@ export function readDiagram(model: SpecModel, host: ModelHost): DependencyDiagra
   return { block, nodes, edges, subgraphs, groups };
 }
 
+// Hyphens join words of an ID (`PAY-101`) but never start an arrow (`A-->B`, `A-.->B`).
+const NODE_ID_PREFIX = /^[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*/;
+
+/** Whether `id` reads back as one node ID of a mermaid flowchart. */
+export function isMermaidNodeId(id: string): boolean {
+  return NODE_ID_PREFIX.exec(id)?.[0] === id;
+}
+
 const SKIP_STATEMENT = /^(graph|flowchart|subgraph|end|classDef|class|style|linkStyle|click|direction|accTitle|accDescr|%%)\b/;
 const ARROW =
   /^(?:<)?(?:--\s*[^->|][^>]*?\s*--[->]|==\s*[^=>|][^>]*?\s*==[=>]|-\.\s*[^.>|-][^>]*?\s*\.->|-{2,}[>ox]?|={2,}[>ox]?|-\.+-[>ox]?|~~~)(?:\s*\|[^|]*\|)?/;
@@ -136,8 +144,7 @@ class StatementReader {
   private readNode(): GraphNodeRef | undefined {
     this.skipWs();
     const stmt = this.stmt;
-    // Hyphens join words of an ID (`PAY-101`) but never start an arrow (`A-->B`, `A-.->B`).
-    const id = /^[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*/.exec(stmt.slice(this.i));
+    const id = NODE_ID_PREFIX.exec(stmt.slice(this.i));
     if (!id) return undefined;
     const ref = { id: id[0], span: this.span(this.base + this.i, this.base + this.i + id[0].length) };
     this.i += id[0].length;

@@ -22,6 +22,6 @@ export type {
 export { LineIndex } from './types';
 export { buildModel } from './build';
 export { taskColumnOf, dependencyWords, parseEstLines, type DependencyWord } from './tasks';
-export { isFlowchart } from './flowchart';
+export { isFlowchart, isMermaidNodeId } from './flowchart';
 export { OneShotHost, type ModelHost, type Runs, type BlockAdds, type RowAdds, type RowPart } from './host';
 export { ShiftingSpan, type Shift, type Lines } from './span';

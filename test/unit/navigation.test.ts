@@ -126,8 +126,8 @@ test('rename refuses an empty, several-word, ill-matching or taken ID, with the 
   assert.equal(refusal(text, at('| T$$1 | Create'), 'X1'), "X1 does not match the template's task ID pattern (^T\\d+$).");
   assert.equal(refusal(text, at('| T$$1 | Create'), 'T10'), 'T10 is already a task: renaming T1 to it would merge the two.');
   assert.equal(
-    refusal(text, at('| T$$1 | Create'), 'T-1', '^T-?\\d+$'),
-    'T-1 cannot be a node of the mermaid graph, which draws T1: use letters, digits and _ only.',
+    refusal(text, at('| T$$1 | Create'), 'T.1', '^T\\.?\\d+$'),
+    'T.1 cannot be a node of the mermaid graph, which draws T1: use letters, digits, _ and inner hyphens only.',
   );
   assert.equal(
     refusal(text, at('Cre$$ate the table'), 'T4'),

@@ -82,11 +82,11 @@ test("a forged diagnostic's data is never read: fixes come from our own finding 
 });
 
 test('no graph is regenerated when a task ID cannot be a mermaid node ID', () => {
-  const text = SPEC.replace('| T3 | Service |', '| T-3 | Service |').replace('T2, T12', 'T2');
+  const text = SPEC.replace('| T3 | Service |', '| T.3 | Service |').replace('T2, T12', 'T2');
   const { actions, context } = actionsFor(text, code('TS501'), NO_SECTIONS);
   assert.deepEqual(
     context.map((d) => d.message),
-    ['Task T-3 depends on T2, but the Task Dependency Graph has no edge T2 --> T-3. Add it, or regenerate the graph from the table (quick fix).'],
+    ['Task T.3 depends on T2, but the Task Dependency Graph has no edge T2 --> T.3. Add it, or regenerate the graph from the table (quick fix).'],
   );
   assert.deepEqual(actions, []);
 });
