@@ -74,6 +74,14 @@ interface DocumentState {
   schema?: TemplateSchema;
   /** The settings of the last analysis: fixes are verified with them. */
   settings: EngineSettings;
+  /** Whether the last text had lone \r line ends (the next analysis then starts afresh). */
+  loneCr?: boolean;
+}
+
+const LONE_CR = /\r(?!\n)/;
+
+function hasLoneCarriageReturn(text: string): boolean {
+  return text.includes('\r') && LONE_CR.test(text);
 }
 
 /** The analysis with its model, readable while it is the last one built with the state's memo. */
@@ -137,13 +145,16 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       }
       const schema = schemaOf(settings);
       let state = stateOf(doc.uri);
-      // Parts read against another template (sections, task columns) are not reused.
-      if (state.schema !== undefined && state.schema !== schema) {
+      // Parts read against another template (sections, task columns) are not reused; nor parts of or
+      // for a text with lone \r line ends, which the incremental parser does not split as lines.
+      const loneCr = hasLoneCarriageReturn(doc.text);
+      if ((state.schema !== undefined && state.schema !== schema) || loneCr || state.loneCr) {
         parsers.delete(doc.uri);
         state = stateOf(doc.uri);
       }
       state.schema = schema;
       state.settings = settings;
+      state.loneCr = loneCr;
       // Positions inside top-level nodes and table rows are settled only where the model reads them.
       const root = parsed ? state.parser.parseWith(doc.text, parsed, { settled: false }) : state.parser.parse(doc.text, { settled: false });
       state.memo.hint(state.parser.takeDiff());
